@@ -1,0 +1,19 @@
+// @ts-check
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native and gRPC clients must be loaded by Node, not bundled (see ../shared/reference/stack.md).
+  serverExternalPackages: [
+    'better-sqlite3',
+    'pg',
+    'pino',
+    'isomorphic-git',
+    '@kubernetes/client-node',
+    '@google-cloud/logging',
+    '@grpc/grpc-js',
+    '@grpc/proto-loader',
+  ],
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+module.exports = nextConfig;

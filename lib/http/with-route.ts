@@ -1,0 +1,42 @@
+import 'server-only';
+import { logger } from '@/lib/log/logger';
+import { jsonError } from './json-error';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+
+export interface RouteContext<P> {
+  requestId: string;
+  log: typeof logger;
+  params: P;
+}
+
+type NextRouteContext<P> = { params: Promise<P> };
+
+/**
+ * Every route handler goes through this: a request id, one structured access line, and an
+ * unexpected error becomes a JSON 500 that names the request id instead of leaking a stack.
+ */
+export function withRoute<P = Record<string, never>>(
+  handler: (request: Request, context: RouteContext<P>) => Promise<Response>,
+) {
+  return async (request: Request, nextContext?: NextRouteContext<P>): Promise<Response> => {
+    const requestId = requestIdFrom(request.headers);
+    const log = logger.child({ requestId });
+    const started = performance.now();
+    let response: Response;
+    try {
+      const params = (await nextContext?.params) ?? ({} as P);
+      response = await handler(request, { requestId, log, params });
+    } catch (error) {
+      log.error({ err: error }, 'route handler failed');
+      response = jsonError(500, 'internal', 'Something went wrong on our side. Quote this request id when reporting it.', {
+        requestId,
+      });
+    }
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    log.info(
+      { method: request.method, path: new URL(request.url).pathname, status: response.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+    return response;
+  };
+}

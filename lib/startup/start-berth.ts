@@ -1,0 +1,25 @@
+import 'server-only';
+import { ConfigError, getConfig } from '@/lib/config/get-config';
+import { getDb } from '@/lib/db/get-db';
+import { logger } from '@/lib/log/logger';
+
+/** Start-up checks: a bad configuration stops the process with one clear line; migrations run now, not on the first request. */
+export async function startBerth(): Promise<void> {
+  let config;
+  try {
+    config = getConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  try {
+    await getDb();
+  } catch (error) {
+    console.error(`Berth cannot open its database (${config.database}): ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  logger.info({ database: config.database, authMode: config.AUTH_MODE, connection: config.connection }, 'Berth started');
+}

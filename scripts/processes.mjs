@@ -1,0 +1,84 @@
+// A tiny process supervisor for `npm start` and the test servers: start several processes,
+// prefix their output, and stop them all together on Ctrl-C, SIGTERM, or when one of them dies.
+import { spawn } from 'node:child_process';
+
+const children = new Set();
+let stopping = false;
+
+export function startProcess(name, command, args, { env = {}, cwd = process.cwd(), onExit } = {}) {
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // own process group, so its own children stop with it
+  });
+  children.add(child);
+  const prefix = `[${name}] `;
+  for (const stream of [child.stdout, child.stderr]) {
+    let pending = '';
+    stream.on('data', (chunk) => {
+      pending += chunk.toString();
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) process.stdout.write(prefix + line + '\n');
+    });
+  }
+  child.on('exit', (code, signal) => {
+    children.delete(child);
+    if (onExit) onExit(code, signal);
+    else if (!stopping) {
+      console.error(`${prefix}exited (${signal ?? code}); stopping everything.`);
+      stopAll(code || 1);
+    }
+  });
+  return child;
+}
+
+export function stopAll(exitCode = 0) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) signalGroup(child, 'SIGTERM');
+  const deadline = setTimeout(() => {
+    for (const child of children) signalGroup(child, 'SIGKILL');
+    process.exit(exitCode);
+  }, 10_000);
+  deadline.unref();
+  const poll = setInterval(() => {
+    if (children.size === 0) {
+      clearInterval(poll);
+      process.exit(exitCode);
+    }
+  }, 50);
+}
+
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stopAll(0));
+
+/** Run a command to completion, inheriting the terminal. Resolves with its exit code. */
+export function run(command, args, { env = {}, cwd = process.cwd() } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: 'inherit' });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/** Wait until an HTTP URL answers (any status). */
+export async function waitForHttp(url, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(2000) });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}

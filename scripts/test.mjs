@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// `npm test`: type-check, lint, unit and integration tests (vitest), then the browser tests
+// (Playwright in Debian's Chromium). Every step runs; the exit code says whether all passed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { run } from './processes.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const reports = path.join(root, 'test-results');
+fs.rmSync(reports, { recursive: true, force: true });
+fs.mkdirSync(reports, { recursive: true });
+const env = { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', NEXT_TELEMETRY_DISABLED: '1', METADATA_SERVER_DETECTION: 'none' };
+
+const steps = [
+  ['type-check', bin('tsc'), ['--noEmit']],
+  ['lint', bin('eslint'), ['--max-warnings=0', '.']],
+  ['unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(reports, 'vitest.json')}`]],
+  ['browser tests', process.execPath, [path.join(root, 'scripts', 'ensure-chromium.mjs')]],
+  ['browser tests', bin('playwright'), ['test']],
+];
+
+const failed = [];
+for (const [name, command, args] of steps) {
+  if (name === 'browser tests' && failed.includes(name)) continue;
+  console.log(`\n▶ ${name}`);
+  const code = await run(command, args, { env, cwd: root });
+  if (code !== 0) failed.push(name);
+}
+
+const counts = { passed: 0, failed: 0, skipped: 0 };
+const vitest = readJson(path.join(reports, 'vitest.json'));
+if (vitest) {
+  counts.passed += vitest.numPassedTests;
+  counts.failed += vitest.numFailedTests;
+  counts.skipped += vitest.numPendingTests + vitest.numTodoTests;
+}
+const playwright = readJson(path.join(reports, 'playwright.json'));
+if (playwright?.stats) {
+  counts.passed += playwright.stats.expected + playwright.stats.flaky;
+  counts.failed += playwright.stats.unexpected;
+  counts.skipped += playwright.stats.skipped;
+}
+
+console.log(failed.length ? `\nFailed: ${[...new Set(failed)].join(', ')}` : '\nAll steps passed.');
+console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(failed.length ? 1 : 0);
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}

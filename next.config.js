@@ -13,6 +13,8 @@ const nextConfig = {
     '@grpc/proto-loader',
   ],
   poweredByHeader: false,
+  // unauthorized() and forbidden() render app/unauthorized.tsx and app/forbidden.tsx with 401 and 403.
+  experimental: { authInterrupts: true },
   reactStrictMode: true,
 };
 

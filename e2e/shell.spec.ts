@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { signInAs } from './helpers';
 
 test.describe('the app shell', () => {
   test('home says what Berth is for and leads to each area', async ({ page }) => {
@@ -12,7 +13,7 @@ test.describe('the app shell', () => {
   });
 
   test('each navigation link leads to a real page', async ({ page }) => {
-    await page.goto('/');
+    await signInAs(page, 'Ana Souza');
     for (const label of ['Apps', 'Guides', 'Sessions', 'Feedback']) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
       await expect(page).toHaveURL(new RegExp(`/${label.toLowerCase()}$`));
@@ -50,5 +51,6 @@ test.describe('health endpoints', () => {
     const body = await response.json();
     expect(body.status).toBe('ok');
     expect(body.checks.database).toEqual({ status: 'ok', detail: 'sqlite' });
+    expect(body.checks.configRepository.status).toBe('ok');
   });
 });

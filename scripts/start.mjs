@@ -38,6 +38,8 @@ const env = {
   // `next start` runs with NODE_ENV=production; the embedded default is the sandbox demo.
   BERTH_ALLOW_DEV_AUTH: process.env.BERTH_ALLOW_DEV_AUTH ?? '1',
   METADATA_SERVER_DETECTION: 'none',
+  // next-auth v4 takes its own origin from the Host header (behind IAP, set NEXTAUTH_URL instead).
+  AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? '1',
   NEXT_TELEMETRY_DISABLED: '1',
   ...(args['auth-mode'] ? { AUTH_MODE: args['auth-mode'] } : {}),
 };

@@ -1,5 +1,7 @@
 import 'server-only';
 import { checkDatabase } from '@/lib/db/check-db';
+import { getConfigRepo } from '@/lib/gitops/config-repo';
+import { headRevision } from '@/lib/gitops/read-repo';
 
 export type DependencyStatus = { status: 'ok'; detail?: string } | { status: 'down'; error: string };
 
@@ -15,6 +17,10 @@ const checks: Record<string, Check> = {
   database: async () => {
     const result = await checkDatabase();
     return result.ok ? { status: 'ok', detail: result.dialect } : { status: 'down', error: result.error };
+  },
+  configRepository: async () => {
+    const revision = await headRevision(getConfigRepo());
+    return { status: 'ok', detail: revision.slice(0, 7) };
   },
 };
 

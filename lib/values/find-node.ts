@@ -1,6 +1,6 @@
 // Finds the YAML node a values path leads to inside one parsed file, following aliases and
 // `<<` merge keys the way the value itself was built. Isomorphic.
-import { isAlias, isMap, isScalar, isSeq, isCollection, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { ValuesKeyPath } from './types';
 
 export interface FoundNode {
@@ -91,8 +91,4 @@ export function setsValue(found: FoundNode | undefined): found is FoundNode & { 
 export function setsNull(found: FoundNode | undefined): boolean {
   if (!found) return false;
   return found.node === null || (isScalar(found.node) && found.node.value === null);
-}
-
-export function isCollectionNode(node: Node | null): boolean {
-  return isCollection(node);
 }

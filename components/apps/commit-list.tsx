@@ -1,0 +1,19 @@
+import type { CommitSummary } from '@/lib/gitops/history';
+import { RelativeTime } from '@/components/ui/relative-time';
+
+export function CommitList({ commits }: { commits: CommitSummary[] }) {
+  if (commits.length === 0) return <p className="mt-2 text-sm text-slate-600">No commits touch this app yet.</p>;
+  return (
+    <ol className="mt-2 space-y-3" aria-label="Commits">
+      {commits.map((c) => (
+        <li key={c.revision} className="text-sm">
+          <p className="font-medium text-slate-900">{c.subject}</p>
+          <p className="text-xs text-slate-600">
+            <span className="font-mono">{c.shortRevision}</span> · {c.author.name} · <RelativeTime iso={c.time} />
+            {c.trailers['Approved-by'] ? <> · approved by {c.trailers['Approved-by'].map((a) => a.replace(/\s*<.*>$/, '')).join(', ')}</> : null}
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
+}

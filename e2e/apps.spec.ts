@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { signInAs } from './helpers';
+
+test.describe('apps and identity', () => {
+  test('an engineer signs in, sees their team’s apps first, reads an app and signs out', async ({ page }) => {
+    await page.goto('/apps');
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fapps/);
+    await page.getByRole('button', { name: /Sign in as Dmitri Volkov/ }).click();
+    await expect(page).toHaveURL(/\/apps$/);
+    await expect(page.getByRole('banner').getByText('Dmitri Volkov', { exact: true })).toBeVisible();
+    await expect(page.getByRole('banner').getByText('demo sign-in')).toBeVisible();
+
+    const cards = page.getByRole('list', { name: 'Apps' }).getByRole('listitem');
+    // Dmitri is on the clinical team: provider-api and scheduler come first.
+    await expect(cards.nth(0)).toContainText('provider-api');
+    await expect(cards.nth(0)).toContainText('your team');
+    await expect(cards.nth(1)).toContainText('scheduler');
+
+    await page.getByLabel('Only my team’s apps'.replace('’', "'")).check();
+    await expect(cards).toHaveCount(2);
+    await page.getByLabel("Only my team's apps").uncheck();
+    await page.getByRole('searchbox', { name: 'Search apps' }).fill('intake');
+    await expect(cards).toHaveCount(1);
+    await cards.first().getByRole('link', { name: 'intake-forms' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name: 'intake-forms' })).toBeVisible();
+    await expect(page.getByText('read only for you')).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'values.yaml (every environment)' })).toHaveAttribute('aria-selected', 'true');
+    await page.getByRole('tab', { name: 'values-stage.yaml' }).click();
+    await expect(page.getByRole('tabpanel')).toContainText('apps/intake-forms/values-stage.yaml');
+    await expect(page.getByRole('list', { name: 'Commits' })).toContainText('Initial config repository from the Berth sample');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+    await page.goto('/apps');
+    await expect(page).toHaveURL(/\/signin/);
+  });
+
+  test('the apps API refuses app names that could leave the repository', async ({ page }) => {
+    await signInAs(page, 'Ana Souza');
+    // (A bare %2e%2e segment is resolved away by the URL parser before it reaches Berth.)
+    for (const name of ['..%2F..%2Fetc', '%2e%2e%2Fetc', '..%2F', 'a%5Cb', 'a%00b', 'A'.repeat(64), 'Upper_Case']) {
+      const response = await page.request.get(`/api/apps/${name}`);
+      expect(response.status(), name).toBe(400);
+      expect((await response.json()).error.code).toBe('invalid-app-name');
+    }
+    expect((await page.request.get('/api/apps/no-such-app')).status()).toBe(404);
+    const ok = await page.request.get('/api/apps/patient-portal');
+    expect(ok.status()).toBe(200);
+    expect((await ok.json()).app.team).toBe('patient-experience');
+  });
+
+  test('an anonymous API call is refused with 401', async ({ request }) => {
+    const response = await request.get('/api/apps/patient-portal');
+    expect(response.status()).toBe(401);
+    expect(await response.json()).toEqual({ error: expect.objectContaining({ code: 'unauthenticated' }) });
+  });
+});

@@ -1,0 +1,54 @@
+// The shapes of the catalog files in the config repository (teams.yaml, environments.yaml,
+// apps/<app>/app.yaml), parsed with zod so a mistake names the file and the field.
+import { z } from 'zod';
+import { appNameSchema, environmentNameSchema } from './app-name';
+
+export const roleSchema = z.enum(['platform', 'engineer', 'viewer']);
+export type Role = z.infer<typeof roleSchema>;
+
+export const teamsFileSchema = z.object({
+  teams: z
+    .array(
+      z.object({
+        id: appNameSchema,
+        name: z.string().min(1),
+        description: z.string().default(''),
+        chat: z.string().optional(),
+        members: z
+          .array(
+            z.object({
+              name: z.string().min(1),
+              email: z.email().transform((e) => e.toLowerCase()),
+              role: roleSchema,
+            }),
+          )
+          .default([]),
+      }),
+    )
+    .min(1),
+});
+
+export const environmentsFileSchema = z.object({
+  environments: z
+    .array(
+      z.object({
+        name: environmentNameSchema,
+        project: z.string().min(1),
+        cluster: z.string().min(1),
+        region: z.string().min(1),
+        requiresApproval: z.boolean().default(false),
+      }),
+    )
+    .min(1),
+});
+
+export const appFileSchema = z.object({
+  name: appNameSchema,
+  team: z.string().min(1),
+  description: z.string().default(''),
+  namespace: appNameSchema,
+  tier: z.enum(['patient-facing', 'provider-facing', 'internal']).default('internal'),
+  environments: z.array(environmentNameSchema).min(1),
+  links: z.record(z.string(), z.url()).default({}),
+  aptible: z.object({ app: z.string(), environment: z.string() }).optional(),
+});

@@ -1,0 +1,58 @@
+import type { EnvironmentName } from './app-name';
+import type { Role } from './schemas';
+
+export type { EnvironmentName, Role };
+
+export interface Person {
+  email: string;
+  name: string;
+  role: Role;
+  team: string;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  description: string;
+  chat?: string;
+  members: Person[];
+  isPlatform: boolean;
+}
+
+export interface Environment {
+  name: EnvironmentName;
+  project: string;
+  cluster: string;
+  region: string;
+  requiresApproval: boolean;
+}
+
+export interface App {
+  name: string;
+  team: string;
+  description: string;
+  namespace: string;
+  tier: 'patient-facing' | 'provider-facing' | 'internal';
+  environments: EnvironmentName[];
+  links: Record<string, string>;
+  aptible?: { app: string; environment: string };
+  /** Repository paths of the app's values files. */
+  files: { shared: string; byEnvironment: Partial<Record<EnvironmentName, string>> };
+}
+
+/** An app folder whose app.yaml could not be read: listed with its error instead of crashing the catalog. */
+export interface BrokenApp {
+  name: string;
+  configError: string;
+}
+
+export interface Catalog {
+  revision: string;
+  teams: Team[];
+  people: Person[];
+  environments: Environment[];
+  apps: App[];
+  brokenApps: BrokenApp[];
+  /** Problems with teams.yaml / environments.yaml themselves. */
+  problems: string[];
+}

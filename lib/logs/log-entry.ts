@@ -1,0 +1,98 @@
+// Berth's own log entry and log query (isomorphic: the logs page imports these types and the
+// severity order in the browser; no vendor shape appears here).
+import { z } from 'zod';
+
+/** Cloud Logging's LogSeverity names, lowest first. Kubernetes pod logs are mapped onto them. */
+export const SEVERITIES = [
+  'DEFAULT',
+  'DEBUG',
+  'INFO',
+  'NOTICE',
+  'WARNING',
+  'ERROR',
+  'CRITICAL',
+  'ALERT',
+  'EMERGENCY',
+] as const;
+
+export type Severity = (typeof SEVERITIES)[number];
+
+export interface LogEntry {
+  /** Unique within the source; the UI de-duplicates query pages and tailed entries by it. */
+  insertId: string;
+  /** RFC 3339 in UTC with nine fraction digits (`2026-11-12T09:00:00.123456789Z`): sorts as text. */
+  time: string;
+  severity: Severity;
+  environment: string;
+  cluster: string;
+  namespace: string;
+  pod: string;
+  container: string;
+  /** A plain-text line. */
+  text?: string;
+  /** A structured (JSON) line; its `severity` field has become `severity` above. */
+  json?: Record<string, unknown>;
+  /** Known for Cloud Logging entries; pod logs read through the Kubernetes API do not say. */
+  stream?: 'stdout' | 'stderr';
+}
+
+export interface LogQuery {
+  app: string;
+  namespace: string;
+  environment: string;
+  cluster: string;
+  /** Empty or absent: every pod of the app. */
+  pods?: string[];
+  container?: string;
+  minSeverity?: Severity;
+  /** Case-insensitive text to find anywhere in the entry. */
+  text?: string;
+  since?: Date;
+  /** Exclusive. */
+  until?: Date;
+  /** Opaque token from the previous page of the same query. */
+  pageToken?: string;
+  pageSize?: number;
+  /** The previous (terminated) container's logs — Kubernetes only; Cloud Logging keeps them anyway. */
+  previous?: boolean;
+  /** Default 'desc' (newest first). */
+  order?: 'asc' | 'desc';
+}
+
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 1000;
+
+const SEVERITY_RANK: Record<Severity, number> = Object.fromEntries(
+  SEVERITIES.map((name, index) => [name, index]),
+) as Record<Severity, number>;
+
+export function severityRank(severity: Severity): number {
+  return SEVERITY_RANK[severity];
+}
+
+export function isSeverity(value: unknown): value is Severity {
+  return typeof value === 'string' && Object.hasOwn(SEVERITY_RANK, value);
+}
+
+/** Kubernetes names (namespace, pod, container): DNS-1123 labels and subdomains. */
+const kubeName = z.string().regex(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, 'a Kubernetes name (lowercase letters, digits, - and .)');
+
+/** The query as it arrives from a route handler's search params or body. */
+export const logQuerySchema = z
+  .object({
+    app: kubeName,
+    namespace: kubeName,
+    environment: z.string().min(1).max(63),
+    cluster: z.string().min(1).max(100),
+    pods: z.array(kubeName).max(50).optional(),
+    container: kubeName.optional(),
+    minSeverity: z.enum(SEVERITIES).optional(),
+    text: z.string().max(500).optional(),
+    since: z.coerce.date().optional(),
+    until: z.coerce.date().optional(),
+    pageToken: z.string().max(2000).optional(),
+    pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+    previous: z.boolean().optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+  })
+  .refine((q) => !q.since || !q.until || q.since < q.until, { message: 'since must be before until', path: ['until'] });

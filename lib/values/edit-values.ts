@@ -1,0 +1,177 @@
+// The form side of the values editor: reads the few fields the form shows and writes form edits
+// back into the YAML text, keeping comments, key order and quotes. Isomorphic.
+//
+// Edits go through the yaml Document (setIn/deleteIn), never through a re-serialized object:
+// Kubeapps lost users' comments that way (#3536). Strings that YAML 1.1 would read as something
+// else ("true", "on", "0123", "1e3", "~") come out quoted because the Document stringifies with
+// the same 1.1 schema Helm reads with.
+import { isScalar, type Document, type Node } from 'yaml';
+import { sameValue } from './list-leaves';
+import { isValuesMap } from './merge';
+import { parseValues } from './parse-values';
+import { problemAtFileStart } from './problem-at';
+import type { ValuesKeyPath, ValuesMap, ValuesProblem } from './types';
+import { formatValuesPath, getValueAt } from './values-path';
+
+export type EditValuesResult = { ok: true; text: string } | { ok: false; problems: ValuesProblem[] };
+
+export type ValuesEdit =
+  /** `value: null` writes `key: null`, which deletes what lower layers set (Helm's rule). */
+  | { op: 'set'; path: ValuesKeyPath; value: unknown }
+  /** Removes the key from this file, so the lower layers' value applies again. */
+  | { op: 'delete'; path: ValuesKeyPath };
+
+export interface EditOptions {
+  /** Repository path, for problems. */
+  file?: string;
+}
+
+/** How the file indents, so untouched lines keep their look. */
+function detectLayout(text: string): { indent: number; indentSeq: boolean } {
+  const indents = [...text.matchAll(/^( +)[^ \s#]/gm)].map((m) => m[1].length);
+  const indent = indents.length > 0 ? Math.max(1, Math.min(...indents)) : 2;
+  // `key:` followed by `- item` at the same indentation: the file does not indent lists.
+  const indentSeq = !/^( *)[^\s#-][^\n]*:[ \t]*(#[^\n]*)?\r?\n\1- /m.test(text);
+  return { indent: Math.min(indent, 8), indentSeq };
+}
+
+function isScalarValue(value: unknown): boolean {
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+}
+
+function applyOne(doc: Document, edit: ValuesEdit): void {
+  if (edit.op === 'delete') {
+    doc.deleteIn(edit.path);
+    return;
+  }
+  const current = doc.getIn(edit.path, true) as Node | undefined;
+  if (isScalar(current) && isScalarValue(edit.value)) {
+    // Changing the scalar in place keeps its comment; a tag like !!str would change the new value's type.
+    current.value = edit.value;
+    current.tag = undefined;
+    if (typeof edit.value !== 'string') current.type = undefined;
+    return;
+  }
+  doc.setIn(edit.path, doc.createNode(edit.value));
+}
+
+function editFailed(file: string, message: string): EditValuesResult {
+  return { ok: false, problems: [problemAtFileStart(file, { code: 'edit-failed', severity: 'error', message })] };
+}
+
+/** Applies edits in order and returns the new text; the text must parse first. */
+export function applyValuesEdits(text: string, edits: readonly ValuesEdit[], options: EditOptions = {}): EditValuesResult {
+  const file = options.file ?? 'values.yaml';
+  const parsed = parseValues(text, { file });
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  const { doc } = parsed;
+  for (const edit of edits) {
+    try {
+      applyOne(doc, edit);
+    } catch {
+      const container = formatValuesPath(edit.path.slice(0, -1));
+      return editFailed(file, `cannot change ${formatValuesPath(edit.path)}: ${container || 'the top level'} is not a map or list in this file`);
+    }
+  }
+  let out = doc.toString({ lineWidth: 0, ...detectLayout(text) });
+  if (text.includes('\r\n')) out = out.replace(/\r?\n/g, '\r\n');
+  if (text.charCodeAt(0) === 0xfeff) out = `\uFEFF${out}`;
+
+  // Read the result back as Helm will: the edit must mean exactly what the form asked for.
+  const check = parseValues(out, { file });
+  if (!check.ok) return { ok: false, problems: check.problems };
+  for (const [index, edit] of edits.entries()) {
+    // A later edit of the same path or of a map above it decides instead.
+    if (edits.slice(index + 1).some((later) => startsWith(edit.path, later.path))) continue;
+    const expected = edit.op === 'delete' ? undefined : edit.value;
+    if (!sameValue(getValueAt(check.value, edit.path), expected)) {
+      return editFailed(file, `writing ${formatValuesPath(edit.path)} did not give the value asked for; edit the YAML directly`);
+    }
+  }
+  return { ok: true, text: out };
+}
+
+function startsWith(path: ValuesKeyPath, prefix: ValuesKeyPath): boolean {
+  return prefix.length <= path.length && prefix.every((segment, i) => String(segment) === String(path[i]));
+}
+
+export function setValueInText(text: string, path: ValuesKeyPath, value: unknown, options?: EditOptions): EditValuesResult {
+  return applyValuesEdits(text, [{ op: 'set', path, value }], options);
+}
+
+export function deleteValueInText(text: string, path: ValuesKeyPath, options?: EditOptions): EditValuesResult {
+  return applyValuesEdits(text, [{ op: 'delete', path }], options);
+}
+
+/** The fields the form shows. Read them from the merged values to show what will run. */
+export interface FormFields {
+  imageTag: string | null;
+  deployments: { name: string; replicas: number | null }[];
+  env: { name: string; value: string }[];
+}
+
+export const IMAGE_TAG_PATH = ['image', 'tag'] as const;
+export const replicasPath = (deployment: string) => ['deployments', deployment, 'replicas'] as const;
+export const envPath = (name: string) => ['env', name] as const;
+
+function asText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export function readFormFields(value: ValuesMap): FormFields {
+  const tag = getValueAt(value, IMAGE_TAG_PATH);
+  const deployments = isValuesMap(value.deployments) ? value.deployments : {};
+  const env = isValuesMap(value.env) ? value.env : {};
+  return {
+    imageTag: tag === undefined || tag === null ? null : asText(tag),
+    deployments: Object.entries(deployments)
+      .filter(([, spec]) => isValuesMap(spec))
+      .map(([name, spec]) => {
+        const replicas = (spec as ValuesMap).replicas;
+        return { name, replicas: typeof replicas === 'number' ? replicas : null };
+      }),
+    env: Object.entries(env)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([name, v]) => ({ name, value: asText(v) })),
+  };
+}
+
+export interface FormFieldsChange {
+  /** What the form showed (readFormFields of the merged values). */
+  before: FormFields;
+  /** What the user submitted. */
+  after: FormFields;
+  /** Merged values of the layers below the file being edited: a removed env var they set needs `null`. */
+  lower?: ValuesMap;
+}
+
+/** The edits that turn `before` into `after` in the file being edited. */
+export function formFieldEdits(change: FormFieldsChange): ValuesEdit[] {
+  const { before, after, lower = {} } = change;
+  const edits: ValuesEdit[] = [];
+  if (after.imageTag !== before.imageTag) {
+    edits.push(after.imageTag === null ? { op: 'delete', path: IMAGE_TAG_PATH } : { op: 'set', path: IMAGE_TAG_PATH, value: after.imageTag });
+  }
+  const replicasBefore = new Map(before.deployments.map((d) => [d.name, d.replicas]));
+  for (const deployment of after.deployments) {
+    if (replicasBefore.get(deployment.name) === deployment.replicas) continue;
+    const path = replicasPath(deployment.name);
+    edits.push(deployment.replicas === null ? { op: 'delete', path } : { op: 'set', path, value: deployment.replicas });
+  }
+  const envBefore = new Map(before.env.map((e) => [e.name, e.value]));
+  const envAfter = new Map(after.env.map((e) => [e.name, e.value]));
+  for (const [name, value] of envAfter) {
+    if (envBefore.get(name) !== value) edits.push({ op: 'set', path: envPath(name), value });
+  }
+  for (const name of envBefore.keys()) {
+    if (envAfter.has(name)) continue;
+    const fromBelow = getValueAt(lower, envPath(name));
+    edits.push(fromBelow === undefined || fromBelow === null ? { op: 'delete', path: envPath(name) } : { op: 'set', path: envPath(name), value: null });
+  }
+  return edits;
+}
+
+/** Writes a form submission into the file's text. */
+export function applyFormFields(text: string, change: FormFieldsChange, options?: EditOptions): EditValuesResult {
+  return applyValuesEdits(text, formFieldEdits(change), options);
+}

@@ -1,0 +1,384 @@
+// Reads one values file the way Helm does, with limits, and says what is wrong in plain words at
+// the line. Isomorphic: the browser editor lints with it, the server validates with it.
+import {
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type YAMLError,
+} from 'yaml';
+import { HELM_YAML_OPTIONS, MAX_ALIAS_COUNT } from './helm-yaml-options';
+import { keyAsString } from './find-node';
+import { isValuesMap } from './merge';
+import { problemAt, problemAtFileStart } from './problem-at';
+import type { ValuesMap, ValuesProblem } from './types';
+
+export const DEFAULT_MAX_BYTES = 256 * 1024;
+export const DEFAULT_MAX_DEPTH = 64;
+
+export interface ParseValuesOptions {
+  /** Repository path, used in every problem. */
+  file: string;
+  /** Larger files are refused before any parsing (code 'too-large', so the server can answer 413). */
+  maxBytes?: number;
+  /** Maps and lists nested deeper than this are refused (code 'too-deep'). */
+  maxDepth?: number;
+}
+
+export type ParseValuesResult =
+  | {
+      ok: true;
+      doc: Document;
+      value: ValuesMap;
+      lineCounter: LineCounter;
+      /** Warnings only (CRLF, BOM, keys YAML 1.1 turns into booleans…). */
+      problems: ValuesProblem[];
+    }
+  | { ok: false; problems: ValuesProblem[] };
+
+/** UTF-8 size without allocating: a string can be 250 MB before anyone checks it. */
+function utf8Length(text: string, stopAbove: number): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+    if (bytes > stopAbove) return bytes;
+  }
+  return bytes;
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 ? `${Math.ceil(bytes / 1024)} KiB` : `${bytes} bytes`;
+}
+
+function firstLineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  const stop = end === -1 ? text.length : end;
+  return text[stop - 1] === '\r' ? stop - 1 : stop;
+}
+
+// yaml's own messages end with " at line X, column Y" when pretty; ours are raw, but keep only
+// the first sentence so the editor tooltip stays short.
+function yamlMessage(error: YAMLError): string {
+  return error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function describeYamlError(error: YAMLError, text: string): { message: string; code: string } {
+  switch (error.code) {
+    case 'TAB_AS_INDENT':
+      return { code: 'tab-indent', message: 'this line is indented with a tab; YAML only accepts spaces for indentation' };
+    case 'MULTIPLE_DOCS':
+      return {
+        code: 'several-documents',
+        message: 'a values file holds one document: remove this `---` and either delete what follows or merge it into the part above',
+      };
+    case 'RESOURCE_EXHAUSTION':
+      return { code: 'too-deep', message: 'the file nests maps or lists too deeply to read' };
+    case 'DUPLICATE_KEY': {
+      const key = text.slice(error.pos[0], error.pos[1]);
+      return { code: 'duplicate-key', message: `the key \`${key}\` appears twice in the same map; Helm would silently keep the last one` };
+    }
+    default:
+      return { code: 'syntax', message: `YAML syntax: ${yamlMessage(error)}` };
+  }
+}
+
+interface Walked {
+  node: Node;
+  depth: number;
+}
+
+/** Every map, list and scalar with its nesting depth, iteratively (deep input must not blow the stack). */
+function* walkNodes(doc: Document): Generator<Walked> {
+  const stack: Walked[] = [];
+  if (doc.contents) stack.push({ node: doc.contents as Node, depth: isCollection(doc.contents) ? 1 : 0 });
+  while (stack.length > 0) {
+    const current = stack.pop() as Walked;
+    yield current;
+    const { node, depth } = current;
+    if (isMap(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const pair = node.items[i];
+        if (isPair(pair) && pair.value) {
+          const value = pair.value as Node;
+          stack.push({ node: value, depth: isCollection(value) ? depth + 1 : depth });
+        }
+      }
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const item = node.items[i] as Node | null;
+        if (item) stack.push({ node: item, depth: isCollection(item) ? depth + 1 : depth });
+      }
+    }
+  }
+}
+
+/** Depth of the plain value, also iterative: aliases can nest deeper than the text shows. */
+function valueDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number];
+    if (typeof current !== 'object' || current === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+function span(node: Node): [number, number] {
+  const range = node.range ?? [0, 0, 0];
+  return [range[0], range[1]];
+}
+
+/**
+ * Duplicate keys, compared as Helm compares them (after YAML 1.1 turns `on` into "true"), with the
+ * line of the first occurrence: yaml itself only names the second one.
+ */
+function findDuplicateKeys(doc: Document, file: string, lineCounter: LineCounter): ValuesProblem[] {
+  const problems: ValuesProblem[] = [];
+  for (const { node } of walkNodes(doc)) {
+    if (!isMap(node)) continue;
+    const seen = new Map<string, Node>();
+    for (const pair of node.items) {
+      const key = pair.key as Node | null;
+      const name = keyAsString(key);
+      if (!key || name === undefined || name === '<<') continue;
+      const first = seen.get(name);
+      if (!first) {
+        seen.set(name, key);
+        continue;
+      }
+      const [from, to] = span(key);
+      const firstLine = lineCounter.linePos(span(first)[0]).line;
+      const line = lineCounter.linePos(from).line;
+      problems.push(
+        problemAt(file, lineCounter, from, to, {
+          code: 'duplicate-key',
+          severity: 'error',
+          message: `the key \`${name}\` appears twice in the same map (lines ${firstLine} and ${line}); Helm would silently keep the last one — remove one of them`,
+        }),
+      );
+    }
+  }
+  return problems;
+}
+
+/** Keys that YAML 1.1 reads as something else: `on:` becomes "true" in Helm, `0123:` becomes "83". */
+function findChangedKeys(doc: Document, file: string, lineCounter: LineCounter): ValuesProblem[] {
+  const problems: ValuesProblem[] = [];
+  for (const { node } of walkNodes(doc)) {
+    if (!isMap(node)) continue;
+    for (const pair of node.items) {
+      const key = pair.key;
+      if (!isScalar(key) || key.type !== 'PLAIN' || typeof key.value === 'string' || typeof key.value === 'symbol') continue;
+      const [from, to] = span(key);
+      const written = key.source ?? '';
+      const read = keyAsString(key) ?? '';
+      if (written === '' || written === read) continue;
+      problems.push(
+        problemAt(file, lineCounter, from, to, {
+          code: 'key-changes-type',
+          severity: 'warning',
+          message: `Helm reads the key \`${written}\` as \`${read}\` (YAML 1.1); put it in quotes ("${written}") if you mean the word`,
+        }),
+      );
+    }
+  }
+  return problems;
+}
+
+/** Whole numbers past 2^53 lose digits in Helm (float64) and in JavaScript alike. */
+function findImpreciseNumbers(doc: Document, file: string, lineCounter: LineCounter): ValuesProblem[] {
+  const problems: ValuesProblem[] = [];
+  for (const { node } of walkNodes(doc)) {
+    if (!isScalar(node) || typeof node.value !== 'number') continue;
+    if (!Number.isInteger(node.value) || Number.isSafeInteger(node.value)) continue;
+    const [from, to] = span(node);
+    problems.push(
+      problemAt(file, lineCounter, from, to, {
+        code: 'imprecise-number',
+        severity: 'warning',
+        message: 'this number is too large to keep exactly (Helm reads it as a floating-point number); put it in quotes if it is an ID',
+      }),
+    );
+  }
+  return problems;
+}
+
+function firstAlias(doc: Document): Node | undefined {
+  for (const { node } of walkNodes(doc)) if (isAlias(node)) return node;
+  return undefined;
+}
+
+/** Parse one values file. Never throws on user input. */
+export function parseValues(text: string, options: ParseValuesOptions): ParseValuesResult {
+  const { file } = options;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+
+  // 1. Size first: nothing of an oversized text is parsed.
+  if (text.length > maxBytes || utf8Length(text, maxBytes) > maxBytes) {
+    const size = text.length > maxBytes ? text.length : utf8Length(text, Infinity);
+    return {
+      ok: false,
+      problems: [
+        problemAtFileStart(file, {
+          code: 'too-large',
+          severity: 'error',
+          message: `the file is ${formatSize(size)}; a values file may be at most ${formatSize(maxBytes)}`,
+        }),
+      ],
+    };
+  }
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { ...HELM_YAML_OPTIONS, lineCounter });
+  const errors: ValuesProblem[] = [];
+  const warnings: ValuesProblem[] = [];
+
+  // 2. File hygiene that parses fine but causes trouble elsewhere.
+  if (text.charCodeAt(0) === 0xfeff) {
+    warnings.push(
+      problemAt(file, lineCounter, 0, 1, {
+        code: 'bom',
+        severity: 'warning',
+        message: 'the file starts with an invisible byte order mark (BOM); save it as UTF-8 without BOM',
+      }),
+    );
+  }
+  const crlf = text.indexOf('\r\n');
+  if (crlf !== -1) {
+    const lineStart = text.lastIndexOf('\n', crlf - 1) + 1;
+    warnings.push(
+      problemAt(file, lineCounter, lineStart, crlf, {
+        code: 'crlf',
+        severity: 'warning',
+        message: 'the file uses Windows line endings (CRLF); save it with LF line endings so diffs and reviews stay clean',
+      }),
+    );
+  }
+
+  // 3. Syntax. A stack overflow inside yaml comes back as RESOURCE_EXHAUSTION: stop there.
+  if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) {
+    return {
+      ok: false,
+      problems: [
+        problemAtFileStart(file, {
+          code: 'too-deep',
+          severity: 'error',
+          message: `maps or lists are nested far too deeply (the limit is ${maxDepth} levels)`,
+        }),
+      ],
+    };
+  }
+
+  for (const { node, depth } of walkNodes(doc)) {
+    if (depth <= maxDepth) continue;
+    const [from] = span(node);
+    return {
+      ok: false,
+      problems: [
+        problemAt(file, lineCounter, from, firstLineEnd(text, from), {
+          code: 'too-deep',
+          severity: 'error',
+          message: `maps or lists are nested more than ${maxDepth} levels deep here`,
+        }),
+      ],
+    };
+  }
+
+  const duplicates = findDuplicateKeys(doc, file, lineCounter);
+  errors.push(...duplicates);
+  const duplicateStarts = new Set(duplicates.map((p) => p.from));
+  for (const error of doc.errors) {
+    if (error.code === 'DUPLICATE_KEY' && duplicateStarts.has(error.pos[0])) continue;
+    const { code, message } = describeYamlError(error, text);
+    const to = error.code === 'TAB_AS_INDENT' || error.code === 'MULTIPLE_DOCS' ? firstLineEnd(text, error.pos[0]) : error.pos[1];
+    const from = error.code === 'TAB_AS_INDENT' ? text.lastIndexOf('\n', error.pos[0] - 1) + 1 : error.pos[0];
+    errors.push(problemAt(file, lineCounter, from, to, { code, severity: 'error', message }));
+  }
+  for (const warning of doc.warnings) {
+    warnings.push(
+      problemAt(file, lineCounter, warning.pos[0], warning.pos[1], {
+        code: 'yaml-warning',
+        severity: 'warning',
+        message: yamlMessage(warning),
+      }),
+    );
+  }
+  if (errors.length > 0) return { ok: false, problems: sortProblems([...errors, ...warnings]) };
+
+  warnings.push(...findChangedKeys(doc, file, lineCounter), ...findImpreciseNumbers(doc, file, lineCounter));
+
+  // 4. Build the plain value. Alias bombs only show here: parseDocument stays cheap, toJS explodes.
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const alias = firstAlias(doc);
+    const [from, to] = alias ? span(alias) : [0, 0];
+    const aliasBomb = error instanceof Error && /alias/i.test(error.message);
+    return {
+      ok: false,
+      problems: sortProblems([
+        ...warnings,
+        problemAt(file, lineCounter, from, to, {
+          code: aliasBomb ? 'too-many-aliases' : 'unreadable',
+          severity: 'error',
+          message: aliasBomb
+            ? `the file repeats anchored values (*alias) more than ${MAX_ALIAS_COUNT} times — that is how YAML "billion laughs" bombs work; write the values out instead`
+            : `the file cannot be read as values: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+      ]),
+    };
+  }
+
+  if (value === null || value === undefined) value = {};
+  if (!isValuesMap(value)) {
+    const [from, to] = doc.contents ? span(doc.contents as Node) : [0, 0];
+    return {
+      ok: false,
+      problems: sortProblems([
+        ...warnings,
+        problemAt(file, lineCounter, from, Math.min(to, firstLineEnd(text, from)), {
+          code: 'not-a-map',
+          severity: 'error',
+          message: `a values file must be a map of keys (\`key: value\` lines) at the top level, not ${Array.isArray(value) ? 'a list' : 'a single value'}`,
+        }),
+      ]),
+    };
+  }
+
+  if (valueDepth(value, maxDepth) > maxDepth) {
+    return {
+      ok: false,
+      problems: sortProblems([
+        ...warnings,
+        problemAtFileStart(file, {
+          code: 'too-deep',
+          severity: 'error',
+          message: `once its aliases are expanded, the file nests maps or lists more than ${maxDepth} levels deep`,
+        }),
+      ]),
+    };
+  }
+
+  return { ok: true, doc, value, lineCounter, problems: sortProblems(warnings) };
+}
+
+function sortProblems(problems: ValuesProblem[]): ValuesProblem[] {
+  return [...problems].sort((a, b) => (a.from ?? 0) - (b.from ?? 0) || a.line - b.line);
+}

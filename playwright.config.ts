@@ -34,6 +34,7 @@ export default defineConfig({
     command: `node scripts/start.mjs --port ${port} --data-dir .data/e2e --fresh --seed 42 --time-scale 20`,
     url: `http://127.0.0.1:${port}/api/healthz`,
     reuseExistingServer: false,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     timeout: 240_000,
     stdout: 'pipe',
     stderr: 'pipe',

@@ -10,7 +10,7 @@ export function startProcess(name, command, args, { env = {}, cwd = process.cwd(
     cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // own process group, so its own children stop with it
+    // Same process group as the launcher: a group kill of the launcher (Ctrl-C, a test runner) reaches them too.
   });
   children.add(child);
   const prefix = `[${name}] `;
@@ -37,9 +37,9 @@ export function startProcess(name, command, args, { env = {}, cwd = process.cwd(
 export function stopAll(exitCode = 0) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) signalGroup(child, 'SIGTERM');
+  for (const child of children) signalChild(child, 'SIGTERM');
   const deadline = setTimeout(() => {
-    for (const child of children) signalGroup(child, 'SIGKILL');
+    for (const child of children) signalChild(child, 'SIGKILL');
     process.exit(exitCode);
   }, 10_000);
   deadline.unref();
@@ -51,9 +51,9 @@ export function stopAll(exitCode = 0) {
   }, 50);
 }
 
-function signalGroup(child, signal) {
+function signalChild(child, signal) {
   try {
-    process.kill(-child.pid, signal);
+    child.kill(signal);
   } catch {
     // already gone
   }

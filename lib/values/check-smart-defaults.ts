@@ -1,7 +1,8 @@
 // The chart's "smart defaults": settings the schema accepts but that hurt in a GKE cluster.
 // Warnings only, placed at the line that set the value. Isomorphic.
 import { locateValue, problemAtLocation } from './locate-value';
-import { isValuesMap, mergeValues } from './merge';
+import { isValuesMap } from './merge';
+import { mergeLayers } from './parse-layers';
 import { problemAtFileStart } from './problem-at';
 import type { ParsedValuesLayer, ValuesEnvironment, ValuesKeyPath, ValuesMap, ValuesProblem } from './types';
 import { formatValuesPath, getValueAt } from './values-path';
@@ -208,7 +209,7 @@ function checkWorkloadIdentity(
 /** Warnings about the merged values of one environment. */
 export function checkSmartDefaults(options: CheckSmartDefaultsOptions): ValuesProblem[] {
   const { layers, environment, environments = [] } = options;
-  const merged = mergeValues(...layers.map((layer) => layer.value));
+  const merged = mergeLayers(layers);
   const deployments = listDeployments(merged);
   const warn = warner(layers);
   return [

@@ -5,7 +5,7 @@
 // Kubeapps lost users' comments that way (#3536). Strings that YAML 1.1 would read as something
 // else ("true", "on", "0123", "1e3", "~") come out quoted because the Document stringifies with
 // the same 1.1 schema Helm reads with.
-import { isScalar, type Document, type Node } from 'yaml';
+import { isCollection, isNode, isPair, isScalar, type Document, type Node } from 'yaml';
 import { sameValue } from './list-leaves';
 import { isValuesMap } from './merge';
 import { parseValues } from './parse-values';
@@ -41,7 +41,16 @@ function isScalarValue(value: unknown): boolean {
 
 function applyOne(doc: Document, edit: ValuesEdit): void {
   if (edit.op === 'delete') {
+    const parent = edit.path.length > 1 ? doc.getIn(edit.path.slice(0, -1), true) : doc.contents;
+    const firstBefore = isCollection(parent) ? parent.items[0] : undefined;
     doc.deleteIn(edit.path);
+    // The blank line that separated the next entry from the deleted first one would now follow
+    // its parent's key as a line of indentation only.
+    if (isCollection(parent) && parent.items[0] !== firstBefore) {
+      const first = parent.items[0];
+      const node = isPair(first) ? first.key : first;
+      if (isNode(node)) node.spaceBefore = false;
+    }
     return;
   }
   const current = doc.getIn(edit.path, true) as Node | undefined;

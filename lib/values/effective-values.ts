@@ -2,8 +2,8 @@
 // from and the lower layers it replaced (Argo CD users ask for exactly this view). Isomorphic.
 import { findNode } from './find-node';
 import { listLeaves } from './list-leaves';
-import { isValuesMap, mergeValues } from './merge';
-import { parseLayers } from './parse-layers';
+import { isValuesMap, mergeValueFiles } from './merge';
+import { mergeLayers, parseLayers } from './parse-layers';
 import type { ParsedValuesLayer, ValuesLayer, ValuesLayerKind, ValuesMap } from './types';
 import { formatValuesPath, getValueAt } from './values-path';
 
@@ -12,9 +12,12 @@ export interface EffectiveValue {
   path: string;
   /** The same path as keys, for jumping to it in the editor. */
   keys: string[];
-  /** The effective value; null for a key deleted by `key: null`. */
+  /**
+   * The effective value. A `null` here is a null Helm keeps: a file's null only deletes keys the
+   * chart's defaults set (see merge.ts); deleted keys are entries with `deleted: true`.
+   */
   value: unknown;
-  /** True when the source file deleted the key with `null` and nothing set it again. */
+  /** True when the source file deleted a chart default with `key: null`. */
   deleted?: true;
   source: { file: string; kind: ValuesLayerKind; line: number };
   /** Lower layers whose value at this path was replaced (or deleted), lowest first. */
@@ -27,15 +30,11 @@ function lineOf(layer: ParsedValuesLayer, path: string[]): number {
   return node?.range ? layer.lineCounter.linePos(node.range[0]).line : 1;
 }
 
-function has(value: unknown): boolean {
-  return value !== undefined && value !== null;
-}
-
 function overridesBelow(layers: ParsedValuesLayer[], below: number, path: string[]): EffectiveValue['overrides'] {
   const overrides: EffectiveValue['overrides'] = [];
   for (let i = 0; i < below; i++) {
     const value = getValueAt(layers[i].value, path);
-    if (has(value)) overrides.push({ file: layers[i].file, line: lineOf(layers[i], path), value });
+    if (value !== undefined) overrides.push({ file: layers[i].file, line: lineOf(layers[i], path), value });
   }
   return overrides;
 }
@@ -60,12 +59,12 @@ function nullPaths(value: ValuesMap): string[][] {
  */
 export function effectiveValues(layers: ValuesLayer[]): EffectiveValue[] {
   const { parsed } = parseLayers(layers);
-  const merged = mergeValues(...parsed.map((layer) => layer.value));
+  const merged = mergeLayers(parsed);
   const entries: EffectiveValue[] = [];
 
   for (const leaf of listLeaves(merged)) {
     let sourceIndex = parsed.length - 1;
-    while (sourceIndex > 0 && !has(getValueAt(parsed[sourceIndex].value, leaf.path))) sourceIndex--;
+    while (sourceIndex > 0 && getValueAt(parsed[sourceIndex].value, leaf.path) === undefined) sourceIndex--;
     const source = parsed[sourceIndex];
     entries.push({
       path: formatValuesPath(leaf.path),
@@ -76,26 +75,22 @@ export function effectiveValues(layers: ValuesLayer[]): EffectiveValue[] {
     });
   }
 
-  // Replay the merge to see which nulls really deleted something (a null on an absent key is a no-op
-  // in Helm), keeping the last deletion of each path that is still absent at the end.
-  const deletions = new Map<string, EffectiveValue>();
-  let sofar: ValuesMap = {};
-  parsed.forEach((layer, index) => {
-    for (const path of nullPaths(layer.value)) {
-      if (!has(getValueAt(sofar, path))) continue;
-      deletions.set(formatValuesPath(path), {
-        path: formatValuesPath(path),
-        keys: path,
-        value: null,
-        deleted: true,
-        source: { file: layer.file, kind: layer.kind, line: lineOf(layer, path) },
-        overrides: overridesBelow(parsed, index, path),
-      });
-    }
-    sofar = mergeValues(sofar, layer.value);
-  });
-  for (const deletion of deletions.values()) {
-    if (getValueAt(merged, deletion.keys) === undefined) entries.push(deletion);
+  // A null that survives the merge of the app's files and is gone after the chart's defaults are
+  // coalesced in has deleted a default; the last file writing that null is the one that did it.
+  const files = parsed.filter((layer) => layer.kind !== 'chart');
+  for (const path of nullPaths(mergeValueFiles(...files.map((layer) => layer.value)))) {
+    if (getValueAt(merged, path) !== undefined) continue;
+    let index = parsed.length - 1;
+    while (index > 0 && (parsed[index].kind === 'chart' || getValueAt(parsed[index].value, path) !== null)) index--;
+    const layer = parsed[index];
+    entries.push({
+      path: formatValuesPath(path),
+      keys: path,
+      value: null,
+      deleted: true,
+      source: { file: layer.file, kind: layer.kind, line: lineOf(layer, path) },
+      overrides: overridesBelow(parsed, index, path),
+    });
   }
 
   return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

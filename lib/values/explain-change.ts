@@ -548,8 +548,9 @@ export function explainChange(options: ExplainChangeOptions): ValuesEffect[] {
     const key = JSON.stringify(path);
     if (seen.has(key)) continue;
     seen.add(key);
-    const was = getValueAt(before, path);
-    const now = getValueAt(after, path);
+    // A null Helm keeps reaches the templates as "no value": explain it as removed.
+    const was = getValueAt(before, path) ?? undefined;
+    const now = getValueAt(after, path) ?? undefined;
     if (sameValue(was, now)) continue;
     // A map that only gains or loses keys is explained by its leaves.
     if ((isValuesMap(was) || was === undefined) && (isValuesMap(now) || now === undefined) && depth === leafPath.length) continue;

@@ -81,12 +81,6 @@ export function findNode(doc: Document, path: ValuesKeyPath): FoundNode | undefi
   return { node, keyNode };
 }
 
-/** True when the file gives the path a value (an explicit `null` or an empty value does not count). */
-export function setsValue(found: FoundNode | undefined): found is FoundNode & { node: Node } {
-  if (!found || found.node === null) return false;
-  return !(isScalar(found.node) && found.node.value === null);
-}
-
 /** True when the file writes `key: null` (or `key: ~`, or `key:`) at exactly this path. */
 export function setsNull(found: FoundNode | undefined): boolean {
   if (!found) return false;

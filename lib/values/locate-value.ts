@@ -4,7 +4,7 @@
 // it; when no layer sets the full path (a list index, a key only the merge produced), we walk up
 // the path until some layer has the node, so an error still lands on a line the user can edit.
 import { isCollection, isScalar, type Node } from 'yaml';
-import { findNode, setsNull, setsValue } from './find-node';
+import { findNode, setsNull } from './find-node';
 import { problemAt, type ProblemDetails } from './problem-at';
 import type { ParsedValuesLayer, ValuesKeyPath, ValuesProblem } from './types';
 
@@ -35,11 +35,13 @@ function locateIn(
   target: LocateTarget,
   exact: boolean,
 ): ValueLocation | undefined {
+  // A `key: null` counts: Helm keeps a null that has no chart default to delete.
   const found = findNode(layer.doc, path);
-  if (!setsValue(found)) return undefined;
+  if (!found) return undefined;
   // A whole block underlined is noise: for maps and lists, point at the key that opens them.
-  const preferKey = target === 'key' || isCollection(found.node);
+  const preferKey = target === 'key' || found.node === null || isCollection(found.node);
   const node = preferKey && found.keyNode ? found.keyNode : found.node;
+  if (!node) return undefined;
   const span = spanOf(node);
   if (!span) return undefined;
   return { layer, from: span[0], to: span[1], node, exact };

@@ -1,6 +1,7 @@
 // Parses every layer of an app's values (chart defaults, app, environment). Isomorphic.
 import { parseValues } from './parse-values';
-import type { ParsedValuesLayer, ValuesLayer, ValuesProblem } from './types';
+import { mergeValues } from './merge';
+import type { ParsedValuesLayer, ValuesLayer, ValuesMap, ValuesProblem } from './types';
 
 export interface ParsedLayers {
   /** The layers that parsed, in the same precedence order. */
@@ -18,4 +19,14 @@ export function parseLayers(layers: readonly ValuesLayer[], options: { maxBytes?
     if (result.ok) parsed.push({ ...layer, doc: result.doc, lineCounter: result.lineCounter, value: result.value });
   }
   return { parsed, problems };
+}
+
+/**
+ * Helm's merge of parsed layers. The chart's defaults play a different part from the app's files
+ * (only they can be deleted by null), so they are picked by kind, not by position.
+ */
+export function mergeLayers(layers: readonly ParsedValuesLayer[]): ValuesMap {
+  const chart = layers.find((layer) => layer.kind === 'chart');
+  const files = layers.filter((layer) => layer.kind !== 'chart');
+  return mergeValues(chart?.value ?? {}, ...files.map((layer) => layer.value));
 }

@@ -5,8 +5,7 @@ import { isScalar } from 'yaml';
 import { checkSmartDefaults } from './check-smart-defaults';
 import { describeSchemaErrors, type SchemaFinding } from './describe-schema-errors';
 import { locateNullAt, locateParent, locateValue, problemAtLocation, type ValueLocation } from './locate-value';
-import { mergeValues } from './merge';
-import { parseLayers } from './parse-layers';
+import { mergeLayers, parseLayers } from './parse-layers';
 import { problemAtFileStart } from './problem-at';
 import { getSchemaValidator } from './schema-validator';
 import type { ParsedValuesLayer, ValuesEnvironment, ValuesLayer, ValuesMap, ValuesProblem } from './types';
@@ -41,8 +40,16 @@ function hasErrors(problems: readonly ValuesProblem[]): boolean {
 function quoteHint(finding: SchemaFinding, location: ValueLocation): string {
   if (!finding.wantsText || !location.exact || !isScalar(location.node) || location.node.type !== 'PLAIN') return '';
   const written = location.layer.text.slice(location.from, location.to);
-  if (written === '' || typeof location.node.value === 'string') return '';
-  return ` — YAML reads the bare \`${written}\` as ${JSON.stringify(location.node.value)}; write "${written}" in quotes`;
+  const value = location.node.value;
+  if (written === '' || typeof value === 'string' || value === null) return '';
+  if (String(value) === written) return ` — write "${written}" in quotes to make it text`;
+  return ` — YAML reads the bare \`${written}\` as ${String(value)}; write "${written}" in quotes`;
+}
+
+// Helm keeps a null that has no chart default to delete, and the schema then sees it.
+function nullHint(location: ValueLocation): string {
+  if (!location.exact || !isScalar(location.node) || location.node.value !== null || location.layer.kind === 'chart') return '';
+  return ' — `null` only deletes keys the chart\'s defaults set; to drop this value, remove the key from the file that sets it';
 }
 
 function placeFinding(finding: SchemaFinding, layers: readonly ParsedValuesLayer[]): ValuesProblem {
@@ -66,7 +73,7 @@ function placeFinding(finding: SchemaFinding, layers: readonly ParsedValuesLayer
   const path = formatValuesPath(finding.path);
   const location = locateValue(layers, finding.path, finding.target === 'key' ? 'key' : 'value');
   if (!location) return problemAtFileStart(layers[0]?.file ?? 'values.yaml', { ...details, path, message: finding.message });
-  return problemAtLocation(location, { ...details, path, message: finding.message + quoteHint(finding, location) });
+  return problemAtLocation(location, { ...details, path, message: finding.message + quoteHint(finding, location) + nullHint(location) });
 }
 
 function byPlace(a: ValuesProblem, b: ValuesProblem, fileOrder: Map<string, number>): number {
@@ -82,7 +89,7 @@ export function validateValues(options: ValidateValuesOptions): ValuesValidation
   const { parsed, problems: parseProblems } = parseLayers(layers, { maxBytes: options.maxBytes });
   if (hasErrors(parseProblems)) return { ok: false, merged: null, problems: parseProblems };
 
-  const merged = mergeValues(...parsed.map((layer) => layer.value));
+  const merged = mergeLayers(parsed);
   const validator = getSchemaValidator(schema);
   const schemaProblems: ValuesProblem[] = [];
   if (!validator.ok) {

@@ -57,6 +57,8 @@ export class ClusterStore {
   private readonly objects = new Map<ResourceName, Map<string, KubeObject>>();
   private readonly history: StoreChange[] = [];
   private readonly listeners = new Set<StoreListener>();
+  private readonly pending: StoreChange[] = [];
+  private dispatching = false;
 
   constructor(options: ClusterStoreOptions) {
     this.cluster = options.cluster;
@@ -222,6 +224,24 @@ export class ClusterStore {
       const dropped = this.history.shift()!;
       this.compacted = dropped.resourceVersion;
     }
-    for (const listener of [...this.listeners]) listener(change);
+    // A listener may write while being told about a change (a controller reacting). Its changes
+    // queue up behind the current one so every listener sees versions in increasing order.
+    this.pending.push(change);
+    if (this.dispatching) return;
+    this.dispatching = true;
+    try {
+      for (let next = this.pending.shift(); next; next = this.pending.shift()) {
+        for (const listener of [...this.listeners]) {
+          try {
+            listener(next);
+          } catch (error) {
+            console.error(`[kube-api ${this.cluster}] store listener failed`, error);
+          }
+        }
+      }
+    } finally {
+      this.dispatching = false;
+      this.pending.length = 0;
+    }
   }
 }

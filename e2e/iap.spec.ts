@@ -1,0 +1,81 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startTestIap, type TestIap } from '../lib/testing/iap';
+
+// A second Berth server, started with AUTH_MODE=iap against a JWKS served on 127.0.0.1, sharing
+// the e2e data directory (the same config repository and database) with the main test server.
+const port = 3199;
+const base = `http://127.0.0.1:${port}`;
+let iap: TestIap;
+let server: ChildProcess;
+
+test.beforeAll(async () => {
+  iap = await startTestIap();
+  const root = path.resolve(__dirname, '..');
+  server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port)], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      AUTH_MODE: 'iap',
+      IAP_AUDIENCE: iap.audience,
+      IAP_JWKS_URL: iap.jwksUrl,
+      AUTH_SECRET: 'e2e-iap-secret-0123456789abcdef0123456789',
+      BERTH_DATA_DIR: path.join(root, '.data', 'e2e'),
+      BERTH_SANDBOX: '1',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: 'ignore',
+  });
+  await expect
+    .poll(async () => (await fetch(`${base}/api/healthz`).catch(() => null))?.status ?? 0, { timeout: 60_000 })
+    .toBe(200);
+});
+
+test.afterAll(async () => {
+  server?.kill('SIGTERM');
+  await iap?.close();
+});
+
+test.describe('behind Identity-Aware Proxy', () => {
+  test('refuses a page and an API without the signed header', async ({ request }) => {
+    for (const url of ['/', '/apps', '/api/apps/patient-portal']) {
+      const response = await request.get(`${base}${url}`);
+      expect(response.status(), url).toBe(401);
+      expect(await response.text()).not.toContain('patient-portal</');
+    }
+  });
+
+  test('refuses the unsigned email header alone, and a middleware-subrequest header changes nothing', async ({ request }) => {
+    const forged = await request.get(`${base}/apps`, {
+      headers: { 'x-goog-authenticated-user-email': 'accounts.google.com:priya.raman@meridiancare.example' },
+    });
+    expect(forged.status()).toBe(401);
+    const skipped = await request.get(`${base}/api/apps/patient-portal`, {
+      headers: { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy', 'x-goog-authenticated-user-email': 'priya.raman@meridiancare.example' },
+    });
+    expect(skipped.status()).toBe(401);
+  });
+
+  test('refuses a token for another backend service', async ({ request }) => {
+    const token = await iap.token({ aud: '/projects/123456789012/global/backendServices/1' });
+    expect((await request.get(`${base}/apps`, { headers: { 'x-goog-iap-jwt-assertion': token } })).status()).toBe(401);
+  });
+
+  test('serves the page to a valid token, as the person it names', async ({ browser }) => {
+    const token = await iap.token({ email: 'esther.adeyemi@meridiancare.example' });
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-goog-iap-jwt-assertion': token } });
+    const page = await context.newPage();
+    const response = await page.goto(`${base}/apps`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('banner').getByText('Esther Adeyemi', { exact: true })).toBeVisible();
+    await expect(page.getByRole('banner').getByText('demo sign-in')).toHaveCount(0);
+    await expect(page.getByRole('list', { name: 'Apps' }).getByRole('listitem').first()).toContainText('your team');
+    await context.close();
+  });
+
+  test('keeps the health check open for GKE', async ({ request }) => {
+    expect((await request.get(`${base}/api/healthz`)).status()).toBe(200);
+  });
+});

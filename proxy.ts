@@ -1,0 +1,35 @@
+// Runs before every request (Node runtime): gives it a request id and, behind IAP, refuses any
+// request without a valid IAP identity early. This is a first gate only — every page, route
+// handler and server action asks lib/auth again (CVE-2025-29927 showed why).
+import { NextResponse, type NextRequest } from 'next/server';
+import { getConfig } from '@/lib/config/get-config';
+import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/http/request-id';
+import { IAP_HEADER, IapVerificationError, verifyIapJwt } from '@/lib/auth/verify-iap-jwt';
+
+// Kubelet probes and load-balancer health checks carry no identity.
+const EXEMPT = new Set(['/api/healthz', '/api/readyz']);
+
+export async function proxy(request: NextRequest) {
+  const requestId = requestIdFrom(request.headers);
+  const settings = getConfig();
+  if (settings.AUTH_MODE === 'iap' && !EXEMPT.has(request.nextUrl.pathname)) {
+    try {
+      await verifyIapJwt(request.headers.get(IAP_HEADER), { audience: settings.IAP_AUDIENCE ?? '', jwksUrl: settings.IAP_JWKS_URL });
+    } catch (error) {
+      if (!(error instanceof IapVerificationError)) throw error;
+      return NextResponse.json(
+        { error: { code: 'unauthenticated', message: 'Berth could not verify your Identity-Aware Proxy identity.', requestId } },
+        { status: 401, headers: { [REQUEST_ID_HEADER]: requestId } },
+      );
+    }
+  }
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+};

@@ -1,0 +1,34 @@
+import 'server-only';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { ConfigRepo } from './config-repo';
+
+const run = promisify(execFile);
+
+/** Where Berth's clone fetches from and pushes to (CONFIG_REPO_REMOTE). */
+export interface RemoteSync {
+  url: string;
+}
+
+// isomorphic-git speaks only smart HTTP; the git CLI also handles ssh and file remotes and uses
+// the credential helpers configured for the pod. Remote transfer is the one job given to it.
+async function gitCli(repo: ConfigRepo, args: string[]): Promise<{ stdout: string; stderr: string }> {
+  return run('git', ['-C', repo.dir, ...args], { timeout: 60_000, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+}
+
+/** Bring the local branch to the remote's head (Berth's clone never holds unpushed work between commits). */
+export async function syncFromRemote(repo: ConfigRepo, remote: RemoteSync): Promise<void> {
+  await gitCli(repo, ['fetch', '--quiet', remote.url, `+refs/heads/${repo.branch}:refs/remotes/berth/${repo.branch}`]);
+  await gitCli(repo, ['reset', '--quiet', '--hard', `refs/remotes/berth/${repo.branch}`]);
+}
+
+export async function pushToRemote(repo: ConfigRepo, remote: RemoteSync): Promise<'ok' | 'rejected'> {
+  try {
+    await gitCli(repo, ['push', '--quiet', '--porcelain', remote.url, `refs/heads/${repo.branch}:refs/heads/${repo.branch}`]);
+    return 'ok';
+  } catch (error) {
+    const text = `${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`;
+    if (/rejected|non-fast-forward|fetch first|stale info/i.test(text)) return 'rejected';
+    throw error;
+  }
+}

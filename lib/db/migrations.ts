@@ -1,30 +1,12 @@
-// One migration set for both dialects. Add new migrations at the end; never edit a shipped one.
-import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
-
-type Dialect = 'sqlite' | 'postgres';
-
-function autoIncrement(dialect: Dialect) {
-  return dialect === 'postgres' ? sql`bigserial primary key` : sql`integer primary key autoincrement`;
-}
+// One migration set for both dialects, one file per migration in migrations/. Add new ones at the
+// end of the list (names sort in order); never edit a shipped one.
+import type { Migration, MigrationProvider } from 'kysely';
+import { auditEvents } from './migrations/001-audit-events';
+import type { Dialect } from './migrations/dialect';
 
 export function berthMigrations(dialect: Dialect): Record<string, Migration> {
   return {
-    '001_audit_events': {
-      async up(db: Kysely<unknown>) {
-        await db.schema
-          .createTable('audit_events')
-          .addColumn('seq', autoIncrement(dialect))
-          .addColumn('id', 'text', (c) => c.notNull().unique())
-          .addColumn('actor', 'text', (c) => c.notNull())
-          .addColumn('action', 'text', (c) => c.notNull())
-          .addColumn('target', 'text', (c) => c.notNull())
-          .addColumn('details', 'text', (c) => c.notNull().defaultTo('{}'))
-          .addColumn('created_at', 'text', (c) => c.notNull())
-          .execute();
-        await db.schema.createIndex('audit_events_target').on('audit_events').columns(['target', 'seq']).execute();
-        await db.schema.createIndex('audit_events_actor').on('audit_events').columns(['actor', 'seq']).execute();
-      },
-    },
+    '001_audit_events': auditEvents(dialect),
   };
 }
 

@@ -30,6 +30,11 @@ export interface CommitChangeInput {
   /** Added as git trailers, e.g. { 'Approved-by': ['Ben <ben@…>'] }. */
   trailers?: Record<string, string[]>;
   remote?: RemoteSync;
+  /**
+   * Runs under the write lock against the head the commit would land on (after any fetch), so a
+   * change is validated against exactly what it joins. A refusal commits nothing.
+   */
+  check?: (headRevision: string) => Promise<{ ok: true } | { ok: false; details: unknown }>;
 }
 
 export interface FileConflict {
@@ -43,7 +48,8 @@ export interface FileConflict {
 export type CommitChangeResult =
   | { status: 'committed'; revision: string; parent: string }
   | { status: 'unchanged'; revision: string }
-  | { status: 'conflict'; headRevision: string; conflicts: FileConflict[] };
+  | { status: 'conflict'; headRevision: string; conflicts: FileConflict[] }
+  | { status: 'refused'; headRevision: string; details: unknown };
 
 /**
  * Commit files with the engineer as author and Berth as committer, on top of the branch head —
@@ -59,6 +65,10 @@ export async function commitChange(repo: ConfigRepo, input: CommitChangeInput): 
       const conflicts = await findConflicts(repo, files, input.baseRevision, head);
       if (conflicts.length > 0) return { status: 'conflict', headRevision: head, conflicts };
       if (await sameAsHead(repo, files, head)) return { status: 'unchanged', revision: head };
+      if (input.check) {
+        const verdict = await input.check(head);
+        if (!verdict.ok) return { status: 'refused', headRevision: head, details: verdict.details };
+      }
 
       const revision = await writeCommit(repo, files, input, head);
       if (!input.remote) return { status: 'committed', revision, parent: head };

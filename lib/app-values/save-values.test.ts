@@ -1,0 +1,99 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAuditEvents } from '@/lib/audit/list-audit-events';
+import type { BerthUser } from '@/lib/auth/user';
+import { headRevision, readFile } from '@/lib/gitops/read-repo';
+import { describeEachDatabase } from '@/lib/testing/databases';
+import { makeSampleRepo } from '@/lib/testing/sample-repo';
+import type { ConfigRepo } from '@/lib/gitops/config-repo';
+import { saveValues } from './save-values';
+
+const ana: BerthUser = { email: 'ana.souza@meridiancare.example', name: 'Ana Souza', role: 'engineer', team: 'patient-experience' };
+const dmitri: BerthUser = { email: 'dmitri.volkov@meridiancare.example', name: 'Dmitri Volkov', role: 'engineer', team: 'clinical' };
+
+let repo: ConfigRepo;
+let dir: string;
+
+const gitCli = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
+const STAGE = 'apps/patient-portal/values-stage.yaml';
+
+describeEachDatabase('saving stage values', (database) => {
+  // A fresh copy of the sample repository per database suite.
+  let cleanup: () => void;
+  beforeAll(async () => {
+    ({ repo, dir, cleanup } = await makeSampleRepo());
+  });
+  afterAll(() => cleanup());
+
+  it('commits a valid change under the engineer’s name, explains it, and audits it', async () => {
+    const base = await headRevision(repo);
+    const text = `${await readFile(repo, STAGE)}\ndeployments:\n  web:\n    replicas: 3\n`;
+    const result = await saveValues(ana, { app: 'patient-portal', file: 'values-stage.yaml', text, baseRevision: base, message: 'Scale web in stage' }, { repo, db: database.db });
+    expect(result.status).toBe('committed');
+    if (result.status !== 'committed') return;
+    expect(result.environments[0].effects.map((e) => e.summary)).toContain('web will run 3 pods instead of 2 in stage');
+    expect(gitCli('log', '-1', '--format=%an|%cn|%s')).toBe('Ana Souza|Berth|Scale web in stage\n');
+    const [event] = await listAuditEvents(database.db, { target: 'app:patient-portal', actionPrefix: 'values.commit' });
+    expect(event).toMatchObject({ actor: ana.email, details: { file: STAGE, revision: result.revision } });
+  });
+
+  it.each([
+    ['malformed YAML', 'deployments:\n  web:\n    replicas: [3\n', 'invalid', /.+/],
+    ['a duplicate key', 'env:\n  A: "1"\n  A: "2"\n', 'invalid', /A/],
+    ['a schema violation in the environment file', 'deployments:\n  web:\n    replicas: "three"\n', 'invalid', /replicas/],
+    ['a YAML bomb', `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n`, 'invalid', /.+/],
+  ])('refuses %s and writes nothing', async (_name, text, status, message) => {
+    const before = gitCli('rev-parse', 'HEAD');
+    const result = await saveValues(ana, { app: 'patient-portal', file: 'values-stage.yaml', text, baseRevision: before.trim(), message: 'bad' }, { repo, db: database.db });
+    expect(result.status).toBe(status);
+    if (result.status === 'invalid') {
+      expect(result.problems.length).toBeGreaterThan(0);
+      expect(result.problems.some((p) => p.severity === 'error' && message.test(p.message))).toBe(true);
+      expect(result.problems.find((p) => p.severity === 'error')?.line).toBeGreaterThan(0);
+    }
+    expect(gitCli('rev-parse', 'HEAD')).toBe(before);
+  });
+
+  it('reports a schema error at the line of the environment file that set it', async () => {
+    const base = await headRevision(repo);
+    const current = (await readFile(repo, STAGE)) ?? '';
+    const text = current.replace('FEATURE_VIDEO_VISITS: "true"', 'FEATURE_VIDEO_VISITS: true');
+    const line = text.split('\n').findIndex((l) => l.includes('FEATURE_VIDEO_VISITS')) + 1;
+    const result = await saveValues(ana, { app: 'patient-portal', file: 'values-stage.yaml', text, baseRevision: base, message: 'x' }, { repo, db: database.db });
+    expect(result.status).toBe('invalid');
+    if (result.status !== 'invalid') return;
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: STAGE, line, path: 'env.FEATURE_VIDEO_VISITS' });
+    expect(errors[0].message).toMatch(/quotes/);
+  });
+
+  it('refuses an oversized file before parsing it', async () => {
+    const base = await headRevision(repo);
+    const text = `# ${'x'.repeat(300 * 1024)}\n`;
+    const result = await saveValues(ana, { app: 'patient-portal', file: 'values-stage.yaml', text, baseRevision: base, message: 'big' }, { repo, db: database.db });
+    expect(result.status).toBe('too-large');
+  });
+
+  it('refuses another team’s app, a production file, and names that leave the repository', async () => {
+    const base = await headRevision(repo);
+    const text = 'deployments:\n  api:\n    replicas: 9\n';
+    expect((await saveValues(dmitri, { app: 'patient-portal', file: 'values-stage.yaml', text, baseRevision: base, message: 'x' }, { repo, db: database.db })).status).toBe('forbidden');
+    expect((await saveValues(ana, { app: 'patient-portal', file: 'values-production.yaml', text, baseRevision: base, message: 'x' }, { repo, db: database.db })).status).toBe('needs-approval');
+    expect((await saveValues(ana, { app: 'patient-portal', file: 'values.yaml', text, baseRevision: base, message: 'x' }, { repo, db: database.db })).status).toBe('needs-approval');
+    expect((await saveValues(ana, { app: '../patient-portal', file: 'values-stage.yaml', text, baseRevision: base, message: 'x' }, { repo, db: database.db })).status).toBe('bad-request');
+    expect((await saveValues(ana, { app: 'no-such-app', file: 'values-stage.yaml', text, baseRevision: base, message: 'x' }, { repo, db: database.db })).status).toBe('not-found');
+    expect(gitCli('rev-parse', 'HEAD').trim()).toBe(base);
+  });
+
+  it('refuses a stale base with both versions and overwrites nothing', async () => {
+    const base = await headRevision(repo);
+    const current = (await readFile(repo, STAGE)) ?? '';
+    const first = await saveValues(ana, { app: 'patient-portal', file: 'values-stage.yaml', text: current.replace('LOG_LEVEL: debug', 'LOG_LEVEL: info'), baseRevision: base, message: 'first' }, { repo, db: database.db });
+    expect(first.status).toBe('committed');
+    const stale = await saveValues(ana, { app: 'patient-portal', file: 'values-stage.yaml', text: current.replace('LOG_LEVEL: debug', 'LOG_LEVEL: warn'), baseRevision: base, message: 'second' }, { repo, db: database.db });
+    expect(stale.status).toBe('conflict');
+    if (stale.status === 'conflict') expect(stale.conflicts[0].headText).toContain('LOG_LEVEL: info');
+    expect(await readFile(repo, STAGE)).toContain('LOG_LEVEL: info');
+  });
+});

@@ -57,7 +57,7 @@ function listDeployments(merged: ValuesMap): Deployment[] {
     .filter(([, spec]) => isValuesMap(spec))
     .map(([name, raw]) => {
       const spec = map(raw);
-      const hasPort = spec.port !== undefined || spec.ports !== undefined;
+      const hasPort = (spec.port ?? spec.ports) != null;
       // A deployment's own autoscaling block wins; the top-level one applies to serving deployments.
       const own = isValuesMap(spec.autoscaling) ? spec.autoscaling : undefined;
       const autoscaling = own ?? (hasPort ? topAutoscaling : undefined);
@@ -92,14 +92,18 @@ function checkDisruptionBudget(merged: ValuesMap, deployments: Deployment[], war
   const pdb = merged.podDisruptionBudget;
   if (!isValuesMap(pdb) || pdb.enabled === false) return [];
   if (pdb.minAvailable === undefined && pdb.maxUnavailable === undefined) return [];
+  const field = pdb.minAvailable !== undefined ? 'minAvailable' : 'maxUnavailable';
   const problems: ValuesProblem[] = [];
+  const blocked: Deployment[] = [];
   for (const deployment of deployments) {
     const total = deployment.minPods;
+    // Kubernetes rounds PDB percentages up, for minAvailable and maxUnavailable alike.
     const mayStop =
-      pdb.minAvailable !== undefined
+      field === 'minAvailable'
         ? total - (resolveIntOrPercent(pdb.minAvailable, total, 'up') ?? 0)
         : (resolveIntOrPercent(pdb.maxUnavailable, total, 'up') ?? 1);
     if (mayStop > 0) continue;
+    // One pod is a problem of the deployment, not of the budget: say it where its size is set.
     if (total === 1) {
       problems.push(
         warn(
@@ -108,16 +112,20 @@ function checkDisruptionBudget(merged: ValuesMap, deployments: Deployment[], war
           `${deployment.name} runs 1 pod and has a PodDisruptionBudget, so no voluntary disruption is ever allowed: node drains and GKE upgrades wait on it forever. Run at least 2 pods, or turn the budget off for it`,
         ),
       );
-      continue;
+    } else {
+      blocked.push(deployment);
     }
-    const field = pdb.minAvailable !== undefined ? 'minAvailable' : 'maxUnavailable';
-    problems.push(
+  }
+  if (blocked.length > 0) {
+    const names = blocked.map((d) => `${d.name} (${pods(d.minPods)})`).join(', ');
+    const value = String(pdb[field]);
+    problems.unshift(
       warn(
         ['podDisruptionBudget', field],
         'pdb-blocks-drains',
         field === 'minAvailable'
-          ? `podDisruptionBudget.minAvailable (${String(pdb.minAvailable)}) keeps all of ${deployment.name}'s ${pods(total)} up, so no pod may ever be evicted: node drains and GKE upgrades get stuck. Set it below ${total}, or use maxUnavailable: 1`
-          : `podDisruptionBudget.maxUnavailable (${String(pdb.maxUnavailable)}) lets no pod of ${deployment.name} be evicted: node drains and GKE upgrades get stuck. Use maxUnavailable: 1`,
+          ? `podDisruptionBudget.minAvailable (${value}) keeps every pod up for ${names}, so none may ever be evicted: node drains and GKE upgrades get stuck. Set it lower than the pod count, or use maxUnavailable: 1`
+          : `podDisruptionBudget.maxUnavailable (${value}) lets no pod be evicted for ${names}: node drains and GKE upgrades get stuck. Use maxUnavailable: 1`,
       ),
     );
   }
@@ -163,7 +171,9 @@ function checkRolloutCapacity(merged: ValuesMap, deployments: Deployment[], warn
       warn(
         path,
         'rollout-drops-to-zero',
-        `rollout.maxUnavailable is ${String(maxUnavailable)} and ${deployment.name} runs 1 pod: during each deploy its only pod stops before the new one is ready, so it serves nothing for a while. Use maxUnavailable: 0 with maxSurge: 1, or run 2 pods`,
+        deployment.hasPort
+          ? `rollout.maxUnavailable is ${String(maxUnavailable)} and ${deployment.name} runs 1 pod: during each deploy its only pod stops before the new one is ready, so it serves nothing for a while. Use maxUnavailable: 0 with maxSurge: 1, or run 2 pods`
+          : `rollout.maxUnavailable is ${String(maxUnavailable)} and ${deployment.name} runs 1 pod: during each deploy nothing runs until the new pod starts. Fine for a worker that must never run twice; otherwise use maxUnavailable: 0 with maxSurge: 1`,
       ),
     );
   }

@@ -84,6 +84,27 @@ function schemaProperties(schema: unknown): string[] {
   return isValuesMap(properties) ? Object.keys(properties) : [];
 }
 
+function schemaPatterns(schema: unknown): string[] {
+  if (typeof schema !== 'object' || schema === null) return [];
+  const patterns = (schema as { patternProperties?: unknown }).patternProperties;
+  return isValuesMap(patterns) ? Object.keys(patterns) : [];
+}
+
+// Map keys named by the user (deployment names) are usually refused for case or punctuation.
+function suggestByPattern(key: string, patterns: string[]): string | undefined {
+  const candidate = key.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+  if (candidate === key || candidate === '') return undefined;
+  return patterns.some((pattern) => safeTest(pattern, candidate)) ? candidate : undefined;
+}
+
+function safeTest(pattern: string, text: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(text);
+  } catch {
+    return false;
+  }
+}
+
 function where(path: (string | number)[]): string {
   return path.length === 0 ? 'at the top level' : `under ${formatValuesPath(path)}`;
 }
@@ -175,8 +196,13 @@ function describe(error: ErrorObject, root: unknown, expected: string[] | undefi
     }
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      const suggestion = suggestKey(key, schemaProperties(error.parentSchema));
-      const hint = suggestion ? ` — did you mean \`${suggestion}\`?` : '';
+      const patterns = schemaPatterns(error.parentSchema);
+      const suggestion = suggestKey(key, schemaProperties(error.parentSchema)) ?? suggestByPattern(key, patterns);
+      const hint = suggestion
+        ? ` — did you mean \`${suggestion}\`?`
+        : patterns.length > 0
+          ? ` (names here must match ${patterns.map((p) => `\`${p}\``).join(' or ')})`
+          : '';
       return finding(`unknown key \`${key}\` ${where(path)}${hint}`, { path: [...path, key], target: 'key' });
     }
     case 'propertyNames': {

@@ -41,6 +41,8 @@ function isScalarValue(value: unknown): boolean {
 
 function applyOne(doc: Document, edit: ValuesEdit): void {
   if (edit.op === 'delete') {
+    // Deleting what the file does not set leaves it as it is.
+    if (!doc.hasIn(edit.path)) return;
     const parent = edit.path.length > 1 ? doc.getIn(edit.path.slice(0, -1), true) : doc.contents;
     const firstBefore = isCollection(parent) ? parent.items[0] : undefined;
     doc.deleteIn(edit.path);

@@ -549,18 +549,18 @@ export function explainChange(options: ExplainChangeOptions): ValuesEffect[] {
     if (seen.has(key)) continue;
     seen.add(key);
     // A null Helm keeps reaches the templates as "no value": explain it as removed.
-    const was = getValueAt(before, path) ?? undefined;
-    const now = getValueAt(after, path) ?? undefined;
-    if (sameValue(was, now)) continue;
+    const previous = getValueAt(before, path) ?? undefined;
+    const next = getValueAt(after, path) ?? undefined;
+    if (sameValue(previous, next)) continue;
     // A map that only gains or loses keys is explained by its leaves.
-    if ((isValuesMap(was) || was === undefined) && (isValuesMap(now) || now === undefined) && depth === leafPath.length) continue;
+    if ((isValuesMap(previous) || previous === undefined) && (isValuesMap(next) || next === undefined) && depth === leafPath.length) continue;
     const inDeployment = path[0] === 'deployments' && path.length >= 3;
     const change: Change = {
       path,
       local: inDeployment ? path.slice(2) : path,
       deployment: inDeployment ? path[1] : undefined,
-      before: was,
-      after: now,
+      before: previous,
+      after: next,
       environment,
       afterRoot: after,
     };

@@ -8,9 +8,9 @@ export type {
   ValuesMap,
   ValuesProblem,
 } from './types';
-export { isValuesMap, mergeValues } from './merge';
+export { isValuesMap, mergeValueFiles, mergeValues } from './merge';
 export { parseValues, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, type ParseValuesOptions, type ParseValuesResult } from './parse-values';
-export { parseLayers, type ParsedLayers } from './parse-layers';
+export { mergeLayers, parseLayers, type ParsedLayers } from './parse-layers';
 export { validateValues, type ValidateValuesOptions, type ValuesValidation } from './validate-values';
 export { checkSmartDefaults, type CheckSmartDefaultsOptions } from './check-smart-defaults';
 export { effectiveValues, type EffectiveValue } from './effective-values';

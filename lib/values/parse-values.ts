@@ -223,6 +223,23 @@ function firstAlias(doc: Document): Node | undefined {
   return undefined;
 }
 
+/** `*name` with no `&name` above it: yaml only notices when building the value. */
+function findDanglingAliases(doc: Document, file: string, lineCounter: LineCounter): ValuesProblem[] {
+  const problems: ValuesProblem[] = [];
+  for (const { node } of walkNodes(doc)) {
+    if (!isAlias(node) || node.resolve(doc) !== undefined) continue;
+    const [from, to] = span(node);
+    problems.push(
+      problemAt(file, lineCounter, from, to, {
+        code: 'syntax',
+        severity: 'error',
+        message: `YAML syntax: the alias *${node.source} refers to no anchor &${node.source} set above it`,
+      }),
+    );
+  }
+  return problems;
+}
+
 /** Parse one values file. Never throws on user input. */
 export function parseValues(text: string, options: ParseValuesOptions): ParseValuesResult {
   const { file } = options;
@@ -301,7 +318,7 @@ export function parseValues(text: string, options: ParseValuesOptions): ParseVal
   }
 
   const duplicates = findDuplicateKeys(doc, file, lineCounter);
-  errors.push(...duplicates);
+  errors.push(...duplicates, ...findDanglingAliases(doc, file, lineCounter));
   const duplicateStarts = new Set(duplicates.map((p) => p.from));
   for (const error of doc.errors) {
     if (error.code === 'DUPLICATE_KEY' && duplicateStarts.has(error.pos[0])) continue;
@@ -330,7 +347,7 @@ export function parseValues(text: string, options: ParseValuesOptions): ParseVal
   } catch (error) {
     const alias = firstAlias(doc);
     const [from, to] = alias ? span(alias) : [0, 0];
-    const aliasBomb = error instanceof Error && /alias/i.test(error.message);
+    const aliasBomb = error instanceof Error && /excessive alias count/i.test(error.message);
     return {
       ok: false,
       problems: sortProblems([

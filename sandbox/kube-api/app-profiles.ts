@@ -241,7 +241,7 @@ function goJsonApi(facts: ContainerFacts, routes: Route[]): ContainerBehaviour {
 /** Rails-style request logs (Started/Completed) on stdout. */
 function railsWeb(facts: ContainerFacts, routes: Route[]): ContainerBehaviour {
   const tagged = (ctx: LineContext, level: string, request: string, text: string) =>
-    out(`${level[0]}, [${isoDate(ctx.now).replace('Z', '')}${pad(ctx.random.int(0, 999), 3)} #1]  ${level.padStart(5)} -- : [${request}] ${text}`);
+    out(`${level[0]}, [${isoDate(ctx.now).replace('Z', '')}${pad(ctx.random.int(0, 999), 3)} #1] ${level.padStart(5)} -- : [${request}] ${text}`);
   return {
     profile: 'rails-web',
     processName: 'ruby',

@@ -26,5 +26,7 @@ const documents = buildSearchDocuments();
 const json = serializeSearchIndex(buildSearchIndex(documents));
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, json);
+const relative = path.relative(process.cwd(), out);
+const shown = relative.startsWith('..') ? out : relative;
 const counts = documents.reduce<Record<string, number>>((acc, doc) => ({ ...acc, [doc.kind]: (acc[doc.kind] ?? 0) + 1 }), {});
-console.log(`search index: ${documents.length} documents (${Object.entries(counts).map(([k, n]) => `${n} ${k}s`).join(', ')}) → ${path.relative(process.cwd(), out)}`);
+console.log(`search index: ${documents.length} documents (${Object.entries(counts).map(([k, n]) => `${n} ${k}s`).join(', ')}) → ${shown}`);

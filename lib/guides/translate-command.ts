@@ -27,7 +27,7 @@ export const PLACEHOLDERS = {
   user: 'a database user',
   port: 'a local port',
   image: 'a container image reference',
-  tag: 'an image tag (the git SHA CI built)',
+  tag: 'an image tag CI built: <date>-<short git sha>',
   ref: 'a git commit, branch or tag',
   operation: 'an Aptible operation id',
   command: 'a command to run in the container',
@@ -396,7 +396,6 @@ function buildValues(
     const image = values.image?.text;
     const tagFromImage = image && /:([\w][\w.-]{0,127})$/.exec(image.slice(image.lastIndexOf('/') + 1));
     if (tagFromImage) set('tag', tagFromImage[1]);
-    else if (values.ref) set('tag', values.ref.text);
   }
   return values;
 }

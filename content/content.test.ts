@@ -1,0 +1,390 @@
+// Content validation: runs inside `npm test` so a broken guide, link, concept or command entry
+// fails CI before it reaches the portal.
+import { compile } from '@mdx-js/mdx';
+import type { Heading } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { createHeadingSlugger } from '@/lib/guides/heading-id';
+import { listCommands } from '@/lib/guides/load-commands';
+import { listConcepts } from '@/lib/guides/load-concepts';
+import { getGuide, listGuides, type Guide } from '@/lib/guides/load-guides';
+import { getSessionsByTime, listSessions } from '@/lib/guides/load-sessions';
+import type { CommandEntry, Concept, Session } from '@/lib/guides/schemas';
+import { PLACEHOLDERS, templatePlaceholders } from '@/lib/guides/translate-command';
+
+const REQUIRED_GUIDES = [
+  'welcome',
+  'apps-and-services',
+  'config-vars',
+  'scaling',
+  'endpoints',
+  'logs',
+  'health-checks',
+  'ssh-and-debugging-access',
+  'databases',
+  'permissions-and-audit',
+  'debugging-a-broken-deploy',
+  'cutover',
+];
+
+/** Every row of the Concepts table in the reference (shared/reference/aptible-gcp.md). */
+const REQUIRED_CONCEPTS = [
+  'stack',
+  'environment',
+  'app',
+  'service',
+  'container-release',
+  'endpoint',
+  'config-vars',
+  'database-backups',
+  'log-drain',
+  'metric-drain',
+  'activity-operations',
+  'horizontal-scaling',
+  'vertical-scaling',
+  'ssh',
+  'health-checks',
+  'zero-downtime-deploys',
+  'certificates',
+  'roles-permissions',
+  'audit-logs',
+  'hipaa-baa',
+  'dockerfile-procfile-aptible-yml',
+];
+
+/** Every command row of the reference. */
+const REQUIRED_COMMANDS = [
+  'apps',
+  'apps:create',
+  'config',
+  'config:set',
+  'config:unset',
+  'deploy',
+  'logs',
+  'ps',
+  'restart',
+  'apps:scale',
+  'ssh',
+  'db:list',
+  'db:tunnel',
+  'db:backup',
+  'endpoints:list',
+  'operation:logs',
+  'login',
+];
+
+/** Commands the reference does not list: their note must say so. */
+const UNVERIFIED_COMMANDS = ['config:get', 'db:url', 'backup:list'];
+
+const OFFICIAL_DOC_HOSTS = ['www.aptible.com', 'aptible.com', 'cloud.google.com', 'kubernetes.io', 'helm.sh', 'istio.io', 'github.com'];
+
+const PLATFORM_TEAM = ['Priya Raman', 'Marcus Chen'];
+
+let guides: Guide[];
+let concepts: Concept[];
+let commands: CommandEntry[];
+let sessions: Session[];
+
+beforeAll(() => {
+  guides = listGuides().map(({ slug }) => getGuide(slug)).filter((g): g is Guide => g !== null);
+  concepts = listConcepts();
+  commands = listCommands();
+  sessions = listSessions();
+});
+
+/** The body with fenced code blocks blanked out (line count kept) and inline code removed. */
+function proseOnly(markdown: string): string {
+  let fence: string | null = null;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+      if (marker && (fence === null || (marker[0] === fence[0] && line.trim() === marker))) {
+        fence = fence === null ? marker : null;
+        return '';
+      }
+      return fence === null ? line.replace(/(`+)[\s\S]*?\1/g, '') : '';
+    })
+    .join('\n');
+}
+
+function codeBlocks(markdown: string): { info: string; code: string }[] {
+  const blocks: { info: string; code: string }[] = [];
+  const pattern = /^[ \t]*(`{3,}|~{3,})([^\n]*)\n([\s\S]*?)^[ \t]*\1[ \t]*$/gm;
+  for (const match of markdown.matchAll(pattern)) blocks.push({ info: match[2].trim(), code: match[3] });
+  return blocks;
+}
+
+function markdownLinks(markdown: string): string[] {
+  return [...proseOnly(markdown).matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]);
+}
+
+function wordCount(markdown: string): number {
+  return markdown.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+}
+
+/** Resolves an internal link, or says why it does not resolve. */
+function checkInternalLink(href: string, fromGuide: Guide): string | null {
+  const [pathPart, anchor] = href.split('#') as [string, string | undefined];
+  if (pathPart === '') {
+    return anchor && fromGuide.headings.some((h) => h.id === anchor) ? null : `no heading #${anchor} in this guide`;
+  }
+  const guideMatch = /^\/guides\/([a-z0-9-]+)$/.exec(pathPart);
+  if (guideMatch) {
+    const target = guides.find((g) => g.slug === guideMatch[1]);
+    if (!target) return `no guide "${guideMatch[1]}"`;
+    if (anchor && !target.headings.some((h) => h.id === anchor)) {
+      return `no heading #${anchor} in /guides/${target.slug} (has: ${target.headings.map((h) => h.id).join(', ')})`;
+    }
+    return null;
+  }
+  if (pathPart === '/concepts') return !anchor || concepts.some((c) => c.id === anchor) ? null : `no concept #${anchor}`;
+  if (pathPart === '/commands') return !anchor || commands.some((c) => c.id === anchor) ? null : `no command #${anchor}`;
+  const sessionMatch = /^\/sessions\/([a-z0-9-]+)$/.exec(pathPart);
+  if (sessionMatch) return sessions.some((s) => s.id === sessionMatch[1]) ? null : `no session "${sessionMatch[1]}"`;
+  if (pathPart === '/guides' || pathPart === '/sessions') return null;
+  return 'not a known internal route (/guides/x, /concepts, /commands, /sessions/x)';
+}
+
+describe('guides', () => {
+  it('has every required guide, each with valid frontmatter', () => {
+    expect(guides.map((g) => g.slug).sort()).toEqual([...REQUIRED_GUIDES].sort());
+  });
+
+  it('has unique reading orders', () => {
+    const orders = guides.map((g) => g.frontmatter.order);
+    expect(new Set(orders).size).toBe(orders.length);
+  });
+
+  it('chains prev/next in reading order', () => {
+    expect(guides[0].prev).toBeNull();
+    expect(guides.at(-1)?.next).toBeNull();
+    for (let i = 1; i < guides.length; i += 1) {
+      expect(guides[i].prev?.slug).toBe(guides[i - 1].slug);
+      expect(guides[i - 1].next?.slug).toBe(guides[i].slug);
+    }
+  });
+
+  describe.each(REQUIRED_GUIDES)('%s', (slug) => {
+    const guide = () => guides.find((g) => g.slug === slug) as Guide;
+
+    it('is substantial: 600–1500 words of body', () => {
+      const words = wordCount(guide().body);
+      expect(words, `${slug} has ${words} words`).toBeGreaterThanOrEqual(600);
+      expect(words, `${slug} has ${words} words`).toBeLessThanOrEqual(1500);
+    });
+
+    it('uses ## and ### headings only (the title is the frontmatter)', () => {
+      expect(guide().headings.length).toBeGreaterThanOrEqual(3);
+      expect(guide().headings.every((h) => h.depth === 2 || h.depth === 3)).toBe(true);
+      expect(/^#\s/m.test(proseOnly(guide().body))).toBe(false);
+    });
+
+    it('is plain Markdown: no JSX, HTML, imports or braces outside code', () => {
+      const prose = proseOnly(guide().body);
+      expect(prose).not.toMatch(/<[A-Za-z/!]/);
+      expect(prose).not.toMatch(/[{}]/);
+      expect(prose).not.toMatch(/^(import|export)\s/m);
+    });
+
+    it('compiles as MDX too (for renderers that use MDX)', async () => {
+      await expect(compile(guide().body)).resolves.toBeDefined();
+    });
+
+    it('gives every fenced code block a language', () => {
+      for (const block of codeBlocks(guide().body)) expect(block.info, `a code block in ${slug}`).toMatch(/^[a-z]+$/);
+    });
+
+    it('writes callouts only as Note, Warning or PHI blockquotes', () => {
+      const callouts = [...guide().body.matchAll(/^> \*\*([^*]+):\*\*/gm)].map((m) => m[1]);
+      for (const kind of callouts) expect(['Note', 'Warning', 'PHI']).toContain(kind);
+      const blockquoteStarts = [...proseOnly(guide().body).matchAll(/(^|\n\n)> (.*)/g)].map((m) => m[2]);
+      for (const start of blockquoteStarts) expect(start, `blockquote in ${slug}`).toMatch(/^\*\*(Note|Warning|PHI):\*\*/);
+    });
+
+    it('gives headings the same ids a Markdown parser would', () => {
+      const tree = fromMarkdown(guide().body);
+      const slugger = createHeadingSlugger();
+      const expected = tree.children
+        .filter((node): node is Heading => node.type === 'heading')
+        .map((node) => {
+          const text = mdastToString(node);
+          return { depth: node.depth, text, id: slugger.slug(text) };
+        })
+        .filter((h) => h.depth >= 2);
+      expect(guide().headings).toEqual(expected);
+    });
+
+    it('has only resolving internal links and https external ones', () => {
+      for (const href of markdownLinks(guide().body)) {
+        if (/^https:\/\//.test(href)) continue;
+        expect(href, `${slug}: ${href}`).toMatch(/^[/#]/);
+        expect(checkInternalLink(href, guide()), `${slug}: ${href}`).toBeNull();
+      }
+    });
+
+    it('links at least one official documentation page', () => {
+      const official = markdownLinks(guide().body).filter((href) => {
+        if (!href.startsWith('https://')) return false;
+        return OFFICIAL_DOC_HOSTS.includes(new URL(href).hostname);
+      });
+      expect(official.length).toBeGreaterThan(0);
+    });
+
+    it('names an existing session, if any', () => {
+      const { session } = guide().frontmatter;
+      if (session) expect(sessions.map((s) => s.id)).toContain(session);
+    });
+  });
+
+  it('warns about PHI where debug output lands in Cloud Logging', () => {
+    const ssh = guides.find((g) => g.slug === 'ssh-and-debugging-access') as Guide;
+    const phi = ssh.body.match(/^> \*\*PHI:\*\*.*$/m)?.[0] ?? '';
+    expect(phi).toMatch(/Cloud Logging/);
+  });
+});
+
+describe('facts that are commonly gotten wrong', () => {
+  const allText = () => [
+    ...guides.map((g) => ({ where: `guide ${g.slug}`, text: g.body })),
+    ...commands.map((c) => ({ where: `command ${c.id}`, text: JSON.stringify(c) })),
+    ...concepts.map((c) => ({ where: `concept ${c.id}`, text: JSON.stringify(c) })),
+  ];
+
+  it('uses --kube-context with helm and --context with kubectl', () => {
+    const lines = [
+      ...guides.flatMap((g) => codeBlocks(g.body).flatMap((b) => b.code.split('\n').map((line) => ({ where: g.slug, line })))),
+      ...commands.flatMap((c) => c.equivalents.map((e) => ({ where: c.id, line: e.command }))),
+    ];
+    for (const { where, line } of lines) {
+      if (/\bhelm\s/.test(line)) expect(line, where).not.toMatch(/(^|\s)--context\b/);
+      if (/\bkubectl\s/.test(line)) expect(line, where).not.toMatch(/--kube-context/);
+    }
+  });
+
+  it('never presents aptible scale or aptible ps as current commands', () => {
+    for (const { where, text } of allText()) {
+      for (const match of text.matchAll(/aptible (scale|ps)\b[^\n]*/g)) {
+        const around = text.slice(Math.max(0, (match.index ?? 0) - 200), (match.index ?? 0) + 200);
+        expect(around, where).toMatch(/removed|no top-level|There is no|is not a command|apps:scale|gone|had it not been/i);
+      }
+    }
+  });
+
+  it('calls before_release a deprecated alias of before_deploy', () => {
+    for (const { where, text } of allText()) {
+      for (const match of text.matchAll(/before_release/g)) {
+        const around = text.slice(Math.max(0, (match.index ?? 0) - 200), (match.index ?? 0) + 200);
+        expect(around, where).toMatch(/deprecated/i);
+      }
+    }
+  });
+
+  it('says IAP needs a Google Cloud load balancer, not a VirtualService', () => {
+    const endpoints = guides.find((g) => g.slug === 'endpoints') as Guide;
+    expect(endpoints.body).toMatch(/VirtualService alone cannot turn IAP on/);
+    expect(endpoints.body).toMatch(/BackendConfig/);
+  });
+
+  it('says Data Access audit logs are off by default', () => {
+    const audit = guides.find((g) => g.slug === 'permissions-and-audit') as Guide;
+    expect(audit.body).toMatch(/off by default/);
+  });
+});
+
+describe('concept map', () => {
+  it('covers every row of the reference table, once', () => {
+    const ids = concepts.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of REQUIRED_CONCEPTS) expect(ids).toContain(id);
+  });
+
+  it.each(REQUIRED_CONCEPTS)('%s is complete and points at a guide', (id) => {
+    const concept = concepts.find((c) => c.id === id) as Concept;
+    expect(concept.aptible && concept.aptibleDescription && concept.gcp && concept.whereItLives).toBeTruthy();
+    expect(guides.map((g) => g.slug)).toContain(concept.guide);
+    for (const doc of concept.docs) expect(OFFICIAL_DOC_HOSTS).toContain(new URL(doc.url).hostname);
+  });
+
+  it('marks the unverified part of the metric drain mapping', () => {
+    expect(concepts.find((c) => c.id === 'metric-drain')?.note).toMatch(/\(unverified\)/);
+  });
+});
+
+describe('command translations', () => {
+  it('cover every command of the reference', () => {
+    const names = commands.map((c) => c.command);
+    for (const name of REQUIRED_COMMANDS) expect(names).toContain(name);
+    expect(names).not.toContain('scale');
+  });
+
+  it('mark commands outside the reference as unverified', () => {
+    for (const name of UNVERIFIED_COMMANDS) {
+      const entry = commands.find((c) => c.command === name);
+      expect(entry?.note, name).toMatch(/\(unverified\)/);
+    }
+  });
+
+  it('mark aptible ps as removed in 0.17.1', () => {
+    expect(commands.find((c) => c.command === 'ps')?.removed?.since).toContain('0.17.1');
+  });
+
+  it.each(REQUIRED_COMMANDS)('%s is complete', (name) => {
+    const entry = commands.find((c) => c.command === name) as CommandEntry;
+    expect(entry.aptible.startsWith(`aptible ${entry.command}`)).toBe(true);
+    expect(entry.summary.length).toBeGreaterThan(10);
+    expect(entry.equivalents.length).toBeGreaterThan(0);
+    expect(guides.map((g) => g.slug)).toContain(entry.guide);
+  });
+
+  it('use only known placeholders, and every flag or argument placeholder is known', () => {
+    const known = Object.keys(PLACEHOLDERS);
+    for (const entry of commands) {
+      const templates = [...entry.equivalents.map((e) => e.command), entry.berth?.path ?? ''];
+      for (const name of templates.flatMap(templatePlaceholders)) expect(known, `${entry.id}: {${name}}`).toContain(name);
+      for (const flag of entry.flags) if (flag.placeholder) expect(known, `${entry.id} ${flag.name}`).toContain(flag.placeholder);
+      for (const arg of entry.args ?? []) if (arg.placeholder) expect(known, `${entry.id} ${arg.name}`).toContain(arg.placeholder);
+      for (const name of Object.keys(entry.defaults ?? {})) expect(known, `${entry.id} default ${name}`).toContain(name);
+    }
+  });
+
+  it('mention in the usage line every flag they describe', () => {
+    for (const entry of commands) {
+      for (const flag of entry.flags) {
+        const inUsage = entry.aptible.includes(flag.name) || flag.name === '--environment' || flag.name === '--app';
+        expect(inUsage, `${entry.id} ${flag.name}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('training sessions', () => {
+  const now = new Date('2026-11-25T12:00:00Z');
+
+  it('are six weekly Thursday sessions: three past, three upcoming on 2026-11-25', () => {
+    expect(sessions).toHaveLength(6);
+    for (const session of sessions) expect(new Date(session.date).getUTCDay(), session.id).toBe(4);
+    const { past, upcoming } = getSessionsByTime(now);
+    expect(past).toHaveLength(3);
+    expect(upcoming).toHaveLength(3);
+    for (const session of past) expect(session.recording, session.id).not.toBeNull();
+    for (const session of upcoming) expect(session.recording, session.id).toBeNull();
+  });
+
+  it('are presented by the platform team and name existing guides', () => {
+    const slugs = guides.map((g) => g.slug);
+    for (const session of sessions) {
+      expect(PLATFORM_TEAM).toContain(session.presenter);
+      for (const slug of session.guides) expect(slugs, session.id).toContain(slug);
+    }
+  });
+
+  it('cover every guide that names them', () => {
+    for (const guide of guides) {
+      const { session } = guide.frontmatter;
+      if (session) expect(sessions.find((s) => s.id === session)?.guides, guide.slug).toContain(guide.slug);
+    }
+  });
+});

@@ -74,7 +74,7 @@ describe('simulator: pod lifecycles', () => {
     expect(
       c.clock.advanceUntil(() => {
         const d = c.store.get('deployments', 'intake-forms', 'intake-forms-web') as Deployment;
-        return d.status.conditions?.some((x) => x.type === 'Progressing' && x.reason === 'NewReplicaSetAvailable') && c.pods('intake-forms').length === 1;
+        return !!d.status.conditions?.some((x) => x.type === 'Progressing' && x.reason === 'NewReplicaSetAvailable') && c.pods('intake-forms').length === 1;
       }, { maxMs: 5 * MINUTE }),
     ).toBe(true);
     const healthy = c.pods('intake-forms')[0];
@@ -186,7 +186,7 @@ describe('simulator: rolling updates', () => {
     expect(
       c.clock.advanceUntil(() => {
         const d = c.store.get('deployments', 'patient-portal', 'patient-portal-web') as Deployment;
-        return d.status.conditions?.some((x) => x.type === 'Progressing' && x.reason === 'NewReplicaSetAvailable') && c.pods('patient-portal').length === 4;
+        return !!d.status.conditions?.some((x) => x.type === 'Progressing' && x.reason === 'NewReplicaSetAvailable') && c.pods('patient-portal').length === 4;
       }, { maxMs: 3 * MINUTE }),
     ).toBe(true);
     expect(minReady).toBe(3);

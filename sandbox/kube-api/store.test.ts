@@ -17,7 +17,7 @@ describe('ClusterStore', () => {
   it('stamps identity and one increasing resourceVersion across resources', () => {
     const store = newStore();
     const a = store.create('namespaces', ns('a'));
-    const p = store.create('pods', { metadata: { name: 'p', namespace: 'a' }, spec: {}, status: {} });
+    const p = store.create<KubeObject>('pods', { metadata: { name: 'p', namespace: 'a' }, spec: {}, status: {} });
     expect(a.kind).toBe('Namespace');
     expect(a.apiVersion).toBe('v1');
     expect(a.metadata.uid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -28,7 +28,7 @@ describe('ClusterStore', () => {
 
   it('leaves the version alone on a no-op update and bumps generation only when spec changes', () => {
     const store = newStore();
-    const d = store.create('deployments', { metadata: { name: 'd', namespace: 'a' }, spec: { replicas: 1 }, status: {} });
+    const d = store.create<KubeObject>('deployments', { metadata: { name: 'd', namespace: 'a' }, spec: { replicas: 1 }, status: {} });
     expect(d.metadata.generation).toBe(1);
     const same = store.update('deployments', structuredClone(d));
     expect(same.metadata.resourceVersion).toBe(d.metadata.resourceVersion);

@@ -2,11 +2,13 @@
 // end of the list (names sort in order); never edit a shipped one.
 import type { Migration, MigrationProvider } from 'kysely';
 import { auditEvents } from './migrations/001-audit-events';
+import { feedback } from './migrations/002-feedback';
 import type { Dialect } from './migrations/dialect';
 
 export function berthMigrations(dialect: Dialect): Record<string, Migration> {
   return {
     '001_audit_events': auditEvents(dialect),
+    '002_feedback': feedback(dialect),
   };
 }
 

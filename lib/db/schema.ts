@@ -14,6 +14,92 @@ export interface AuditEventsTable {
   seq: Generated<number>;
 }
 
+/** Working-group feedback (migration 002). Ids come back as strings from PostgreSQL bigints: read them with Number(). */
+export interface FeedbackItemsTable {
+  id: Generated<number>;
+  kind: string;
+  title: string;
+  description: string;
+  severity: string | null;
+  /** 0 or 1. */
+  worked_on_aptible: number;
+  app: string | null;
+  environment: string | null;
+  guide: string | null;
+  session: string | null;
+  page: string | null;
+  /** The team it concerns: the app's owner, else the reporter's team. */
+  team: string | null;
+  reporter_email: string;
+  reporter_name: string;
+  reporter_team: string | null;
+  status: string;
+  owner_email: string | null;
+  owner_name: string | null;
+  /** 0 or 1. */
+  known_issue: number;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface FeedbackUpdatesTable {
+  id: Generated<number>;
+  item_id: number;
+  actor_email: string;
+  actor_name: string;
+  kind: string;
+  from_value: string | null;
+  to_value: string | null;
+  body: string | null;
+  created_at: string;
+}
+
+export interface FeedbackVotesTable {
+  item_id: number;
+  email: string;
+  created_at: string;
+}
+
+export interface FeedbackReadsTable {
+  item_id: number;
+  email: string;
+  seen_update_id: number;
+}
+
+export interface SessionFeedbackTable {
+  id: Generated<number>;
+  session_id: string;
+  email: string;
+  name: string;
+  team: string | null;
+  rating: number;
+  clear: string;
+  unclear: string;
+  next_topics: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GuideFeedbackTable {
+  id: Generated<number>;
+  guide: string;
+  email: string;
+  name: string;
+  /** 0 or 1. */
+  helpful: number;
+  reason: string | null;
+  comment: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   audit_events: AuditEventsTable;
+  feedback_items: FeedbackItemsTable;
+  feedback_updates: FeedbackUpdatesTable;
+  feedback_votes: FeedbackVotesTable;
+  feedback_reads: FeedbackReadsTable;
+  session_feedback: SessionFeedbackTable;
+  guide_feedback: GuideFeedbackTable;
 }

@@ -1,0 +1,114 @@
+import 'server-only';
+import { type ActionResult, actionError, actionOk } from '@/lib/auth/action-result';
+import { decide } from '@/lib/auth/policy';
+import type { BerthUser } from '@/lib/auth/user';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import type { BerthDb } from '@/lib/db/get-db';
+import type { FeedbackCatalog } from './feedback-catalog';
+import { appendUpdate, toNumber } from './feedback-rows';
+import { parseInput } from './parse-input';
+import { ITEMS_PER_MINUTE, countRecentItems, lockSubmitter } from './rate-limit';
+import { type NewFeedback, newFeedbackSchema } from './schemas';
+
+export interface CreateFeedbackOptions {
+  /** Tests pass their own clock. */
+  now?: Date;
+}
+
+/** File a feedback item. Anyone signed in may; references must exist; five a minute at most. */
+export async function createFeedback(
+  db: BerthDb,
+  user: BerthUser | null,
+  raw: unknown,
+  catalog: FeedbackCatalog,
+  options: CreateFeedbackOptions = {},
+): Promise<ActionResult<{ id: number }>> {
+  const decision = decide(user, 'feedback.create', {});
+  if (!user || !decision.allowed) return actionError(user ? 'forbidden' : 'unauthenticated', decision.reason);
+  const parsed = parseInput(newFeedbackSchema, raw);
+  if (!parsed.ok) return parsed;
+  const input = parsed.data;
+
+  const refused = checkReferences(input, catalog);
+  if (refused) return refused;
+
+  const now = options.now ?? new Date();
+  const at = now.toISOString();
+  const app = input.context.app ? catalog.apps.find((a) => a.name === input.context.app) : undefined;
+
+  const result = await db.transaction().execute(async (trx) => {
+    await lockSubmitter(db, trx, user.email);
+    if ((await countRecentItems(trx, user.email, now)) >= ITEMS_PER_MINUTE) return null;
+    const row = await trx
+      .insertInto('feedback_items')
+      .values({
+        kind: input.kind,
+        title: input.title,
+        description: input.description,
+        severity: input.severity ?? null,
+        worked_on_aptible: input.workedOnAptible ? 1 : 0,
+        app: input.context.app ?? null,
+        environment: input.context.environment ?? null,
+        guide: input.context.guide ?? null,
+        session: input.context.session ?? null,
+        page: input.context.page ?? null,
+        team: app?.team ?? user.team,
+        reporter_email: user.email,
+        reporter_name: user.name,
+        reporter_team: user.team,
+        status: 'new',
+        owner_email: null,
+        owner_name: null,
+        known_issue: 0,
+        created_at: at,
+        updated_at: at,
+        closed_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const id = toNumber(row.id);
+    await appendUpdate(trx, { itemId: id, actor: user, kind: 'filed', to: 'new', at });
+    await recordAuditEvent(trx, {
+      actor: user.email,
+      action: 'feedback.create',
+      target: `feedback:${id}`,
+      details: { kind: input.kind, app: input.context.app, guide: input.context.guide, session: input.context.session },
+      time: now,
+    });
+    return id;
+  });
+
+  if (result === null) {
+    return actionError(
+      'rate-limited',
+      `You have filed ${ITEMS_PER_MINUTE} items in the last minute. Wait a minute and send it again — your text is still here.`,
+    );
+  }
+  return actionOk({ id: result });
+}
+
+function checkReferences(input: NewFeedback, catalog: FeedbackCatalog): ActionResult<never> | null {
+  const { app, environment, guide, session } = input.context;
+  if (app) {
+    const found = catalog.apps.find((a) => a.name === app);
+    if (!found) {
+      return actionError('not-found', `There is no app called ${app} in the config repository.`, {
+        fieldErrors: { 'context.app': [`There is no app called ${app}. Choose one from the list, or none.`] },
+      });
+    }
+    if (environment && !found.environments.includes(environment)) {
+      return actionError('invalid', `${app} does not run in ${environment}.`, {
+        fieldErrors: { 'context.environment': [`${app} does not run in ${environment}.`] },
+      });
+    }
+  }
+  if (guide && !catalog.guides.some((g) => g.slug === guide)) {
+    return actionError('not-found', `There is no guide called ${guide}.`, { fieldErrors: { 'context.guide': [`There is no guide called ${guide}.`] } });
+  }
+  if (session && !catalog.sessions.some((s) => s.id === session)) {
+    return actionError('not-found', `There is no training session ${session}.`, {
+      fieldErrors: { 'context.session': [`There is no training session ${session}.`] },
+    });
+  }
+  return null;
+}

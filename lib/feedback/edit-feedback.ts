@@ -1,0 +1,59 @@
+import 'server-only';
+import { type ActionResult, actionError, actionOk } from '@/lib/auth/action-result';
+import { decide } from '@/lib/auth/policy';
+import type { BerthUser } from '@/lib/auth/user';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import type { BerthDb } from '@/lib/db/get-db';
+import { appendUpdate, findItemRow } from './feedback-rows';
+import { parseInput } from './parse-input';
+import { editFeedbackSchema } from './schemas';
+
+/** The reporter rewords their item until the platform team has triaged it (the platform team always may). */
+export async function editFeedback(db: BerthDb, user: BerthUser | null, raw: unknown, options: { now?: Date } = {}): Promise<ActionResult<{ id: number }>> {
+  if (!user) return actionError('unauthenticated', 'Sign in first.');
+  const parsed = parseInput(editFeedbackSchema, raw);
+  if (!parsed.ok) return parsed;
+  const input = parsed.data;
+  const now = options.now ?? new Date();
+
+  return db.transaction().execute(async (trx) => {
+    const row = await findItemRow(trx, input.id);
+    if (!row) return actionError('not-found', `There is no feedback #${input.id}.`);
+    const decision = decide(user, 'feedback.editOwn', { reporterEmail: row.reporter_email, status: row.status });
+    if (!decision.allowed) return actionError('forbidden', decision.reason);
+
+    const changed = (['kind', 'title', 'description', 'severity', 'worked_on_aptible'] as const).filter((field) => {
+      const next = {
+        kind: input.kind,
+        title: input.title,
+        description: input.description,
+        severity: input.severity ?? null,
+        worked_on_aptible: input.workedOnAptible ? 1 : 0,
+      }[field];
+      return String(next) !== String(row[field]);
+    });
+    if (changed.length === 0) return actionOk({ id: input.id });
+
+    const at = now.toISOString();
+    await trx
+      .updateTable('feedback_items')
+      .set({
+        kind: input.kind,
+        title: input.title,
+        description: input.description,
+        severity: input.severity ?? null,
+        worked_on_aptible: input.workedOnAptible ? 1 : 0,
+      })
+      .where('id', '=', input.id)
+      .execute();
+    await appendUpdate(trx, { itemId: input.id, actor: user, kind: 'edited', body: changed.join(', '), at });
+    await recordAuditEvent(trx, {
+      actor: user.email,
+      action: 'feedback.edit',
+      target: `feedback:${input.id}`,
+      details: { fields: changed },
+      time: now,
+    });
+    return actionOk({ id: input.id });
+  });
+}

@@ -1,0 +1,125 @@
+import 'server-only';
+import { type ActionResult, actionError, actionOk } from '@/lib/auth/action-result';
+import { decide } from '@/lib/auth/policy';
+import type { BerthUser } from '@/lib/auth/user';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import type { BerthDb } from '@/lib/db/get-db';
+import type { FeedbackCatalog } from './feedback-catalog';
+import { appendUpdate, findItemRow } from './feedback-rows';
+import { parseInput } from './parse-input';
+import { assignOwnerSchema, isClosedStatus, setKnownIssueSchema, setStatusSchema, type FeedbackStatus } from './schemas';
+
+// The platform team's triage: status, owner and the known-issue flag. Every change lands in the
+// item's timeline (what the reporter sees) and in the audit log, in one transaction.
+
+function refuseUnlessTriager(user: BerthUser | null): ActionResult<never> | null {
+  const decision = decide(user, 'feedback.triage', {});
+  if (decision.allowed) return null;
+  return actionError(user ? 'forbidden' : 'unauthenticated', decision.reason);
+}
+
+export async function setFeedbackStatus(db: BerthDb, user: BerthUser | null, raw: unknown, options: { now?: Date } = {}): Promise<ActionResult<{ id: number; status: FeedbackStatus }>> {
+  const refused = refuseUnlessTriager(user);
+  if (refused || !user) return refused ?? actionError('unauthenticated', 'Sign in first.');
+  const parsed = parseInput(setStatusSchema, raw);
+  if (!parsed.ok) return parsed;
+  const { id, status, comment } = parsed.data;
+  const now = options.now ?? new Date();
+  const at = now.toISOString();
+
+  return db.transaction().execute(async (trx) => {
+    const row = await findItemRow(trx, id);
+    if (!row) return actionError('not-found', `There is no feedback #${id}.`);
+    if (row.status !== status) {
+      await trx
+        .updateTable('feedback_items')
+        .set({ status, closed_at: isClosedStatus(status) ? at : null })
+        .where('id', '=', id)
+        .execute();
+      await appendUpdate(trx, { itemId: id, actor: user, kind: 'status', from: row.status, to: status, at });
+      await recordAuditEvent(trx, {
+        actor: user.email,
+        action: 'feedback.status',
+        target: `feedback:${id}`,
+        details: { from: row.status, to: status },
+        time: now,
+      });
+    }
+    if (comment) {
+      await appendUpdate(trx, { itemId: id, actor: user, kind: 'comment', body: comment, at });
+      await recordAuditEvent(trx, { actor: user.email, action: 'feedback.comment', target: `feedback:${id}`, details: { withStatus: status }, time: now });
+    }
+    return actionOk({ id, status });
+  });
+}
+
+export async function assignFeedbackOwner(
+  db: BerthDb,
+  user: BerthUser | null,
+  raw: unknown,
+  catalog: Pick<FeedbackCatalog, 'platformPeople'>,
+  options: { now?: Date } = {},
+): Promise<ActionResult<{ id: number; owner: string | null }>> {
+  const refused = refuseUnlessTriager(user);
+  if (refused || !user) return refused ?? actionError('unauthenticated', 'Sign in first.');
+  const parsed = parseInput(assignOwnerSchema, raw);
+  if (!parsed.ok) return parsed;
+  const { id } = parsed.data;
+  const ownerEmail = parsed.data.ownerEmail?.toLowerCase() ?? null;
+  const owner = ownerEmail ? catalog.platformPeople.find((p) => p.email === ownerEmail) : null;
+  if (ownerEmail && !owner) {
+    return actionError('invalid', 'Only someone on the platform team can own feedback.', {
+      fieldErrors: { ownerEmail: [`${ownerEmail} is not on the platform team.`] },
+    });
+  }
+  const now = options.now ?? new Date();
+
+  return db.transaction().execute(async (trx) => {
+    const row = await findItemRow(trx, id);
+    if (!row) return actionError('not-found', `There is no feedback #${id}.`);
+    if ((row.owner_email ?? null) === ownerEmail) return actionOk({ id, owner: ownerEmail });
+    await trx
+      .updateTable('feedback_items')
+      .set({ owner_email: owner?.email ?? null, owner_name: owner?.name ?? null })
+      .where('id', '=', id)
+      .execute();
+    await appendUpdate(trx, { itemId: id, actor: user, kind: 'owner', from: row.owner_name, to: owner?.name ?? null, at: now.toISOString() });
+    await recordAuditEvent(trx, {
+      actor: user.email,
+      action: 'feedback.assign',
+      target: `feedback:${id}`,
+      details: { from: row.owner_email, to: ownerEmail },
+      time: now,
+    });
+    return actionOk({ id, owner: ownerEmail });
+  });
+}
+
+export async function setFeedbackKnownIssue(db: BerthDb, user: BerthUser | null, raw: unknown, options: { now?: Date } = {}): Promise<ActionResult<{ id: number; knownIssue: boolean }>> {
+  const refused = refuseUnlessTriager(user);
+  if (refused || !user) return refused ?? actionError('unauthenticated', 'Sign in first.');
+  const parsed = parseInput(setKnownIssueSchema, raw);
+  if (!parsed.ok) return parsed;
+  const { id, knownIssue } = parsed.data;
+  const now = options.now ?? new Date();
+
+  return db.transaction().execute(async (trx) => {
+    const row = await findItemRow(trx, id);
+    if (!row) return actionError('not-found', `There is no feedback #${id}.`);
+    // The banner shows on the app's or the guide's page: without either it would show nowhere.
+    if (knownIssue && !row.app && !row.guide) {
+      return actionError('invalid', 'A known issue shows on an app or a guide page; this item concerns neither.');
+    }
+    if ((Number(row.known_issue) === 1) === knownIssue) return actionOk({ id, knownIssue });
+    await trx.updateTable('feedback_items').set({ known_issue: knownIssue ? 1 : 0 }).where('id', '=', id).execute();
+    await appendUpdate(trx, { itemId: id, actor: user, kind: 'known-issue', to: knownIssue ? 'yes' : 'no', at: now.toISOString() });
+    await recordAuditEvent(trx, {
+      actor: user.email,
+      action: 'feedback.known-issue',
+      target: `feedback:${id}`,
+      details: { knownIssue, app: row.app, guide: row.guide },
+      time: now,
+    });
+    return actionOk({ id, knownIssue });
+  });
+}

@@ -49,7 +49,12 @@ export default async function AppPage({ params }: { params: Promise<{ app: strin
             <ul className="mt-3 grid gap-3 sm:grid-cols-2">
               {environments.map((env) => (
                 <li key={env.name} className="rounded-md border border-slate-200 p-3">
-                  <p className="font-medium capitalize text-slate-900">{env.name}</p>
+                  <div className="flex items-center justify-between gap-2">
+                    <p className="font-medium capitalize text-slate-900">{env.name}</p>
+                    <Link href={`/apps/${app.name}/values/${env.name}`} className="text-sm">
+                      {canChange ? `Edit ${env.name} values` : `Explore ${env.name} values`}
+                    </Link>
+                  </div>
                   <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm text-slate-700">
                     <dt className="text-slate-500">Namespace</dt>
                     <dd className="font-mono">{app.namespace}</dd>
@@ -116,6 +121,9 @@ export default async function AppPage({ params }: { params: Promise<{ app: strin
               Recent changes
             </h2>
             <CommitList commits={commits} />
+            <p className="mt-3 text-sm">
+              <Link href={`/apps/${app.name}/history`}>Full history with diffs →</Link>
+            </p>
           </section>
           <p className="text-sm">
             <Link href="/apps">← All apps</Link>

@@ -1,0 +1,224 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { saveValuesAction } from '@/app/(portal)/apps/[app]/values/actions';
+import { Button } from '@/components/ui/button';
+import type { Decision } from '@/lib/auth/policy';
+import { explainChange, validateValues, type ValuesEnvironment, type ValuesLayer, type ValuesProblem } from '@/lib/values';
+import { ChangesView } from './changes-view';
+import { ConflictPanel } from './conflict-panel';
+import { EffectiveValuesTable } from './effective-values-table';
+import { ProblemsList } from './problems-list';
+import { ValuesForm } from './values-form';
+import { YamlCodeEditor } from './yaml-code-editor';
+import type { SaveValuesResult } from '@/lib/app-values/save-values';
+import type { FileConflict } from '@/lib/gitops/commit-change';
+
+export interface ValuesEditorProps {
+  app: string;
+  environment: string;
+  file: { name: 'values.yaml' | 'values-stage.yaml' | 'values-production.yaml'; path: string; affects: string[] };
+  baseRevision: string;
+  layers: ValuesLayer[];
+  schema: object;
+  environments: ValuesEnvironment[];
+  /** commit: stage, saved directly; request: read by production, saved as a change request. */
+  mode: 'commit' | 'request';
+  permission: Decision;
+  /** Called instead of the stage save when mode is 'request' (the change-request flow). */
+  onRequestChange?: (input: { text: string; baseRevision: string; message: string }) => Promise<{ ok: boolean; message: string; href?: string }>;
+}
+
+type Tab = 'form' | 'yaml' | 'changes' | 'effective';
+
+const tabs: { id: Tab; label: string }[] = [
+  { id: 'form', label: 'Form' },
+  { id: 'yaml', label: 'YAML' },
+  { id: 'changes', label: 'Changes' },
+  { id: 'effective', label: 'Effective values' },
+];
+
+type Outcome =
+  | { kind: 'saved'; message: string; href?: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'conflict'; headRevision: string; conflict: FileConflict };
+
+export function ValuesEditor(props: ValuesEditorProps) {
+  const { file, schema, environments, environment, permission } = props;
+  const router = useRouter();
+  const id = useId();
+  const [base, setBase] = useState({ revision: props.baseRevision, layers: props.layers });
+  const original = base.layers.find((l) => l.file === file.path)?.text ?? '';
+  const [text, setText] = useState(original);
+  const [tab, setTab] = useState<Tab>('form');
+  const [message, setMessage] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [serverProblems, setServerProblems] = useState<ValuesProblem[] | null>(null);
+
+  // Validation runs in the browser with the same code the server runs before saving.
+  const deferredText = useDeferredValue(text);
+  const proposedLayers = useMemo(() => base.layers.map((l) => (l.file === file.path ? { ...l, text: deferredText } : l)), [base.layers, file.path, deferredText]);
+  const before = useMemo(() => validateValues({ schema, layers: base.layers, environment, environments }), [schema, base.layers, environment, environments]);
+  const after = useMemo(() => validateValues({ schema, layers: proposedLayers, environment, environments }), [schema, proposedLayers, environment, environments]);
+  const effects = useMemo(
+    () => (before.merged && after.merged ? explainChange({ before: before.merged, after: after.merged, environment }) : []),
+    [before.merged, after.merged, environment],
+  );
+  const problems = serverProblems ?? after.problems;
+  const errors = problems.filter((p) => p.severity === 'error');
+  const dirty = text !== original;
+  const canSave = permission.allowed && dirty && errors.length === 0 && !saving && text === deferredText;
+
+  async function save() {
+    setSaving(true);
+    setOutcome(null);
+    try {
+      if (props.mode === 'request') {
+        if (!props.onRequestChange) throw new Error('Change requests are not available here.');
+        const result = await props.onRequestChange({ text, baseRevision: base.revision, message });
+        setOutcome(result.ok ? { kind: 'saved', message: result.message, href: result.href } : { kind: 'error', message: result.message });
+        return;
+      }
+      const response = await saveValuesAction({ app: props.app, file: file.name, text, baseRevision: base.revision, message });
+      if (!response.ok) {
+        setOutcome({ kind: 'error', message: response.error.message });
+        return;
+      }
+      handleSaveResult(response.data);
+    } catch {
+      setOutcome({ kind: 'error', message: 'Berth could not be reached; nothing was saved. Try again.' });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function handleSaveResult(result: SaveValuesResult) {
+    switch (result.status) {
+      case 'committed': {
+        const committedLayers = base.layers.map((l) => (l.file === file.path ? { ...l, text } : l));
+        setBase({ revision: result.revision, layers: committedLayers });
+        setMessage('');
+        setServerProblems(null);
+        setOutcome({ kind: 'saved', message: `Committed ${result.revision.slice(0, 7)} to the config repository under your name.`, href: `/apps/${props.app}/history` });
+        router.refresh();
+        return;
+      }
+      case 'unchanged':
+        setOutcome({ kind: 'saved', message: 'Nothing to save: the file already says this.' });
+        return;
+      case 'invalid':
+        setServerProblems(result.problems);
+        setOutcome({ kind: 'error', message: 'The server found problems with these values; nothing was saved.' });
+        setTab('yaml');
+        return;
+      case 'conflict':
+        setOutcome({ kind: 'conflict', headRevision: result.headRevision, conflict: result.conflicts[0] });
+        return;
+      default:
+        setOutcome({ kind: 'error', message: result.message });
+    }
+  }
+
+  function onEdit(next: string) {
+    setText(next);
+    setServerProblems(null);
+  }
+
+  return (
+    <div className="space-y-4">
+      {!permission.allowed ? (
+        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {permission.reason} You can explore edits here, but not save them.
+        </p>
+      ) : null}
+      <div className="rounded-lg border border-slate-200 bg-white">
+        <div role="tablist" aria-label="Edit values as" className="flex flex-wrap gap-1 border-b border-slate-200 px-2 pt-2">
+          {tabs.map((t) => (
+            <button
+              key={t.id}
+              role="tab"
+              id={`${id}-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`${id}-panel`}
+              onClick={() => setTab(t.id)}
+              className={`-mb-px rounded-t-md border px-3 py-1.5 text-sm ${
+                tab === t.id ? 'border-slate-200 border-b-white bg-white font-medium text-slate-900' : 'border-transparent text-slate-600 hover:text-slate-900'
+              }`}
+            >
+              {t.label}
+              {t.id === 'yaml' && errors.length > 0 ? <span className="ml-1 rounded-full bg-red-100 px-1.5 text-xs text-red-800">{errors.length}</span> : null}
+              {t.id === 'changes' && dirty ? <span className="ml-1 rounded-full bg-brand-100 px-1.5 text-xs text-brand-800">{effects.length}</span> : null}
+            </button>
+          ))}
+          <span className="ml-auto self-center px-2 font-mono text-xs text-slate-500">{file.path}</span>
+        </div>
+        <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${tab}`} className="p-4">
+          {tab === 'form' ? (
+            <ValuesForm text={text} onChange={onEdit} layers={proposedLayers} file={file.path} merged={after.merged} />
+          ) : tab === 'yaml' ? (
+            <YamlCodeEditor value={text} onChange={onEdit} problems={problems.filter((p) => p.file === file.path)} schema={schema} />
+          ) : tab === 'changes' ? (
+            <ChangesView original={original} text={text} effects={effects} environment={environment} affects={file.affects} />
+          ) : (
+            <EffectiveValuesTable layers={proposedLayers} />
+          )}
+        </div>
+      </div>
+
+      <ProblemsList problems={problems} currentFile={file.path} />
+
+      <form
+        className="no-print flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (canSave) void save();
+        }}
+      >
+        <label className="flex min-w-72 flex-1 flex-col gap-1 text-sm">
+          <span className="font-medium text-slate-900">{props.mode === 'request' ? 'Why this change (the reviewer reads this)' : 'Commit message'}</span>
+          <input
+            value={message}
+            onChange={(e) => setMessage(e.target.value)}
+            maxLength={2000}
+            placeholder={effects[0]?.summary ?? `Update ${file.path}`}
+            className="rounded-md border border-slate-300 px-3 py-1.5"
+          />
+        </label>
+        <Button type="submit" disabled={!canSave}>
+          {saving ? 'Saving…' : props.mode === 'request' ? 'Request approval' : 'Save to stage'}
+        </Button>
+        <p className="w-full text-sm text-slate-600" aria-live="polite">
+          {!dirty ? 'No changes yet.' : errors.length > 0 ? `Fix ${errors.length} error${errors.length === 1 ? '' : 's'} before saving.` : `${effects.length} effect${effects.length === 1 ? '' : 's'} — see the Changes tab.`}
+        </p>
+      </form>
+
+      {outcome?.kind === 'saved' ? (
+        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          {outcome.message} {outcome.href ? <a href={outcome.href}>See it →</a> : null}
+        </p>
+      ) : outcome?.kind === 'error' ? (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+          {outcome.message}
+        </p>
+      ) : outcome?.kind === 'conflict' ? (
+        <ConflictPanel
+          conflict={outcome.conflict}
+          onUseLatest={() => {
+            const headText = outcome.conflict.headText ?? '';
+            setBase({ revision: outcome.headRevision, layers: base.layers.map((l) => (l.file === file.path ? { ...l, text: headText } : l)) });
+            setText(headText);
+            setOutcome(null);
+          }}
+          onKeepMine={() => {
+            const headText = outcome.conflict.headText ?? '';
+            setBase({ revision: outcome.headRevision, layers: base.layers.map((l) => (l.file === file.path ? { ...l, text: headText } : l)) });
+            setOutcome(null);
+            setTab('changes');
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, methodNotAllowed, notFound, unknownPath } from './api-errors';
 import type { Clock } from './clock';
-import { apiGroup, apiGroupList, apiResourceList, apiVersions, SERVER_VERSION } from './discovery';
+import { apiGroup, apiGroupList, apiResourceList, apiVersions, rootPaths, SERVER_VERSION } from './discovery';
 import { baseHeaders, negotiate, parseBool, parseNonNegativeInt, readBody, sendJson } from './http-util';
 import { listEnvelope, listObjects } from './list-objects';
 import type { LogStore } from './log-store';
@@ -78,6 +78,7 @@ export async function handleClusterRequest(ctx: ClusterApiContext, req: Incoming
     res.end('ok');
     return;
   }
+  if (joined === '/') return sendJson(res, 200, rootPaths(), true);
   if (joined === '/version') return sendJson(res, 200, SERVER_VERSION, true);
   if (joined.startsWith('/openapi/')) throw unknownPath();
   if (joined === '/api') return sendJson(res, 200, apiVersions(), pretty);

@@ -236,6 +236,30 @@ describe('watch', () => {
     }
   });
 
+  it('honours timeoutSeconds, sendInitialEvents and the deprecated /watch/ paths', async () => {
+    const started = Date.now();
+    const timed = await raw('/api/v1/namespaces/care-admin/pods?watch=1&timeoutSeconds=1');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(timed.text.trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type)).toEqual(['ADDED']);
+
+    const controller = new AbortController();
+    const response = await fetch(`${server.clusterUrl('stage')}/api/v1/watch/namespaces/scheduling-api/pods?sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true`, { signal: controller.signal });
+    const reader = response.body!.getReader();
+    let buffered = '';
+    const events: { type: string; object: { metadata: { annotations?: Record<string, string> } } }[] = [];
+    while (!events.some((e) => e.type === 'BOOKMARK')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffered += Buffer.from(value).toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop()!;
+      events.push(...lines.filter(Boolean).map((l) => JSON.parse(l) as (typeof events)[number]));
+    }
+    controller.abort();
+    expect(events.map((e) => e.type)).toEqual(['ADDED', 'ADDED', 'BOOKMARK']);
+    expect(events[2].object.metadata.annotations).toEqual({ 'k8s.io/initial-events-end': 'true' });
+  });
+
   it('keeps a makeInformer cache in sync, including deletions', async () => {
     const informer = makeInformer(kc, '/api/v1/namespaces/scheduling-api/pods', () => core.listNamespacedPod({ namespace: 'scheduling-api' }));
     const errors: unknown[] = [];
@@ -285,6 +309,21 @@ describe('pod logs', () => {
     const missing = await raw('/api/v1/namespaces/scheduling-api/pods/nope/log');
     expect(missing.body).toMatchObject({ code: 404, message: 'pods "nope" not found' });
     await expect(readLog('scheduling-api', 'nope', 'api', {})).rejects.toMatchObject({ code: 404 });
+  });
+
+  it('applies limitBytes, sinceSeconds and sinceTime', async () => {
+    const pod = stagePods('scheduling-api').find(isPodReady)!.metadata.name;
+    const limited = await raw(`/api/v1/namespaces/scheduling-api/pods/${pod}/log?limitBytes=10`);
+    expect(limited.text).toHaveLength(10);
+    expect(limited.contentType).toBe('text/plain');
+    const all = await raw(`/api/v1/namespaces/scheduling-api/pods/${pod}/log?timestamps=true`);
+    const stamps = all.text.trimEnd().split('\n').map((l) => Date.parse(l.split(' ')[0]));
+    const recent = await raw(`/api/v1/namespaces/scheduling-api/pods/${pod}/log?sinceSeconds=3600`);
+    expect(recent.text.length).toBeGreaterThan(0);
+    const future = await raw(`/api/v1/namespaces/scheduling-api/pods/${pod}/log?sinceTime=${new Date(stamps.at(-1)! + 60_000).toISOString()}`);
+    expect(future.text).toBe('');
+    const both = await raw(`/api/v1/namespaces/scheduling-api/pods/${pod}/log?sinceSeconds=5&sinceTime=2026-01-01T00:00:00Z`);
+    expect(both.status).toBe(422);
   });
 
   it('follows a container until it stops', async () => {

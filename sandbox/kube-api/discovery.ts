@@ -64,3 +64,10 @@ export function apiResourceList(group: string, version: string): object | undefi
     resources: definitions.flatMap(resourceEntries),
   };
 }
+
+/** GET / : the paths the server serves. */
+export function rootPaths(): object {
+  return {
+    paths: ['/api', '/api/v1', '/apis', '/apis/', ...GROUPS.flatMap((g) => [`/apis/${g.name}`, `/apis/${g.name}/${g.version}`]), '/healthz', '/livez', '/readyz', '/version'],
+  };
+}

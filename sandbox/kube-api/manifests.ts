@@ -161,6 +161,12 @@ export function ownerReference(owner: { apiVersion?: string; kind?: string; meta
   return { apiVersion: owner.apiVersion!, kind: owner.kind!, name: owner.metadata.name, uid: owner.metadata.uid!, controller: true, blockOwnerDeletion: true };
 }
 
+/** copyDeploymentAnnotationsToReplicaSet: everything but the controller's own bookkeeping. */
+function copiedAnnotations(annotations: Record<string, string> | undefined): Record<string, string> {
+  const skip = new Set([ANNOTATION_REVISION, ANNOTATION_DESIRED_REPLICAS, ANNOTATION_MAX_REPLICAS, 'deployment.kubernetes.io/revision-history', 'kubectl.kubernetes.io/last-applied-configuration']);
+  return Object.fromEntries(Object.entries(annotations ?? {}).filter(([key]) => !skip.has(key)));
+}
+
 export function renderReplicaSet(deployment: Deployment, hash: string, replicas: number, revision: number, maxReplicas: number): ReplicaSet {
   const template = clone(deployment.spec.template);
   template.metadata.labels = { ...template.metadata.labels, [LABEL_POD_TEMPLATE_HASH]: hash };
@@ -172,10 +178,10 @@ export function renderReplicaSet(deployment: Deployment, hash: string, replicas:
       namespace: deployment.metadata.namespace,
       labels: { ...template.metadata.labels },
       annotations: {
+        ...copiedAnnotations(deployment.metadata.annotations),
         [ANNOTATION_DESIRED_REPLICAS]: String(deployment.spec.replicas),
         [ANNOTATION_MAX_REPLICAS]: String(maxReplicas),
         [ANNOTATION_REVISION]: String(revision),
-        ...(deployment.metadata.annotations ?? {}),
       },
       ownerReferences: [ownerReference(deployment)],
     },

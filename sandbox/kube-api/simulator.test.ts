@@ -168,6 +168,18 @@ describe('simulator: rolling updates', () => {
     expect(c.pods('scheduling-api').every((p) => p.metadata.labels![LABEL_POD_TEMPLATE_HASH] !== oldHash)).toBe(true);
     const scaling = (c.store.list('events', 'scheduling-api') as KubeEvent[]).filter((e) => e.reason === 'ScalingReplicaSet').map((e) => e.message);
     expect(scaling).toEqual(expect.arrayContaining([expect.stringMatching(/^Scaled up replica set scheduling-api-api-\S+ from 0 to 2$/), `Scaled down replica set ${old.metadata.name} from 2 to 1`]));
+
+    // Rolling back to the first values reuses the first ReplicaSet as revision 3.
+    c.simulator.applyDesiredState([v1]);
+    expect(
+      c.clock.advanceUntil(() => {
+        const rs = c.store.get('replicasets', 'scheduling-api', old.metadata.name) as ReplicaSet;
+        return rs.spec.replicas === 2 && rs.status.availableReplicas === 2 && c.pods('scheduling-api').length === 2;
+      }, { maxMs: 3 * MINUTE }),
+    ).toBe(true);
+    const rolledBack = c.store.get('replicasets', 'scheduling-api', old.metadata.name) as ReplicaSet;
+    expect(rolledBack.metadata.annotations?.[ANNOTATION_REVISION]).toBe('3');
+    expect((c.store.get('deployments', 'scheduling-api', 'scheduling-api-api') as Deployment).metadata.annotations?.[ANNOTATION_REVISION]).toBe('3');
   });
 
   it('keeps availability at replicas − maxUnavailable during a rollout (4 replicas, maxUnavailable 1, maxSurge 0)', () => {

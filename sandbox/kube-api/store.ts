@@ -55,6 +55,8 @@ export class ClusterStore {
   private version: number;
   private compacted: number;
   private readonly objects = new Map<ResourceName, Map<string, KubeObject>>();
+  /** Keys in etcd order, per resource; dropped when an object is created or deleted. */
+  private readonly sortedKeys = new Map<ResourceName, string[]>();
   private readonly history: StoreChange[] = [];
   private readonly listeners = new Set<StoreListener>();
   private readonly pending: StoreChange[] = [];
@@ -87,7 +89,11 @@ export class ClusterStore {
   /** Current objects, in etcd key order (namespace, then name). */
   list(resource: ResourceName, namespace?: string): KubeObject[] {
     const map = this.objects.get(resource)!;
-    const keys = [...map.keys()].sort(compareKeys);
+    let keys = this.sortedKeys.get(resource);
+    if (!keys) {
+      keys = [...map.keys()].sort(compareKeys);
+      this.sortedKeys.set(resource, keys);
+    }
     const out: KubeObject[] = [];
     for (const key of keys) {
       const object = map.get(key)!;
@@ -153,6 +159,7 @@ export class ClusterStore {
     if (definition.hasGeneration) object.metadata.generation = 1;
     const stored = { apiVersion: apiVersionOf(definition), kind: definition.kind, ...object } as T;
     map.set(key, stored);
+    this.sortedKeys.delete(resource);
     this.record({ type: 'ADDED', resource, object: stored, resourceVersion: version });
     return stored;
   }
@@ -204,6 +211,7 @@ export class ClusterStore {
     const previous = map.get(key);
     if (!previous) return undefined;
     map.delete(key);
+    this.sortedKeys.delete(resource);
     const version = this.version + 1;
     const object = { ...previous, metadata: { ...previous.metadata, resourceVersion: String(version) } };
     this.record({ type: 'DELETED', resource, object, previous, resourceVersion: version });

@@ -56,7 +56,6 @@ export function podLabelKey(kubernetesLabel: string): string {
  * characters (newlines, tabs) become spaces, since a log search for them means nothing.
  */
 export function quoteFilterString(value: string): string {
-  // eslint-disable-next-line no-control-regex
   const flat = value.replace(/[\u0000-\u001f\u007f]+/g, ' ');
   return `"${flat.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }

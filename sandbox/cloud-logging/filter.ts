@@ -128,9 +128,10 @@ class Parser {
       this.skipSpace();
       if (this.atEnd() || this.peek() === ')') break;
       if (this.keywordAt() === 'AND') {
+        const at = this.pos;
         this.pos += 3;
         this.skipSpace();
-        if (this.atEnd() || this.peek() === ')') throw this.error('AND needs a restriction after it');
+        if (this.atEnd() || this.peek() === ')') throw this.error('AND needs a restriction after it', at);
       }
       children.push(this.parseDisjunction());
     }
@@ -143,9 +144,10 @@ class Parser {
     for (;;) {
       this.skipSpace();
       if (this.keywordAt() !== 'OR') break;
+      const at = this.pos;
       this.pos += 2;
       this.skipSpace();
-      if (this.atEnd() || this.peek() === ')') throw this.error('OR needs a restriction after it');
+      if (this.atEnd() || this.peek() === ')') throw this.error('OR needs a restriction after it', at);
       children.push(this.parseUnary());
     }
     return children.length === 1 ? children[0] : { kind: 'or', children };
@@ -156,9 +158,10 @@ class Parser {
     this.skipSpace();
     const keyword = this.keywordAt();
     if (keyword === 'NOT') {
+      const at = this.pos;
       this.pos += 3;
       this.skipSpace();
-      if (this.atEnd()) throw this.error('NOT needs a restriction after it');
+      if (this.atEnd() || this.peek() === ')') throw this.error('NOT needs a restriction after it', at);
       return { kind: 'not', child: this.parseUnary() };
     }
     if (keyword === 'AND' || keyword === 'OR') throw this.error(`${keyword} needs a restriction before it`);
@@ -216,6 +219,7 @@ class Parser {
   // and AND or adjacency: field=("a" OR "b")  means  field="a" OR field="b".
   private parseValueExpression(field: FieldRef, op: Operator): FilterNode {
     if (this.peek() !== '(') return { kind: 'compare', field, op, value: this.readValue(field, op) };
+    if (op === '!=' || op === '!~') throw this.error(`a value list after ${op} is not supported by the sandbox; use NOT field${op[1]}(…)`);
     const open = this.pos;
     this.pos += 1;
     const conjuncts: FilterNode[] = [];
@@ -281,7 +285,8 @@ class Parser {
         }
         if (segments.length === 1) {
           this.skipSpace();
-          if (!this.operatorAt() && this.peek() !== '(') {
+          if (this.peek() === '(') throw new FilterParseError(`functions such as ${head}() are not supported by the sandbox`, start);
+          if (!this.operatorAt()) {
             throw new FilterParseError(
               `bare words are not supported by the sandbox: quote text to search for it ("${head}"); AND, OR and NOT are uppercase`,
               start,
@@ -376,7 +381,7 @@ class Parser {
     return KEYWORDS.find((keyword) => {
       if (!this.src.startsWith(keyword, this.pos)) return false;
       const after = this.src[this.pos + keyword.length];
-      return after === undefined || /[\s("-]/.test(after);
+      return after === undefined || /[\s()"-]/.test(after);
     });
   }
 
@@ -412,7 +417,7 @@ export function parseTime(text: string): bigint | undefined {
   if (!m) return undefined;
   const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
   const check = new Date(ms);
-  if (check.getUTCDate() !== +m[3] || check.getUTCHours() !== +m[4] || +m[5] > 59 || +m[6] > 59) return undefined;
+  if (check.getUTCMonth() !== +m[2] - 1 || check.getUTCDate() !== +m[3] || check.getUTCHours() !== +m[4] || +m[5] > 59 || +m[6] > 59) return undefined;
   const offset = m[8].toUpperCase() === 'Z' ? 0 : (m[8][0] === '-' ? -1 : 1) * (+m[8].slice(1, 3) * 60 + +m[8].slice(4, 6));
   return (BigInt(ms) - BigInt(offset * 60_000)) * 1_000_000n + BigInt((m[7] ?? '').padEnd(9, '0'));
 }

@@ -106,7 +106,7 @@ export async function handleClusterRequest(ctx: ClusterApiContext, req: Incoming
   if (subresource) {
     if (definition.name !== 'pods' || subresource !== 'log' || !name || namespace === undefined) throw unknownPath();
     if (method !== 'GET') throw methodNotAllowed();
-    servePodLog(ctx, namespace, name, query, req, res);
+    servePodLog(ctx, namespace, name, query, res);
     return;
   }
 
@@ -150,7 +150,6 @@ export async function handleClusterRequest(ctx: ClusterApiContext, req: Incoming
       definition,
       namespace,
       watchQuery,
-      req,
       res,
       { table: format.kind === 'table', includeObject },
     );

@@ -35,7 +35,7 @@ export type LogFollower = (line: LogLine | null) => void;
 export type LogLineListener = (line: LogLine, source: LogInstanceInfo) => void;
 
 export interface LogStoreOptions {
-  /** Lines kept per container instance (oldest dropped first). Default 10,000. */
+  /** Lines kept per container instance (oldest dropped first, like kubelet log rotation). Default 5,000. */
   maxLinesPerInstance?: number;
 }
 
@@ -55,7 +55,7 @@ export class LogStore {
   private readonly maxLines: number;
 
   constructor(options: LogStoreOptions = {}) {
-    this.maxLines = options.maxLinesPerInstance ?? 10_000;
+    this.maxLines = options.maxLinesPerInstance ?? 5_000;
   }
 
   /** Opens the log of a new container instance; the instance before the previous one is dropped. */
@@ -74,7 +74,7 @@ export class LogStore {
     const instance = this.instances.get(containerId);
     if (!instance || instance.ended) return;
     instance.lines.push(line);
-    if (instance.lines.length > this.maxLines) instance.lines.splice(0, instance.lines.length - this.maxLines);
+    if (instance.lines.length > this.maxLines * 1.1) instance.lines.splice(0, instance.lines.length - this.maxLines);
     for (const follower of this.followers.get(containerId) ?? []) follower(line);
     for (const listener of this.listeners) listener(line, instance);
   }

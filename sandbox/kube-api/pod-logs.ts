@@ -1,7 +1,7 @@
 // GET pods/{name}/log: the API server's container checks, then the kubelet's choice of which
 // container instance to read (current, or the last terminated one for `previous`), with
 // tailLines, sinceSeconds/sinceTime, timestamps, limitBytes and follow.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { badRequest, notFound, ApiError } from './api-errors';
 import type { Clock } from './clock';
 import type { Pod } from './kube-types';
@@ -44,7 +44,7 @@ export function resolveContainerId(pod: Pod, container: string, previous: boolea
   throw badRequest(`container "${container}" in pod "${podName}" is waiting to start: ${reason}`);
 }
 
-export function servePodLog(ctx: PodLogContext, namespace: string, name: string, query: URLSearchParams, req: IncomingMessage, res: ServerResponse): void {
+export function servePodLog(ctx: PodLogContext, namespace: string, name: string, query: URLSearchParams, res: ServerResponse): void {
   const pod = ctx.store.get('pods', namespace, name) as Pod | undefined;
   if (!pod) throw notFound(RESOURCES.pods, name);
 
@@ -131,6 +131,5 @@ export function servePodLog(ctx: PodLogContext, namespace: string, name: string,
     if (line === null) finish();
     else if (passes(line)) write(line);
   });
-  req.on('close', finish);
   res.on('close', finish);
 }

@@ -35,6 +35,8 @@ export interface KubeApiServerOptions {
   bookmarkIntervalMs?: number;
   /** Nodes per cluster. Default 3. */
   nodeCount?: number;
+  /** Log lines kept per container instance. Default 5,000. */
+  logLinesPerContainer?: number;
   /** Clusters whose pods get an istio-proxy sidecar. Default none. */
   istioSidecarClusters?: string[];
 }
@@ -90,7 +92,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
   for (const name of options.clusters) {
     const random = createRandom(`${seed}/${name}`);
     const store = new ClusterStore({ cluster: name, clock, random: random.fork('store'), historyLimit: options.historyLimit });
-    const logs = new LogStore();
+    const logs = new LogStore({ maxLinesPerInstance: options.logLinesPerContainer });
     const simulator = new ClusterSimulator({
       cluster: name,
       store,

@@ -2,7 +2,7 @@
 // resourceVersion (410 Expired in-stream when it is too old), replays the current state when none
 // is given, honours selectors with the API's enter/leave semantics (ADDED/DELETED when an object
 // starts or stops matching), sends BOOKMARKs and ends after timeoutSeconds.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { ApiError } from './api-errors';
 import type { Clock, ClockTimer } from './clock';
 import type { KubeObject } from './kube-types';
@@ -35,7 +35,6 @@ export function serveWatch(
   definition: ResourceDefinition,
   namespace: string | undefined,
   query: URLSearchParams,
-  req: IncomingMessage,
   res: ServerResponse,
   format: WatchFormat,
 ): void {
@@ -67,7 +66,6 @@ export function serveWatch(
     ctx.clock.clearTimeout(timers.timeout);
     res.end();
   };
-  req.on('close', close);
   res.on('close', close);
 
   const render = (object: KubeObject): unknown => {

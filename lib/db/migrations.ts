@@ -3,12 +3,16 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { auditEvents } from './migrations/001-audit-events';
 import { feedback } from './migrations/002-feedback';
+import { guideProgress } from './migrations/003-guide-progress';
+import { changeRequests } from './migrations/004-change-requests';
 import type { Dialect } from './migrations/dialect';
 
 export function berthMigrations(dialect: Dialect): Record<string, Migration> {
   return {
     '001_audit_events': auditEvents(dialect),
     '002_feedback': feedback(dialect),
+    '003_guide_progress': guideProgress(),
+    '004_change_requests': changeRequests(dialect),
   };
 }
 

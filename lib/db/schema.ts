@@ -94,7 +94,54 @@ export interface GuideFeedbackTable {
   updated_at: string;
 }
 
+/** Production values changes waiting for a second person (migration 004). */
+export interface ChangeRequestsTable {
+  id: Generated<number>;
+  app: string;
+  file_name: string;
+  file_path: string;
+  /** JSON array of environment names the file affects. */
+  environments: string;
+  title: string;
+  author_email: string;
+  author_name: string;
+  base_revision: string;
+  base_text: string;
+  proposed_text: string;
+  /** sha256 of base revision, path, base text and proposed text: what an approval is bound to. */
+  diff_hash: string;
+  /** JSON ValuesChangeEvaluation at the time of the last proposal or merge attempt. */
+  evaluation: string;
+  status: string;
+  status_reason: string | null;
+  merged_revision: string | null;
+  /** Bumped on every transition: two replicas cannot both move the same request. */
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChangeRequestEventsTable {
+  id: Generated<number>;
+  change_id: number;
+  actor_email: string;
+  actor_name: string;
+  kind: string;
+  body: string | null;
+  diff_hash: string | null;
+  created_at: string;
+}
+
+/** "Mark as read" on the guides (migration 003). */
+export interface GuideReadsTable {
+  user_email: string;
+  guide_slug: string;
+  read_at: string;
+}
+
 export interface Database {
+  change_requests: ChangeRequestsTable;
+  change_request_events: ChangeRequestEventsTable;
   audit_events: AuditEventsTable;
   feedback_items: FeedbackItemsTable;
   feedback_updates: FeedbackUpdatesTable;
@@ -102,4 +149,5 @@ export interface Database {
   feedback_reads: FeedbackReadsTable;
   session_feedback: SessionFeedbackTable;
   guide_feedback: GuideFeedbackTable;
+  guide_reads: GuideReadsTable;
 }

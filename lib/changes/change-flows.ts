@@ -1,0 +1,264 @@
+import 'server-only';
+import { evaluateValuesChange, MAX_VALUES_BYTES } from '@/lib/app-values/evaluate-values-change';
+import { configuredRemote, resolveValuesTarget } from '@/lib/app-values/save-values';
+import { needsApproval, type ValuesFileName } from '@/lib/app-values/values-file';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { decide } from '@/lib/auth/policy';
+import type { BerthUser } from '@/lib/auth/user';
+import type { App } from '@/lib/catalog/types';
+import type { BerthDb } from '@/lib/db/create-db';
+import { commitChange, UnknownRevisionError } from '@/lib/gitops/commit-change';
+import type { ConfigRepo } from '@/lib/gitops/config-repo';
+import { headRevision, readFile } from '@/lib/gitops/read-repo';
+import { logger } from '@/lib/log/logger';
+import type { ValuesProblem } from '@/lib/values';
+import type { ChangeRequest } from './change-request';
+import { addChangeEvent, findChangeRequest, transitionChange } from './change-repository';
+import { changeDiffHash } from './diff-hash';
+import { nextStatus } from './state-machine';
+
+export interface ChangeDeps {
+  db: BerthDb;
+  repo: ConfigRepo;
+}
+
+export type ChangeResult =
+  | { status: 'ok'; change: ChangeRequest }
+  | { status: 'invalid'; problems: ValuesProblem[] }
+  | { status: 'forbidden' | 'not-found' | 'bad-request' | 'too-large' | 'conflict' | 'unchanged'; message: string };
+
+export const changeStatusCode: Record<ChangeResult['status'], number> = {
+  ok: 200,
+  invalid: 422,
+  forbidden: 403,
+  'not-found': 404,
+  'bad-request': 400,
+  'too-large': 413,
+  conflict: 409,
+  unchanged: 200,
+};
+
+async function audit(deps: ChangeDeps, user: { email: string }, action: string, change: { id: number; app: string }, details: Record<string, unknown> = {}) {
+  await recordAuditEvent(deps.db, { actor: user.email, action, target: `change:${change.id}`, details: { app: change.app, ...details } });
+}
+
+export interface RequestChangeInput {
+  app: string;
+  file: ValuesFileName;
+  text: string;
+  baseRevision: string;
+  message: string;
+}
+
+/** Open a change request for a file production reads: the proposal, its diff, effects and validation. */
+export async function requestChange(deps: ChangeDeps, user: BerthUser, input: RequestChangeInput): Promise<ChangeResult> {
+  if (Buffer.byteLength(input.text, 'utf8') > MAX_VALUES_BYTES) {
+    return { status: 'too-large', message: `A values file can be at most ${MAX_VALUES_BYTES / 1024} KiB.` };
+  }
+  const resolved = await resolveValuesTarget(input.app, input.file, deps.repo);
+  if ('status' in resolved) return resolved;
+  const { app, target, environments } = resolved;
+  const decision = decide(user, 'values.requestChange', { app });
+  if (!decision.allowed) return { status: 'forbidden', message: decision.reason };
+  if (!needsApproval(target, environments)) return { status: 'bad-request', message: `${target.name} needs no approval: save it directly.` };
+
+  const proposal = await buildProposal(deps, app, target, input.text, input.baseRevision, environments);
+  if ('status' in proposal) return proposal;
+  if (!proposal.evaluation.ok) return { status: 'invalid', problems: proposal.evaluation.problems };
+
+  const now = new Date().toISOString();
+  const inserted = await deps.db
+    .insertInto('change_requests')
+    .values({
+      app: app.name,
+      file_name: target.name,
+      file_path: target.path,
+      environments: JSON.stringify(target.affects),
+      title: input.message.trim() || `Update ${target.path}`,
+      author_email: user.email,
+      author_name: user.name,
+      base_revision: input.baseRevision,
+      base_text: proposal.baseText,
+      proposed_text: input.text,
+      diff_hash: proposal.diffHash,
+      evaluation: JSON.stringify(proposal.evaluation),
+      status: 'open',
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const id = Number(inserted.id);
+  await addChangeEvent(deps.db, { changeId: id, actor: user, kind: 'opened', diffHash: proposal.diffHash });
+  await audit(deps, user, 'change.request', { id, app: app.name }, { file: target.path, diffHash: proposal.diffHash });
+  return { status: 'ok', change: (await findChangeRequest(deps.db, id))! };
+}
+
+interface Proposal {
+  baseText: string;
+  evaluation: Awaited<ReturnType<typeof evaluateValuesChange>>;
+  diffHash: string;
+}
+
+async function buildProposal(
+  deps: ChangeDeps,
+  app: App,
+  target: { path: string; name: ValuesFileName; affects: App['environments'] },
+  text: string,
+  baseRevision: string,
+  environments: Parameters<typeof evaluateValuesChange>[5],
+): Promise<Proposal | { status: 'bad-request' | 'unchanged'; message: string }> {
+  let baseText: string | null;
+  try {
+    baseText = await readFile(deps.repo, target.path, baseRevision);
+  } catch {
+    return { status: 'bad-request', message: 'The revision your edit started from is not in the config repository.' };
+  }
+  if ((baseText ?? '') === text) return { status: 'unchanged', message: 'The proposal is the same as the file: nothing to review.' };
+  // Evaluated against the head it would land on now; evaluated again at merge time.
+  const evaluation = await evaluateValuesChange(deps.repo, app, target, text, await headRevision(deps.repo), environments);
+  const diffHash = changeDiffHash({ baseRevision, filePath: target.path, baseText: baseText ?? '', proposedText: text });
+  return { baseText: baseText ?? '', evaluation, diffHash };
+}
+
+/** The author re-bases or edits the proposal. Earlier approvals no longer count (new diff hash). */
+export async function updateChangeRequest(deps: ChangeDeps, user: BerthUser, input: { id: number; text: string; baseRevision: string }): Promise<ChangeResult> {
+  const change = await findChangeRequest(deps.db, input.id);
+  if (!change) return { status: 'not-found', message: 'There is no such change request.' };
+  if (change.author.email !== user.email) return { status: 'forbidden', message: 'Only the author can change the proposal.' };
+  if (!nextStatus(change.status, 'update')) return { status: 'conflict', message: `This change request is ${change.status}.` };
+  const resolved = await resolveValuesTarget(change.app, change.fileName as ValuesFileName, deps.repo);
+  if ('status' in resolved) return resolved;
+  const proposal = await buildProposal(deps, resolved.app, resolved.target, input.text, input.baseRevision, resolved.environments);
+  if ('status' in proposal) return proposal;
+  if (!proposal.evaluation.ok) return { status: 'invalid', problems: proposal.evaluation.problems };
+  const result = await deps.db
+    .updateTable('change_requests')
+    .set({
+      base_revision: input.baseRevision,
+      base_text: proposal.baseText,
+      proposed_text: input.text,
+      diff_hash: proposal.diffHash,
+      evaluation: JSON.stringify(proposal.evaluation),
+      status: 'open',
+      status_reason: null,
+      version: change.version + 1,
+      updated_at: new Date().toISOString(),
+    })
+    .where('id', '=', change.id)
+    .where('version', '=', change.version)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return { status: 'conflict', message: 'Someone acted on this change request meanwhile; reload it.' };
+  await addChangeEvent(deps.db, { changeId: change.id, actor: user, kind: 'updated', diffHash: proposal.diffHash });
+  await audit(deps, user, 'change.update', change, { diffHash: proposal.diffHash });
+  return { status: 'ok', change: (await findChangeRequest(deps.db, change.id))! };
+}
+
+/**
+ * Approve the exact diff the reviewer saw, then merge it through commitChange with the
+ * requester as author and an Approved-by trailer. Racing approvals on several replicas merge once:
+ * only the caller whose compare-and-set moves the request from open to approved merges it.
+ */
+export async function approveChange(deps: ChangeDeps, user: BerthUser, input: { id: number; diffHash: string; comment?: string }): Promise<ChangeResult> {
+  const change = await findChangeRequest(deps.db, input.id);
+  if (!change) return { status: 'not-found', message: 'There is no such change request.' };
+  const app = await appOf(deps, change);
+  if (!app) return { status: 'not-found', message: `The app ${change.app} no longer exists.` };
+  const decision = decide(user, 'change.approve', { app, authorEmail: change.author.email });
+  if (!decision.allowed) return { status: 'forbidden', message: decision.reason };
+  if (change.status !== 'open') return { status: 'conflict', message: `This change request is ${change.status}; it cannot be approved.` };
+  if (input.diffHash !== change.diffHash) {
+    return { status: 'conflict', message: 'The proposal changed after you reviewed it: review the new diff and approve again.' };
+  }
+  const won = await transitionChange(deps.db, { ...change, diffHash: input.diffHash }, 'approved');
+  if (!won) return { status: 'conflict', message: 'Someone acted on this change request at the same time; reload it.' };
+  await addChangeEvent(deps.db, { changeId: change.id, actor: user, kind: 'approved', body: input.comment ?? null, diffHash: input.diffHash });
+  await audit(deps, user, 'change.approve', change, { diffHash: input.diffHash });
+  return mergeApproved(deps, { ...change, status: 'approved', version: change.version + 1 }, user, app);
+}
+
+async function mergeApproved(deps: ChangeDeps, change: ChangeRequest, approver: BerthUser, app: App): Promise<ChangeResult> {
+  const resolved = await resolveValuesTarget(change.app, change.fileName as ValuesFileName, deps.repo);
+  if ('status' in resolved) return resolved;
+  let problems: ValuesProblem[] = [];
+  let result;
+  try {
+    result = await commitChange(deps.repo, {
+      files: [{ path: change.filePath, text: change.proposedText }],
+      baseRevision: change.baseRevision,
+      author: change.author,
+      message: change.title,
+      trailers: { 'Approved-by': [`${approver.name} <${approver.email}>`], 'Change-request': [`#${change.id}`] },
+      remote: configuredRemote(),
+      check: async (head) => {
+        const evaluation = await evaluateValuesChange(deps.repo, app, resolved.target, change.proposedText, head, resolved.environments);
+        problems = evaluation.problems;
+        return evaluation.ok ? { ok: true } : { ok: false, details: evaluation.problems };
+      },
+    });
+  } catch (error) {
+    const reason = error instanceof UnknownRevisionError ? error.message : 'The commit failed; approve again to retry.';
+    if (!(error instanceof UnknownRevisionError)) logger.error({ err: error, change: change.id }, 'merging a change request failed');
+    await transitionChange(deps.db, change, 'open', { status_reason: reason });
+    await addChangeEvent(deps.db, { changeId: change.id, actor: approver, kind: 'merge-refused', body: reason });
+    return { status: 'conflict', message: reason };
+  }
+  if (result.status === 'committed' || result.status === 'unchanged') {
+    await transitionChange(deps.db, change, 'merged', { merged_revision: result.revision, status_reason: null });
+    await addChangeEvent(deps.db, { changeId: change.id, actor: approver, kind: 'merged', body: result.revision });
+    await audit(deps, approver, 'change.merge', change, { revision: result.revision });
+  } else if (result.status === 'conflict') {
+    const reason = `${change.filePath} changed in the repository after this request was made: the author re-bases it in the editor.`;
+    await transitionChange(deps.db, change, 'stale', { status_reason: reason });
+    await addChangeEvent(deps.db, { changeId: change.id, actor: approver, kind: 'stale', body: reason });
+    await audit(deps, approver, 'change.stale', change);
+  } else {
+    const reason = `It no longer validates against the repository: ${problems.find((p) => p.severity === 'error')?.message ?? 'see the problems'}.`;
+    await transitionChange(deps.db, change, 'open', { status_reason: reason });
+    await addChangeEvent(deps.db, { changeId: change.id, actor: approver, kind: 'merge-refused', body: reason });
+    await audit(deps, approver, 'change.merge-refused', change, { reason });
+    return { status: 'invalid', problems };
+  }
+  return { status: 'ok', change: (await findChangeRequest(deps.db, change.id))! };
+}
+
+export async function rejectChange(deps: ChangeDeps, user: BerthUser, input: { id: number; comment: string }): Promise<ChangeResult> {
+  const change = await findChangeRequest(deps.db, input.id);
+  if (!change) return { status: 'not-found', message: 'There is no such change request.' };
+  const app = await appOf(deps, change);
+  if (!app) return { status: 'not-found', message: `The app ${change.app} no longer exists.` };
+  const decision = decide(user, 'change.approve', { app, authorEmail: change.author.email });
+  if (!decision.allowed) return { status: 'forbidden', message: decision.reason.replace('approve', 'reject') };
+  if (!nextStatus(change.status, 'reject') || !(await transitionChange(deps.db, change, 'rejected', { status_reason: input.comment }))) {
+    return { status: 'conflict', message: `This change request is ${change.status}; it cannot be rejected.` };
+  }
+  await addChangeEvent(deps.db, { changeId: change.id, actor: user, kind: 'rejected', body: input.comment });
+  await audit(deps, user, 'change.reject', change);
+  return { status: 'ok', change: (await findChangeRequest(deps.db, change.id))! };
+}
+
+export async function withdrawChange(deps: ChangeDeps, user: BerthUser, input: { id: number }): Promise<ChangeResult> {
+  const change = await findChangeRequest(deps.db, input.id);
+  if (!change) return { status: 'not-found', message: 'There is no such change request.' };
+  const decision = decide(user, 'change.withdraw', { authorEmail: change.author.email });
+  if (!decision.allowed) return { status: 'forbidden', message: decision.reason };
+  if (!nextStatus(change.status, 'withdraw') || !(await transitionChange(deps.db, change, 'withdrawn'))) {
+    return { status: 'conflict', message: `This change request is ${change.status}; it cannot be withdrawn.` };
+  }
+  await addChangeEvent(deps.db, { changeId: change.id, actor: user, kind: 'withdrawn' });
+  await audit(deps, user, 'change.withdraw', change);
+  return { status: 'ok', change: (await findChangeRequest(deps.db, change.id))! };
+}
+
+export async function commentOnChange(deps: ChangeDeps, user: BerthUser, input: { id: number; body: string }): Promise<ChangeResult> {
+  const change = await findChangeRequest(deps.db, input.id);
+  if (!change) return { status: 'not-found', message: 'There is no such change request.' };
+  await addChangeEvent(deps.db, { changeId: change.id, actor: user, kind: 'comment', body: input.body });
+  await audit(deps, user, 'change.comment', change);
+  return { status: 'ok', change };
+}
+
+async function appOf(deps: ChangeDeps, change: ChangeRequest): Promise<App | null> {
+  const resolved = await resolveValuesTarget(change.app, change.fileName as ValuesFileName, deps.repo);
+  return 'status' in resolved ? null : resolved.app;
+}

@@ -207,8 +207,8 @@ export class Kubelet {
     if (c.spec.readinessProbe?.httpGet) {
       this.containerEvent(run, c, 'Warning', 'Unhealthy', `Readiness probe failed: HTTP probe failed with statuscode: 503`);
     }
-    this.setReady(run, c, false);
-    this.after(run, c, durationMs, () => this.setReady(run, c, true));
+    this.refreshReady(run, c);
+    this.after(run, c, durationMs, () => this.refreshReady(run, c));
     return true;
   }
 
@@ -350,7 +350,7 @@ export class Kubelet {
     }
     this.after(run, c, at, () => {
       c.readyByProbe = true;
-      this.setReady(run, c, true);
+      this.refreshReady(run, c);
       this.probeLines(run, c, period);
     });
   }
@@ -443,7 +443,7 @@ export class Kubelet {
     return c.running && c.readyByProbe && this.clock.now() >= c.unreadyUntil;
   }
 
-  private setReady(run: PodRun, c: ContainerRun, _ready: boolean): void {
+  private refreshReady(run: PodRun, c: ContainerRun): void {
     this.updateContainer(run, c, (cs) => {
       cs.ready = this.isReady(c);
     });

@@ -2,7 +2,7 @@
 // with continue tokens shaped like the API server's (base64url JSON with rv and start key).
 import { ApiError, badRequest, continueExpired } from './api-errors';
 import type { KubeObject } from './kube-types';
-import { RESOURCES, type ResourceDefinition } from './resources';
+import type { ResourceDefinition } from './resources';
 import { matchesFieldRequirements, matchesLabelRequirements, parseFieldSelector, parseLabelSelector, validateFieldSelector, type FieldRequirement, type LabelRequirement } from './selectors';
 import type { ClusterStore } from './store';
 import { parseNonNegativeInt } from './http-util';
@@ -121,4 +121,3 @@ export function listEnvelope(definition: ResourceDefinition, result: ListResult)
   };
 }
 
-export { RESOURCES };

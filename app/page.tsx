@@ -13,7 +13,7 @@ export default function HomePage() {
         </p>
       </section>
       <nav aria-label="Areas of Berth">
-        <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-5">
           {mainNav.map((item) => (
             <li key={item.href}>
               <Link

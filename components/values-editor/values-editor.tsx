@@ -26,8 +26,22 @@ export interface ValuesEditorProps {
   /** commit: stage, saved directly; request: read by production, saved as a change request. */
   mode: 'commit' | 'request';
   permission: Decision;
-  /** Called instead of the stage save when mode is 'request' (the change-request flow). */
-  onRequestChange?: (input: { text: string; baseRevision: string; message: string }) => Promise<{ ok: boolean; message: string; href?: string }>;
+  /** Re-basing or editing an existing change request: its proposal is the starting text. */
+  change?: { id: number; proposedText: string };
+}
+
+type RequestResponse = { status: string; message?: string; change?: { id: number }; problems?: ValuesProblem[]; error?: { message: string } };
+
+/** Production: open a change request (or update the one being re-based) instead of committing. */
+async function sendChangeRequest(props: ValuesEditorProps, text: string, baseRevision: string, message: string) {
+  const response = props.change
+    ? await fetch(`/api/changes/${props.change.id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, baseRevision }) })
+    : await fetch('/api/changes', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ app: props.app, file: props.file.name, text, baseRevision, message }),
+      });
+  return (await response.json()) as RequestResponse;
 }
 
 type Tab = 'form' | 'yaml' | 'changes' | 'effective';
@@ -50,7 +64,7 @@ export function ValuesEditor(props: ValuesEditorProps) {
   const id = useId();
   const [base, setBase] = useState({ revision: props.baseRevision, layers: props.layers });
   const original = base.layers.find((l) => l.file === file.path)?.text ?? '';
-  const [text, setText] = useState(original);
+  const [text, setText] = useState(props.change?.proposedText ?? original);
   const [tab, setTab] = useState<Tab>('form');
   const [message, setMessage] = useState('');
   const [saving, setSaving] = useState(false);
@@ -76,9 +90,15 @@ export function ValuesEditor(props: ValuesEditorProps) {
     setOutcome(null);
     try {
       if (props.mode === 'request') {
-        if (!props.onRequestChange) throw new Error('Change requests are not available here.');
-        const result = await props.onRequestChange({ text, baseRevision: base.revision, message });
-        setOutcome(result.ok ? { kind: 'saved', message: result.message, href: result.href } : { kind: 'error', message: result.message });
+        const result = await sendChangeRequest(props, text, base.revision, message);
+        if (result.status === 'ok' && result.change) {
+          setOutcome({ kind: 'saved', message: `Change request #${result.change.id} is waiting for a teammate's approval.`, href: `/changes/${result.change.id}` });
+        } else if (result.status === 'invalid' && result.problems) {
+          setServerProblems(result.problems);
+          setOutcome({ kind: 'error', message: 'The server found problems with these values; no request was made.' });
+        } else {
+          setOutcome({ kind: 'error', message: result.message ?? result.error?.message ?? 'The change request could not be made.' });
+        }
         return;
       }
       const response = await saveValuesAction({ app: props.app, file: file.name, text, baseRevision: base.revision, message });
@@ -187,7 +207,7 @@ export function ValuesEditor(props: ValuesEditorProps) {
           />
         </label>
         <Button type="submit" disabled={!canSave}>
-          {saving ? 'Saving…' : props.mode === 'request' ? 'Request approval' : 'Save to stage'}
+          {saving ? 'Saving…' : props.mode === 'request' ? (props.change ? `Update change request #${props.change.id}` : 'Request approval') : 'Save to stage'}
         </Button>
         <p className="w-full text-sm text-slate-600" aria-live="polite">
           {!dirty ? 'No changes yet.' : errors.length > 0 ? `Fix ${errors.length} error${errors.length === 1 ? '' : 's'} before saving.` : `${effects.length} effect${effects.length === 1 ? '' : 's'} — see the Changes tab.`}

@@ -12,6 +12,11 @@ export const mainNav: NavItem[] = [
     description: "Your team's apps: their values in stage and production, whether they are healthy, and their logs.",
   },
   {
+    href: '/changes',
+    label: 'Changes',
+    description: 'Production values changes waiting for a second person, and the ones you asked for.',
+  },
+  {
     href: '/guides',
     label: 'Guides',
     description: 'Everything you did on Aptible, and how to do it on GKE — in the terms you already know.',

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CommitList } from '@/components/apps/commit-list';
+import { KnownIssueBanner } from '@/components/feedback/known-issue-banner';
 import { ValuesFiles } from '@/components/apps/values-files';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
@@ -9,6 +10,8 @@ import { decide } from '@/lib/auth/policy';
 import { isAppName } from '@/lib/catalog/app-name';
 import { getAppOverview } from '@/lib/catalog/get-app-overview';
 import { highlightCode } from '@/lib/highlight/highlight-code';
+import { countOpenChanges } from '@/lib/changes/change-repository';
+import { getDb } from '@/lib/db/get-db';
 
 export async function generateMetadata({ params }: { params: Promise<{ app: string }> }) {
   const { app } = await params;
@@ -23,6 +26,7 @@ export default async function AppPage({ params }: { params: Promise<{ app: strin
   if (!overview) notFound();
   const { app, team, environments, files, commits, revision } = overview;
   const canChange = decide(user, 'values.requestChange', { app }).allowed;
+  const openChanges = await countOpenChanges(await getDb(), app.name);
   const highlighted = await Promise.all(
     files.map(async (f) => ({ path: f.path, label: f.label, html: f.text === null ? null : await highlightCode(f.text, 'yaml') })),
   );
@@ -37,9 +41,17 @@ export default async function AppPage({ params }: { params: Promise<{ app: strin
             <Badge>{team?.name ?? app.team}</Badge>
             <Badge tone="info">{app.tier}</Badge>
             {canChange ? <Badge tone="brand">you can change this app</Badge> : <Badge>read only for you</Badge>}
+            {openChanges > 0 ? (
+              <Link href="/changes" className="no-underline">
+                <Badge tone="warn">
+                  {openChanges} open change request{openChanges === 1 ? '' : 's'}
+                </Badge>
+              </Link>
+            ) : null}
           </div>
         }
       />
+      <KnownIssueBanner app={app.name} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
           <section aria-labelledby="environments" className="rounded-lg border border-slate-200 bg-white p-4">

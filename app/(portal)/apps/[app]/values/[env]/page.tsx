@@ -10,10 +10,12 @@ import { decide } from '@/lib/auth/policy';
 import { environmentNameSchema, isAppName } from '@/lib/catalog/app-name';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { getConfigRepo } from '@/lib/gitops/config-repo';
+import { findChangeRequest } from '@/lib/changes/change-repository';
+import { getDb } from '@/lib/db/get-db';
 
 export const metadata = { title: 'Edit values' };
 
-const searchSchema = z.object({ file: valuesFileNameSchema.optional() });
+const searchSchema = z.object({ file: valuesFileNameSchema.optional(), change: z.coerce.number().int().positive().max(2 ** 31).optional() });
 
 export default async function EditValuesPage({
   params,
@@ -40,6 +42,13 @@ export default async function EditValuesPage({
     ? decide(user, 'values.requestChange', { app })
     : decide(user, 'values.commit', { app, environment: { name: environment.data, requiresApproval: envInfo?.requiresApproval ?? true } });
   const context = await loadValuesContext(getConfigRepo(), app, environment.data, catalog.revision);
+  // Re-basing one's own change request: start from its proposal, on top of the current head.
+  const changeId = search.success ? search.data.change : undefined;
+  const existing = changeId ? await findChangeRequest(await getDb(), changeId) : null;
+  const change =
+    existing && existing.author.email === user.email && existing.filePath === target.path && (existing.status === 'open' || existing.status === 'stale')
+      ? { id: existing.id, proposedText: existing.proposedText }
+      : undefined;
 
   return (
     <>
@@ -75,6 +84,7 @@ export default async function EditValuesPage({
         environments={catalog.environments.map((e) => ({ name: e.name, project: e.project }))}
         mode={approval ? 'request' : 'commit'}
         permission={decision}
+        change={change}
       />
     </>
   );

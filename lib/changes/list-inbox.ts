@@ -1,0 +1,24 @@
+import 'server-only';
+import { decide } from '@/lib/auth/policy';
+import type { BerthUser } from '@/lib/auth/user';
+import type { Catalog } from '@/lib/catalog/types';
+import type { BerthDb } from '@/lib/db/create-db';
+import type { ChangeRequest } from './change-request';
+import { listChangeRequests } from './change-repository';
+
+export interface ChangesInbox {
+  waitingForMe: ChangeRequest[];
+  mine: ChangeRequest[];
+  recent: ChangeRequest[];
+}
+
+/** The Changes page: what I can review (not my own), what I asked for, and what happened lately. */
+export async function listInbox(db: BerthDb, user: BerthUser, catalog: Catalog): Promise<ChangesInbox> {
+  const reviewable = catalog.apps.filter((app) => decide(user, 'change.approve', { app, authorEmail: '' }).allowed).map((a) => a.name);
+  const [waitingForMe, mine, recent] = await Promise.all([
+    listChangeRequests(db, { statuses: ['open'], apps: reviewable, excludeAuthorEmail: user.email }),
+    listChangeRequests(db, { authorEmail: user.email, limit: 20 }),
+    listChangeRequests(db, { limit: 20 }),
+  ]);
+  return { waitingForMe, mine, recent };
+}

@@ -1,8 +1,19 @@
-// Structured logs for the server side: JSON lines in production, one logger per process.
+// Structured logs for the server side: JSON lines, one logger per process.
 import pino from 'pino';
+import { getConfig } from '@/lib/config/get-config';
+
+function level(): string {
+  try {
+    const config = getConfig();
+    return config.NODE_ENV === 'test' ? 'silent' : config.LOG_LEVEL;
+  } catch {
+    // A bad configuration is reported by start-up itself; logging must still work to say so.
+    return 'info';
+  }
+}
 
 export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  level: level(),
   base: { service: 'berth' },
   redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-goog-iap-jwt-assertion"]'],
 });

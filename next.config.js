@@ -12,6 +12,8 @@ const nextConfig = {
     '@grpc/grpc-js',
     '@grpc/proto-loader',
   ],
+  // The container image runs Next's standalone server (Dockerfile); BERTH_STANDALONE is a build switch only.
+  output: process.env.BERTH_STANDALONE === '1' ? 'standalone' : undefined,
   poweredByHeader: false,
   // unauthorized() and forbidden() render app/unauthorized.tsx and app/forbidden.tsx with 401 and 403.
   experimental: { authInterrupts: true },

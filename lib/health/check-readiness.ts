@@ -2,6 +2,7 @@ import 'server-only';
 import { checkDatabase } from '@/lib/db/check-db';
 import { getConfigRepo } from '@/lib/gitops/config-repo';
 import { headRevision } from '@/lib/gitops/read-repo';
+import { checkLogBackend } from '@/lib/logs/check-log-backend';
 
 export type DependencyStatus = { status: 'ok'; detail?: string } | { status: 'down'; error: string };
 
@@ -22,6 +23,7 @@ const checks: Record<string, Check> = {
     const revision = await headRevision(getConfigRepo());
     return { status: 'ok', detail: revision.slice(0, 7) };
   },
+  logBackend: checkLogBackend,
 };
 
 export async function checkReadiness(): Promise<ReadinessReport> {

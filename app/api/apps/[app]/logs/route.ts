@@ -1,0 +1,21 @@
+// One page of an app's logs in an environment, newest first: ?env&pod&container&severity&q&since&until|range&previous&pageToken&pageSize.
+import { withLogRequest } from '@/lib/logs/with-log-request';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withLogRequest(
+  async (request, { logRequest, source }) => {
+    const { query, environment } = logRequest;
+    const page = await source.query(query, request.signal);
+    return Response.json(
+      {
+        environment: environment.name,
+        window: { since: query.since?.toISOString() ?? null, until: query.until?.toISOString() ?? null },
+        entries: page.entries,
+        nextPageToken: page.nextPageToken ?? null,
+      },
+      { headers: { 'cache-control': 'no-store' } },
+    );
+  },
+  { pageSize: 200 },
+);

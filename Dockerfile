@@ -15,7 +15,7 @@ FROM node:20-bookworm-slim AS run
 RUN apt-get update && apt-get install -y --no-install-recommends git ca-certificates && rm -rf /var/lib/apt/lists/* \
   && useradd --uid 10001 --create-home berth
 WORKDIR /app
-ENV NODE_ENV=production PORT=3000 HOSTNAME=0.0.0.0 NEXT_TELEMETRY_DISABLED=1 METADATA_SERVER_DETECTION=
+ENV NODE_ENV=production PORT=3000 HOSTNAME=0.0.0.0 NEXT_TELEMETRY_DISABLED=1 NEXT_MANUAL_SIG_HANDLE=1
 COPY --from=build --chown=berth /src/.next/standalone ./
 COPY --from=build --chown=berth /src/.next/static ./.next/static
 COPY --from=build --chown=berth /src/content ./content

@@ -14,6 +14,8 @@ const nextConfig = {
   ],
   // The container image runs Next's standalone server (Dockerfile); BERTH_STANDALONE is a build switch only.
   output: process.env.BERTH_STANDALONE === '1' ? 'standalone' : undefined,
+  // …in its own folder, so it never clobbers the build `npm start` serves.
+  distDir: process.env.BERTH_STANDALONE === '1' ? '.next-standalone' : '.next',
   poweredByHeader: false,
   // unauthorized() and forbidden() render app/unauthorized.tsx and app/forbidden.tsx with 401 and 403.
   experimental: { authInterrupts: true },

@@ -5,6 +5,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config/get-config';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/http/request-id';
 import { IAP_HEADER, IapVerificationError, verifyIapJwt } from '@/lib/auth/verify-iap-jwt';
+import { isShuttingDown } from '@/lib/lifecycle/shutdown';
 
 // Kubelet probes and load-balancer health checks carry no identity.
 const EXEMPT = new Set(['/api/healthz', '/api/readyz']);
@@ -12,6 +13,13 @@ const EXEMPT = new Set(['/api/healthz', '/api/readyz']);
 export async function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);
   const settings = getConfig();
+  // Shutting down: the load balancer sees readyz fail and sends new requests to another replica.
+  if (isShuttingDown() && request.nextUrl.pathname !== '/api/healthz') {
+    return NextResponse.json(
+      { error: { code: 'shutting-down', message: 'This Berth replica is restarting; try again in a moment.', requestId } },
+      { status: 503, headers: { 'retry-after': '2', [REQUEST_ID_HEADER]: requestId } },
+    );
+  }
   if (settings.AUTH_MODE === 'iap' && !EXEMPT.has(request.nextUrl.pathname)) {
     try {
       await verifyIapJwt(request.headers.get(IAP_HEADER), { audience: settings.IAP_AUDIENCE ?? '', jwksUrl: settings.IAP_JWKS_URL });

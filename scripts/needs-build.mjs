@@ -4,8 +4,8 @@ import path from 'node:path';
 
 const sources = ['app', 'components', 'lib', 'content', 'public', 'next.config.js', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
 
-export function needsBuild(root = process.cwd()) {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
+export function needsBuild(root = process.cwd(), distDir = '.next') {
+  const buildId = path.join(root, distDir, 'BUILD_ID');
   if (!fs.existsSync(buildId)) return true;
   const builtAt = fs.statSync(buildId).mtimeMs;
   return sources.some((entry) => newerThan(path.join(root, entry), builtAt));

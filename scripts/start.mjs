@@ -41,6 +41,8 @@ const env = {
   // next-auth v4 takes its own origin from the Host header (behind IAP, set NEXTAUTH_URL instead).
   AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? '1',
   NEXT_TELEMETRY_DISABLED: '1',
+  // Berth handles SIGTERM itself (lib/startup/handle-termination.ts): drain, close, exit.
+  NEXT_MANUAL_SIG_HANDLE: '1',
   ...(args['auth-mode'] ? { AUTH_MODE: args['auth-mode'] } : {}),
 };
 

@@ -18,3 +18,8 @@ export async function withWriteLock<T>(key: string, work: () => Promise<T>): Pro
     if (tails.get(key) === tail) tails.delete(key);
   }
 }
+
+/** Resolves when every write that has started is done (graceful shutdown waits for this). */
+export async function drainWriteLocks(): Promise<void> {
+  await Promise.allSettled([...tails.values()]);
+}

@@ -2,6 +2,7 @@ import 'server-only';
 import { ConfigError, getConfig } from '@/lib/config/get-config';
 import { getDb } from '@/lib/db/get-db';
 import { logger } from '@/lib/log/logger';
+import { handleTermination } from './handle-termination';
 
 /** Start-up checks: a bad configuration stops the process with one clear line; migrations run now, not on the first request. */
 export async function startBerth(): Promise<void> {
@@ -21,5 +22,6 @@ export async function startBerth(): Promise<void> {
     console.error(`Berth cannot open its database (${config.database}): ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+  handleTermination();
   logger.info({ database: config.database, authMode: config.AUTH_MODE, connection: config.connection }, 'Berth started');
 }

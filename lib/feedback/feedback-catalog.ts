@@ -14,3 +14,6 @@ export interface FeedbackCatalog {
 
 export const teamNameOf = (catalog: Pick<FeedbackCatalog, 'teams'>, id: string | null): string =>
   id ? (catalog.teams.find((t) => t.id === id)?.name ?? id) : 'No team';
+
+/** A session can be rated once it has started. */
+export const sessionHasStarted = (session: { startsAt: string }, now: Date = new Date()): boolean => Date.parse(session.startsAt) <= now.getTime();

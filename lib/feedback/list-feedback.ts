@@ -7,10 +7,12 @@ import { type BoardFilter, boardFilterSchema, FEEDBACK_STATUSES, type FeedbackSt
 import type { FeedbackItem } from './types';
 
 export const BOARD_LIMIT = 200;
+/** The CSV export takes everything a meeting could want, still bounded. */
+export const EXPORT_LIMIT = 10_000;
 
 export interface FeedbackBoard {
   items: FeedbackItem[];
-  /** How many match the filters (items is capped at BOARD_LIMIT). */
+  /** How many match the filters (items is capped at the limit, BOARD_LIMIT by default). */
   total: number;
   /** Per status, with the other filters applied: the status tabs show these. */
   statusCounts: Record<FeedbackStatus, number>;
@@ -21,7 +23,12 @@ export interface FeedbackBoard {
  * The public board: every signed-in person reads every item (the working group's meeting runs
  * from it). `raw` is the query string's values; anything unknown means "any".
  */
-export async function listFeedback(db: Kysely<Database>, user: BerthUser | null, raw: unknown): Promise<FeedbackBoard | null> {
+export async function listFeedback(
+  db: Kysely<Database>,
+  user: BerthUser | null,
+  raw: unknown,
+  options: { limit?: number } = {},
+): Promise<FeedbackBoard | null> {
   if (!user) return null;
   const filter = boardFilterSchema.parse(raw ?? {});
 
@@ -44,7 +51,7 @@ export async function listFeedback(db: Kysely<Database>, user: BerthUser | null,
   if (filter.status === 'open') query = query.where('i.status', 'in', [...OPEN_STATUSES]);
   else if (filter.status !== 'all') query = query.where('i.status', '=', filter.status);
   query = filter.sort === 'votes' ? query.orderBy('vote_count', 'desc').orderBy('i.id', 'desc') : query.orderBy('i.id', 'desc');
-  const rows = await query.limit(BOARD_LIMIT).execute();
+  const rows = await query.limit(options.limit ?? BOARD_LIMIT).execute();
 
   const statuses = filter.status === 'open' ? OPEN_STATUSES : filter.status === 'all' ? FEEDBACK_STATUSES : [filter.status];
   const total = statuses.reduce((sum, s) => sum + statusCounts[s], 0);

@@ -6,7 +6,7 @@ import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { BerthDb } from '@/lib/db/get-db';
 import type { Database } from '@/lib/db/schema';
-import type { FeedbackCatalog } from './feedback-catalog';
+import { type FeedbackCatalog, sessionHasStarted } from './feedback-catalog';
 import { toNumber } from './feedback-rows';
 import { parseInput } from './parse-input';
 import { sessionFeedbackSchema } from './schemas';
@@ -28,7 +28,7 @@ export async function saveSessionFeedback(
   const session = catalog.sessions.find((s) => s.id === input.sessionId);
   if (!session) return actionError('not-found', `There is no training session ${input.sessionId}.`);
   const now = options.now ?? new Date();
-  if (Date.parse(session.startsAt) > now.getTime()) {
+  if (!sessionHasStarted(session, now)) {
     return actionError('invalid', 'This session has not taken place yet: rate it once it has started.');
   }
   const at = now.toISOString();

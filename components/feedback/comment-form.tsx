@@ -1,0 +1,44 @@
+'use client';
+
+import { type FormEvent, useState } from 'react';
+import { addCommentAction } from '@/app/(portal)/feedback/actions';
+import { Button } from '@/components/ui/button';
+import { addCommentSchema, COMMENT_MAX, fieldErrorsOf } from '@/lib/feedback/schemas';
+import { FormField, inputClass } from './form-field';
+import { useFeedbackAction } from './use-feedback-action';
+
+export function CommentForm({ id }: { id: number }) {
+  const [body, setBody] = useState('');
+  const [localErrors, setLocalErrors] = useState<Record<string, string[]>>({});
+  const { run, pending, error, fieldErrors } = useFeedbackAction(addCommentAction);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = addCommentSchema.safeParse({ id, body });
+    if (!parsed.success) {
+      setLocalErrors(fieldErrorsOf(parsed.error));
+      return;
+    }
+    setLocalErrors({});
+    run({ id, body }, () => setBody(''));
+  };
+
+  const errors = { ...fieldErrors, ...localErrors };
+  return (
+    <form onSubmit={submit} noValidate aria-label="Add a comment" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+      <FormField id={`comment-${id}`} label="Add a comment" hint="Markdown works. The reporter sees it under My feedback." error={errors.body} count={{ value: body.length, max: COMMENT_MAX }}>
+        {(props) => <textarea {...props} rows={4} value={body} onChange={(e) => setBody(e.target.value)} className={inputClass} />}
+      </FormField>
+      {error && !error.fieldErrors ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error.message}
+        </p>
+      ) : null}
+      <div className="flex justify-end">
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Posting…' : 'Comment'}
+        </Button>
+      </div>
+    </form>
+  );
+}

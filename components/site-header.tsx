@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { mainNav } from '@/lib/navigation/main-nav';
+import { SearchLauncher } from './search/search-launcher';
 import { Badge } from './ui/badge';
 import { NavLinks } from './nav-links';
 
@@ -22,6 +23,7 @@ export function SiteHeader({ connection, userSlot }: { connection: 'sandbox' | '
         </Link>
         <NavLinks items={mainNav.map(({ href, label }) => ({ href, label }))} />
         <div className="ml-auto flex items-center gap-3">
+          <SearchLauncher />
           {connection === 'sandbox' ? (
             <Badge tone="warn" title="Berth is connected to the sandbox cluster and logging servers, not to GKE.">
               Connected to: sandbox

@@ -1,0 +1,66 @@
+'use client';
+
+import { lazy, Suspense, useEffect, useState } from 'react';
+
+// The dialog, MiniSearch and the index load only when someone first searches: nothing of them is in
+// the first-load JavaScript of any page.
+const loadDialog = () => import('./search-dialog');
+const SearchDialog = lazy(loadDialog);
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('[contenteditable="true"], .cm-editor') !== null;
+}
+
+/** The header's search button; "/" or Ctrl+K (⌘K) opens it from anywhere except while typing. */
+export function SearchLauncher() {
+  const [open, setOpen] = useState(false);
+  const [mounted, setMounted] = useState(false);
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.defaultPrevented || event.isComposing || event.altKey) return;
+      const slash = event.key === '/' && !event.ctrlKey && !event.metaKey;
+      const ctrlK = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k';
+      if (!slash && !ctrlK) return;
+      if (isEditable(event.target)) return;
+      event.preventDefault();
+      setMounted(true);
+      setOpen(true);
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  return (
+    <>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        aria-keyshortcuts="/ Control+K"
+        onClick={() => {
+          setMounted(true);
+          setOpen(true);
+        }}
+        // Warm the dialog's code while the pointer is on its way.
+        onPointerEnter={() => void loadDialog()}
+        onFocus={() => void loadDialog()}
+        className="flex items-center gap-2 rounded-md bg-white px-2.5 py-1.5 text-sm text-slate-600 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 hover:text-slate-900 sm:min-w-44"
+      >
+        <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
+          <circle cx="8.5" cy="8.5" r="5.5" />
+          <path d="m13 13 4.5 4.5" strokeLinecap="round" />
+        </svg>
+        <span>Search</span>
+        <kbd aria-hidden className="ml-auto hidden rounded border border-slate-300 px-1 font-mono text-xs text-slate-500 sm:inline">
+          /
+        </kbd>
+      </button>
+      {mounted ? (
+        <Suspense fallback={null}>
+          <SearchDialog open={open} onClose={() => setOpen(false)} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}

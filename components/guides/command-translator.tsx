@@ -1,0 +1,352 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { CommandEntry, CommandEnvironment, EquivalentTool } from '@/lib/guides/schemas';
+import { fillTemplate, translateCommand, type TranslationContext, type TranslationResult } from '@/lib/guides/translate-command';
+import { CopyButton } from './copy-button';
+
+export type TranslatorApp = { name: string; namespace: string; environments: string[] };
+
+type Props = {
+  commands: CommandEntry[];
+  environments: CommandEnvironment[];
+  apps: TranslatorApp[];
+  guideTitles: Record<string, string>;
+  initial: { q: string; app: string; env: string };
+};
+
+const EXAMPLES = [
+  'aptible apps:scale web --container-count 3 --app patient-portal',
+  'aptible logs --app intake-forms',
+  'aptible ssh --app care-admin bin/rails console',
+  'aptible config:set FEATURE_X=on --app scheduler',
+  'aptible ps',
+];
+
+const toolLabels: Record<EquivalentTool, string> = { kubectl: 'kubectl', gcloud: 'gcloud', helm: 'helm', git: 'git', berth: 'In Berth' };
+const SHELL: ReadonlySet<EquivalentTool> = new Set(['kubectl', 'gcloud', 'helm', 'git']);
+
+/** Context for the templates: the typed --app wins over the picker; its namespace comes from the catalog. */
+function contextFor(
+  input: string,
+  pickedApp: string,
+  env: string,
+  { commands, environments, apps }: Pick<Props, 'commands' | 'environments' | 'apps'>,
+): TranslationContext {
+  const probe = translateCommand(input, commands, {}, { environments });
+  const typedApp = probe.flagsParsed.find((flag) => flag.name === '--app')?.value;
+  const appName = typedApp ?? (pickedApp || undefined);
+  const app = apps.find((candidate) => candidate.name === appName);
+  return {
+    ...(appName ? { app: appName } : {}),
+    ...(app ? { namespace: app.namespace } : {}),
+    ...(env ? { env } : {}),
+  };
+}
+
+/** The aptible → kubectl / gcloud / helm / git / Berth translator; the URL keeps what was typed. */
+export function CommandTranslator({ commands, environments, apps, guideTitles, initial }: Props) {
+  const [input, setInput] = useState(initial.q);
+  const [pickedApp, setPickedApp] = useState(apps.some((app) => app.name === initial.app) ? initial.app : '');
+  const [env, setEnv] = useState(environments.some((e) => e.name === initial.env) ? initial.env : (environments[0]?.name ?? ''));
+  const inputRef = useRef<HTMLInputElement>(null);
+  const ids = useId();
+
+  const context = useMemo(
+    () => contextFor(input, pickedApp, env, { commands, environments, apps }),
+    [input, pickedApp, env, commands, environments, apps],
+  );
+  const result = useMemo(
+    () => (input.trim() ? translateCommand(input, commands, context, { environments }) : null),
+    [input, commands, context, environments],
+  );
+  const environment = environments.find((e) => e.name === env);
+  const noteValues = { ...context, ...(environment ? { context: environment.context, project: environment.project, cluster: environment.cluster } : {}) };
+
+  // Keep the URL shareable without adding a history entry per keystroke.
+  useEffect(() => {
+    const params = new URLSearchParams();
+    if (input.trim()) params.set('q', input.trim());
+    if (pickedApp) params.set('app', pickedApp);
+    if (env && env !== environments[0]?.name) params.set('env', env);
+    const query = params.toString();
+    const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
+    if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(null, '', url);
+  }, [input, pickedApp, env, environments]);
+
+  function use(command: string) {
+    setInput(command);
+    inputRef.current?.focus();
+  }
+
+  return (
+    <section aria-labelledby={`${ids}-title`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+      <h2 id={`${ids}-title`} className="sr-only">
+        Translate a command
+      </h2>
+      <form onSubmit={(event) => event.preventDefault()} className="space-y-3" role="search" aria-label="Translate an aptible command">
+        <label htmlFor={`${ids}-input`} className="block text-sm font-medium text-slate-900">
+          Aptible command
+        </label>
+        <div className="flex items-center rounded-md border border-slate-300 bg-slate-50 font-mono text-sm focus-within:border-brand-600 focus-within:ring-1 focus-within:ring-brand-600">
+          <span aria-hidden className="select-none pl-3 text-slate-400">
+            $
+          </span>
+          <input
+            ref={inputRef}
+            id={`${ids}-input`}
+            value={input}
+            onChange={(event) => setInput(event.target.value)}
+            placeholder="aptible apps:scale web --container-count 3 --app patient-portal"
+            autoComplete="off"
+            autoCapitalize="off"
+            spellCheck={false}
+            className="w-full bg-transparent px-2 py-2 outline-none"
+          />
+          {input ? (
+            <button type="button" onClick={() => use('')} className="px-3 text-xs font-sans text-slate-500 hover:text-slate-900" aria-label="Clear the command">
+              Clear
+            </button>
+          ) : null}
+        </div>
+        <div className="flex flex-wrap items-end gap-3">
+          <label className="text-sm">
+            <span className="block text-slate-700">Or pick a command</span>
+            <select
+              value=""
+              onChange={(event) => event.target.value && use(`aptible ${event.target.value} `)}
+              className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm"
+            >
+              <option value="">aptible …</option>
+              {commands.map((entry) => (
+                <option key={entry.id} value={entry.command}>
+                  aptible {entry.command}
+                  {entry.removed ? ' (removed)' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            <span className="block text-slate-700">App</span>
+            <select value={pickedApp} onChange={(event) => setPickedApp(event.target.value)} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+              <option value="">(none: use --app)</option>
+              {apps.map((app) => (
+                <option key={app.name} value={app.name}>
+                  {app.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset className="text-sm">
+            <legend className="text-slate-700">Environment</legend>
+            <div className="mt-1 inline-flex overflow-hidden rounded-md ring-1 ring-inset ring-slate-300">
+              {environments.map((candidate) => (
+                <label
+                  key={candidate.name}
+                  className={`cursor-pointer px-3 py-1.5 capitalize has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${
+                    env === candidate.name ? 'bg-brand-700 text-white' : 'bg-white text-slate-700 hover:bg-slate-50'
+                  }`}
+                >
+                  <input type="radio" name={`${ids}-env`} value={candidate.name} checked={env === candidate.name} onChange={() => setEnv(candidate.name)} className="sr-only" />
+                  {candidate.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {context.namespace ? (
+            <p className="pb-1.5 text-xs text-slate-600">
+              Namespace <code className="font-mono">{context.namespace}</code>
+              {environment ? (
+                <>
+                  {' '}
+                  · context <code className="font-mono">{environment.context}</code> · project <code className="font-mono">{environment.project}</code>
+                </>
+              ) : null}
+            </p>
+          ) : null}
+        </div>
+      </form>
+
+      <div className="mt-5 border-t border-slate-100 pt-4">
+        {result ? (
+          <TranslationView result={result} guideTitles={guideTitles} noteValues={noteValues} onUse={use} />
+        ) : (
+          <div>
+            <p className="text-sm text-slate-700">Type a command as you ran it on Aptible, with its flags, or try one of these:</p>
+            <ul className="mt-2 flex flex-wrap gap-2">
+              {EXAMPLES.map((example) => (
+                <li key={example}>
+                  <button
+                    type="button"
+                    onClick={() => use(example)}
+                    className="rounded-md bg-slate-100 px-2 py-1 font-mono text-xs text-slate-800 hover:bg-slate-200"
+                  >
+                    {example}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function TranslationView({
+  result,
+  guideTitles,
+  noteValues,
+  onUse,
+}: {
+  result: TranslationResult;
+  guideTitles: Record<string, string>;
+  noteValues: Record<string, string>;
+  onUse: (command: string) => void;
+}) {
+  const fillNote = (note: string) => fillTemplate(note, noteValues, { shell: false }).text;
+  const { entry } = result;
+
+  if (result.status === 'unknown' || !entry) {
+    return (
+      <div aria-live="polite">
+        {result.commandName ? (
+          <p className="font-medium text-slate-900">
+            <code className="font-mono">aptible {result.commandName}</code> is not a command we have a translation for.
+          </p>
+        ) : null}
+        <Warnings warnings={result.warnings} />
+        {result.suggestions.length > 0 ? (
+          <div className="mt-3">
+            <p className="text-sm text-slate-700">Did you mean:</p>
+            <ul className="mt-1 flex flex-wrap gap-2">
+              {result.suggestions.map((suggestion) => (
+                <li key={suggestion.id}>
+                  <button
+                    type="button"
+                    onClick={() => onUse(`aptible ${suggestion.command} `)}
+                    className="rounded-md bg-brand-50 px-2 py-1 font-mono text-sm text-brand-800 ring-1 ring-inset ring-brand-600/30 hover:bg-brand-100"
+                  >
+                    aptible {suggestion.command}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : result.commandName ? (
+          <p className="mt-2 text-sm text-slate-700">
+            Pick one from the list above, look it up in the <a href="#reference">command reference</a>, or ask in #platform-help.
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <p className="text-sm text-slate-600" aria-live="polite">
+          <code className="font-mono font-medium text-slate-900">aptible {entry.command}</code>
+          {' · '}
+          {result.equivalents.length === 1 ? 'one equivalent' : `${result.equivalents.length} equivalents`}
+        </p>
+        <p className="mt-1 text-slate-800">{entry.summary}</p>
+      </div>
+
+      {result.status === 'removed' && entry.removed ? (
+        <div role="note" className="rounded-lg border-l-4 border-amber-400 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+          <p>
+            <strong className="font-semibold">Removed:</strong> <code className="font-mono">aptible {entry.command}</code> was removed in {entry.removed.since}.
+            Use instead: {entry.removed.replacement}.
+          </p>
+        </div>
+      ) : null}
+
+      <Warnings warnings={result.warnings} />
+      {result.unknownFlags.length > 0 ? (
+        <p className="text-sm text-amber-900">
+          Ignored: {result.unknownFlags.map((flag) => <code key={flag} className="mr-1 font-mono">{flag}</code>)}
+          (not a flag of <code className="font-mono">aptible {entry.command}</code>).
+        </p>
+      ) : null}
+
+      {result.flagsParsed.length > 0 ? (
+        <dl className="flex flex-wrap gap-2 text-xs">
+          {result.flagsParsed.map((flag, index) => (
+            <div key={`${flag.name}-${index}`} className="rounded bg-slate-100 px-2 py-1">
+              <dt className="inline font-mono text-slate-500">{flag.name}</dt> <dd className="inline font-mono text-slate-900">{flag.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+
+      <ol className="space-y-3" aria-label="Equivalents">
+        {result.equivalents.map((equivalent, index) => (
+          <li key={`${equivalent.tool}-${index}`} className="rounded-lg border border-slate-200">
+            <div className="flex items-center justify-between gap-2 border-b border-slate-100 bg-slate-50 px-3 py-1.5">
+              <span className={`text-xs font-semibold ${equivalent.tool === 'berth' ? 'text-brand-800' : 'text-slate-700'}`}>{toolLabels[equivalent.tool]}</span>
+              {SHELL.has(equivalent.tool) ? <CopyButton text={equivalent.command} label={`Copy the ${equivalent.tool} command`} /> : null}
+            </div>
+            <div className="px-3 py-2">
+              {SHELL.has(equivalent.tool) ? (
+                <pre className="overflow-x-auto whitespace-pre-wrap break-all font-mono text-[0.8125rem] leading-6 text-slate-900">
+                  <code>{equivalent.command}</code>
+                </pre>
+              ) : (
+                <p className="font-mono text-[0.8125rem] leading-6 text-slate-900">{equivalent.command}</p>
+              )}
+              {equivalent.missing.length > 0 ? (
+                <p className="mt-1 text-xs text-slate-600">
+                  Fill in {equivalent.missing.map((name) => `<${name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}>`).join(', ')}
+                  {equivalent.missing.includes('app') || equivalent.missing.includes('namespace') ? ' — or pick an app above.' : '.'}
+                </p>
+              ) : null}
+              {equivalent.note ? <p className="mt-1 text-sm text-slate-700">{fillNote(equivalent.note)}</p> : null}
+            </div>
+          </li>
+        ))}
+      </ol>
+
+      {result.berth ? (
+        <p className="text-sm">
+          <span className="font-medium text-slate-900">The Berth screen that does this: </span>
+          {result.berth.missing.length === 0 ? (
+            <Link href={result.berth.path}>
+              {result.berth.label} <span className="font-mono text-xs text-slate-500">{result.berth.path}</span>
+            </Link>
+          ) : (
+            <span>
+              {result.berth.label} <span className="text-slate-600">(pick an app to get the link)</span>
+            </span>
+          )}
+        </p>
+      ) : null}
+
+      {entry.noSingleEquivalent ? (
+        <div role="note" className="rounded-lg border-l-4 border-sky-300 bg-sky-50 px-4 py-3 text-sm text-sky-950">
+          <strong className="font-semibold">No single equivalent:</strong> {entry.noSingleEquivalent}
+        </div>
+      ) : null}
+      {entry.note ? <p className="text-sm text-slate-700">{fillNote(entry.note)}</p> : null}
+      <p className="text-sm">
+        Learn more: <Link href={`/guides/${entry.guide}`}>{guideTitles[entry.guide] ?? entry.guide}</Link> ·{' '}
+        <a href={`#${entry.id}`}>reference entry</a>
+      </p>
+    </div>
+  );
+}
+
+function Warnings({ warnings }: { warnings: string[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <ul className="mt-2 space-y-1 text-sm text-amber-900">
+      {warnings.map((warning) => (
+        <li key={warning} className="flex gap-1.5">
+          <span aria-hidden>⚠</span>
+          {warning}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,73 @@
+import 'server-only';
+// getAppStatus(app, env): answered from the informer caches only (no API call per request), plus
+// what the config repository says about the revision running ("is my change live").
+import { loadCatalog } from '@/lib/catalog/load-catalog';
+import type { App, Catalog, EnvironmentName } from '@/lib/catalog/types';
+import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
+import { logger } from '@/lib/log/logger';
+import type { AppStatus, ClusterState } from './app-status';
+import type { ClusterCache } from './cluster-cache';
+import { getRevisionFacts } from './get-revision-facts';
+import { getKubeRuntime, type KubeRuntime } from './kube-runtime';
+import { ANNOTATION_CONFIG_REVISION, type AppObjects, LABEL_INSTANCE, type RevisionFacts, summarizeAppStatus } from './summarize-app-status';
+
+export interface StatusDeps {
+  runtime?: KubeRuntime;
+  repo?: ConfigRepo;
+  now?: () => number;
+}
+
+export type GetAppStatusResult =
+  | { ok: true; status: AppStatus }
+  | { ok: false; code: 'app-not-found' | 'environment-not-found'; message: string };
+
+const EMPTY: AppObjects = { deployments: [], replicaSets: [], pods: [], disruptionBudgets: [], events: [] };
+
+/** The cluster of an environment as the status page describes it, and its cache when there is one. */
+export function clusterOf(runtime: KubeRuntime, catalog: Catalog, environment: EnvironmentName): { state: ClusterState; cache?: ClusterCache } {
+  const target = runtime.target(environment);
+  const name = catalog.environments.find((e) => e.name === environment)?.cluster ?? environment;
+  const base = { name, context: target.context, sandbox: target.sandbox };
+  if ('error' in target) return { state: { ...base, reachability: 'not-configured', error: target.error } };
+  const cache = runtime.cluster(environment);
+  if (!cache) return { state: { ...base, reachability: 'not-configured' } };
+  const s = cache.state();
+  const state: ClusterState = { ...base, reachability: s.reachability };
+  if (s.lastSyncAt !== undefined) state.lastSyncAt = new Date(s.lastSyncAt).toISOString();
+  if (s.unreachableSince !== undefined) state.unreachableSince = new Date(s.unreachableSince).toISOString();
+  if (s.error) state.error = s.error;
+  return { state, cache };
+}
+
+export function runningRevisions(objects: AppObjects, app: App): string[] {
+  const revisions = objects.deployments
+    .filter((d) => d.metadata?.namespace === app.namespace && d.metadata?.labels?.[LABEL_INSTANCE] === app.name)
+    .map((d) => d.spec?.template?.metadata?.annotations?.[ANNOTATION_CONFIG_REVISION])
+    .filter((r): r is string => !!r);
+  return [...new Set(revisions)];
+}
+
+/** Builds the status of an app already found in the catalog. */
+export async function statusOf(app: App, environment: EnvironmentName, catalog: Catalog, deps: StatusDeps = {}): Promise<AppStatus> {
+  const runtime = deps.runtime ?? getKubeRuntime();
+  const repo = deps.repo ?? getConfigRepo();
+  const { state, cache } = clusterOf(runtime, catalog, environment);
+  const objects = cache ? cache.objectsFor(app.name, app.namespace) : EMPTY;
+  let revisions: RevisionFacts | undefined;
+  try {
+    revisions = await getRevisionFacts(repo, app, environment, runningRevisions(objects, app));
+  } catch (error) {
+    logger.warn({ err: error, app: app.name, environment }, 'could not compare the running revision with the config repository');
+  }
+  return summarizeAppStatus({ app: app.name, environment, namespace: app.namespace, cluster: state, objects, revisions }, (deps.now ?? Date.now)());
+}
+
+export async function getAppStatus(appName: string, environment: EnvironmentName, deps: StatusDeps = {}): Promise<GetAppStatusResult> {
+  const catalog = await loadCatalog(deps.repo ?? getConfigRepo());
+  const app = catalog.apps.find((a) => a.name === appName);
+  if (!app) return { ok: false, code: 'app-not-found', message: `There is no app called ${appName}.` };
+  if (!app.environments.includes(environment)) {
+    return { ok: false, code: 'environment-not-found', message: `${appName} does not run in ${environment}.` };
+  }
+  return { ok: true, status: await statusOf(app, environment, catalog, deps) };
+}

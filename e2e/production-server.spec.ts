@@ -26,6 +26,7 @@ test.beforeAll(async () => {
   server = spawn(process.execPath, [path.join(root, 'scripts', 'start-prod.mjs')], {
     cwd: root,
     env: {
+      NODE_ENV: 'production',
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       PORT: String(port),

@@ -2,9 +2,15 @@ import 'server-only';
 import { checkDatabase } from '@/lib/db/check-db';
 import { getConfigRepo } from '@/lib/gitops/config-repo';
 import { headRevision } from '@/lib/gitops/read-repo';
+import { checkClusters } from '@/lib/kube/check-clusters';
 import { checkLogBackend } from '@/lib/logs/check-log-backend';
 
-export type DependencyStatus = { status: 'ok'; detail?: string } | { status: 'down'; error: string };
+// 'degraded': Berth still serves (a cluster it cannot reach shows as unreachable on the status
+// pages), so it does not fail readiness — taking every replica out of rotation would not help.
+export type DependencyStatus =
+  | { status: 'ok'; detail?: string }
+  | { status: 'degraded'; error: string; detail?: string }
+  | { status: 'down'; error: string };
 
 export interface ReadinessReport {
   status: 'ok' | 'down';
@@ -26,16 +32,38 @@ const checks: Record<string, Check> = {
   logBackend: checkLogBackend,
 };
 
+// One check per cluster ("cluster:stage"): reachable with its last full sync, or why not.
+async function clusterChecks(): Promise<[string, DependencyStatus][]> {
+  try {
+    const clusters = await checkClusters();
+    return clusters.map((c): [string, DependencyStatus] => {
+      const name = `cluster:${c.environment}`;
+      if (c.reachability === 'reachable') return [name, { status: 'ok', detail: `reachable (context ${c.context}), synced ${c.lastSyncAt ?? 'now'}` }];
+      if (c.reachability === 'connecting') return [name, { status: 'degraded', error: `connecting (context ${c.context}): the caches have not synced yet` }];
+      if (c.reachability === 'not-configured') return [name, { status: 'degraded', error: `not configured: ${c.error ?? 'no credentials'}` }];
+      const since = c.unreachableSince ? ` since ${c.unreachableSince}` : '';
+      const data = c.lastSyncAt ? `; last good data from ${c.unreachableSince ?? c.lastSyncAt}` : '';
+      return [name, { status: 'degraded', error: `unreachable${since}: ${c.error ?? 'no answer'}`, ...(data ? { detail: `context ${c.context}${data}` } : {}) }];
+    });
+  } catch (error) {
+    return [['clusters', { status: 'degraded', error: error instanceof Error ? error.message : String(error) }]];
+  }
+}
+
 export async function checkReadiness(): Promise<ReadinessReport> {
-  const entries = await Promise.all(
-    Object.entries(checks).map(async ([name, check]) => {
-      try {
-        return [name, await check()] as const;
-      } catch (error) {
-        return [name, { status: 'down', error: error instanceof Error ? error.message : String(error) } as DependencyStatus] as const;
-      }
-    }),
-  );
-  const results = Object.fromEntries(entries);
-  return { status: entries.every(([, r]) => r.status === 'ok') ? 'ok' : 'down', checks: results };
+  const [entries, clusters] = await Promise.all([
+    Promise.all(
+      Object.entries(checks).map(async ([name, check]) => {
+        try {
+          return [name, await check()] as const;
+        } catch (error) {
+          return [name, { status: 'down', error: error instanceof Error ? error.message : String(error) } as DependencyStatus] as const;
+        }
+      }),
+    ),
+    clusterChecks(),
+  ]);
+  const all = [...entries, ...clusters];
+  const results = Object.fromEntries(all);
+  return { status: all.every(([, r]) => r.status !== 'down') ? 'ok' : 'down', checks: results };
 }

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import { KubeConfig } from '@kubernetes/client-node';
 import { ENVIRONMENT_NAMES, type EnvironmentName } from '@/lib/catalog/app-name';
 import { type BerthConfig, getConfig } from '@/lib/config/get-config';
+import { onShutdown } from '@/lib/lifecycle/shutdown';
 import { logger } from '@/lib/log/logger';
 import { ClusterCache, type ClusterCacheOptions } from './cluster-cache';
 
@@ -102,7 +103,11 @@ export function createKubeRuntime(targets: ClusterTarget[], options: KubeRuntime
 const holder = globalThis as typeof globalThis & { __berthKubeRuntime?: KubeRuntime };
 
 export function getKubeRuntime(): KubeRuntime {
-  holder.__berthKubeRuntime ??= createKubeRuntime(loadClusterTargets(getConfig()));
+  if (!holder.__berthKubeRuntime) {
+    const runtime = createKubeRuntime(loadClusterTargets(getConfig()));
+    holder.__berthKubeRuntime = runtime;
+    onShutdown('kubernetes informers', () => runtime.close());
+  }
   return holder.__berthKubeRuntime;
 }
 

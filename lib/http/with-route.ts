@@ -1,4 +1,5 @@
 import 'server-only';
+import { trackRequest } from '@/lib/lifecycle/in-flight';
 import { logger } from '@/lib/log/logger';
 import { jsonError } from './json-error';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
@@ -18,7 +19,9 @@ type NextRouteContext<P> = { params: Promise<P> };
 export function withRoute<P = Record<string, never>>(
   handler: (request: Request, context: RouteContext<P>) => Promise<Response>,
 ) {
-  return async (request: Request, nextContext?: NextRouteContext<P>): Promise<Response> => {
+  return (request: Request, nextContext?: NextRouteContext<P>): Promise<Response> => trackRequest(() => handle(request, nextContext));
+
+  async function handle(request: Request, nextContext?: NextRouteContext<P>): Promise<Response> {
     const requestId = requestIdFrom(request.headers);
     const log = logger.child({ requestId });
     const started = performance.now();
@@ -38,5 +41,5 @@ export function withRoute<P = Record<string, never>>(
       'request',
     );
     return response;
-  };
+  }
 }

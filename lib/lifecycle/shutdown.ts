@@ -44,7 +44,12 @@ export async function shutDown(graceMs: number, log: (message: string) => void =
   if (current.draining) return false;
   current.draining = true;
   const work = (async () => {
-    await Promise.allSettled([...current.drains.values()].map((drain) => drain()));
+    // In order: each drain may depend on the ones before it (settle, then requests, then commits).
+    for (const drain of current.drains.values()) {
+      await Promise.resolve()
+        .then(drain)
+        .catch(() => undefined);
+    }
     log('in-flight work finished');
     await Promise.allSettled([...current.closers.values()].map((close) => close()));
     log('streams, informers and pools closed');

@@ -1,6 +1,7 @@
 import 'server-only';
 import { closeDb } from '@/lib/db/get-db';
 import { drainWriteLocks } from '@/lib/gitops/write-lock';
+import { whenIdle } from '@/lib/lifecycle/in-flight';
 import { onDrain, onShutdown, shutDown } from '@/lib/lifecycle/shutdown';
 import { logger } from '@/lib/log/logger';
 
@@ -12,6 +13,9 @@ const GRACE_MS = 20_000;
  * launchers and the image set): drain, close, exit 0 — or exit 1 if the grace period ran out.
  */
 export function handleTermination(): void {
+  // A request that passed the proxy just before the signal may not have reached its handler yet.
+  onDrain('settle', () => new Promise((resolve) => setTimeout(resolve, 1000)));
+  onDrain('requests in flight', whenIdle);
   onDrain('config repository commits', drainWriteLocks);
   onShutdown('database', closeDb);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -2,6 +2,7 @@ import 'server-only';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { ConfigRepo } from './config-repo';
+import { withWriteLock } from './write-lock';
 
 const run = promisify(execFile);
 
@@ -31,4 +32,18 @@ export async function pushToRemote(repo: ConfigRepo, remote: RemoteSync): Promis
     if (/rejected|non-fast-forward|fetch first|stale info/i.test(text)) return 'rejected';
     throw error;
   }
+}
+
+const lastRefresh = new Map<string, number>();
+
+/**
+ * Bring this replica's clone up to the remote before reading what someone is about to edit, so
+ * another replica's commits show up. At most once per `maxAgeMs`, under the write lock.
+ */
+export async function refreshFromRemote(repo: ConfigRepo, remote: RemoteSync | undefined, maxAgeMs = 2000): Promise<void> {
+  if (!remote) return;
+  const last = lastRefresh.get(repo.dir) ?? 0;
+  if (Date.now() - last < maxAgeMs) return;
+  lastRefresh.set(repo.dir, Date.now());
+  await withWriteLock(repo.dir, () => syncFromRemote(repo, remote));
 }

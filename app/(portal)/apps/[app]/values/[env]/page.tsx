@@ -10,6 +10,8 @@ import { decide } from '@/lib/auth/policy';
 import { environmentNameSchema, isAppName } from '@/lib/catalog/app-name';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { getConfigRepo } from '@/lib/gitops/config-repo';
+import { refreshFromRemote } from '@/lib/gitops/remote-sync';
+import { configuredRemote } from '@/lib/app-values/save-values';
 import { findChangeRequest } from '@/lib/changes/change-repository';
 import { getDb } from '@/lib/db/get-db';
 
@@ -28,6 +30,8 @@ export default async function EditValuesPage({
   const environment = environmentNameSchema.safeParse(env);
   if (!isAppName(appName) || !environment.success) notFound();
   const user = await requireUser(`/apps/${appName}/values/${env}`);
+  // Another replica may have committed: edit from the remote's latest version.
+  await refreshFromRemote(getConfigRepo(), configuredRemote());
   const catalog = await loadCatalog();
   const app = catalog.apps.find((a) => a.name === appName);
   if (!app || !app.environments.includes(environment.data)) notFound();

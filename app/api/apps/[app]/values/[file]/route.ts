@@ -1,7 +1,8 @@
 // A values file of an app: read it (GET) or save it (PUT) through the same checks as the editor.
 import { z } from 'zod';
 import { MAX_VALUES_BYTES } from '@/lib/app-values/evaluate-values-change';
-import { saveStatusCode, saveValues } from '@/lib/app-values/save-values';
+import { configuredRemote, saveStatusCode, saveValues } from '@/lib/app-values/save-values';
+import { refreshFromRemote } from '@/lib/gitops/remote-sync';
 import { valuesFileNameSchema } from '@/lib/app-values/values-file';
 import { withUser } from '@/lib/auth/with-user';
 import { appNameSchema } from '@/lib/catalog/app-name';
@@ -29,6 +30,7 @@ export const GET = withUser<{ app: string; file: string }>(async (_request, { pa
   const target = app && valuesFileTarget(app, parsed.data.file);
   if (!target) return jsonError(404, 'not-found', 'There is no such values file.', { requestId });
   const repo = getConfigRepo();
+  await refreshFromRemote(repo, configuredRemote());
   const revision = await headRevision(repo);
   return Response.json({ app: app.name, file: target.path, revision, text: (await readFile(repo, target.path, revision)) ?? '' });
 });

@@ -23,7 +23,8 @@ export function handleTermination(): void {
       logger.info({ signal }, 'shutting down: no new requests, finishing in-flight work');
       void shutDown(GRACE_MS, (message) => logger.info(message)).then((finished) => {
         logger.info({ finished }, finished ? 'shut down cleanly' : 'grace period ran out');
-        process.exit(finished ? 0 : 1);
+        // Flush the last lines before exiting: stdout to a pipe is asynchronous.
+        logger.flush(() => process.exit(finished ? 0 : 1));
       });
     });
   }

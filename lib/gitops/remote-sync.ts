@@ -47,3 +47,11 @@ export async function refreshFromRemote(repo: ConfigRepo, remote: RemoteSync | u
   lastRefresh.set(repo.dir, Date.now());
   await withWriteLock(repo.dir, () => syncFromRemote(repo, remote));
 }
+
+/** A replica's first start: clone the remote unless a clone is already there. */
+export async function cloneIfMissing(dir: string, remote: RemoteSync, branch: string): Promise<boolean> {
+  const fs = await import('node:fs');
+  if (fs.existsSync(`${dir}/.git`)) return false;
+  await run('git', ['clone', '--quiet', '--branch', branch, remote.url, dir], { timeout: 120_000, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+  return true;
+}

@@ -2,6 +2,7 @@ import 'server-only';
 import { ConfigError, getConfig } from '@/lib/config/get-config';
 import { getDb } from '@/lib/db/get-db';
 import { logger } from '@/lib/log/logger';
+import { cloneIfMissing } from '@/lib/gitops/remote-sync';
 import { handleTermination } from './handle-termination';
 
 /** Start-up checks: a bad configuration stops the process with one clear line; migrations run now, not on the first request. */
@@ -15,6 +16,17 @@ export async function startBerth(): Promise<void> {
       process.exit(1);
     }
     throw error;
+  }
+  if (config.CONFIG_REPO_REMOTE) {
+    try {
+      if (await cloneIfMissing(config.configRepoDir, { url: config.CONFIG_REPO_REMOTE }, config.CONFIG_REPO_BRANCH)) {
+        logger.info({ dir: config.configRepoDir }, 'cloned the config repository');
+      }
+    } catch (error) {
+      // Never print the remote URL: it may carry a token.
+      console.error(`Berth cannot clone the config repository into ${config.configRepoDir}: ${error instanceof Error ? error.message.replace(/https?:\/\/[^\s]+/g, '<remote>') : String(error)}`);
+      process.exit(1);
+    }
   }
   try {
     await getDb();

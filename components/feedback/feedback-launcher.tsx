@@ -117,7 +117,7 @@ export function FeedbackLauncher({
     <>
       <Button type="button" variant="secondary" onClick={show} aria-haspopup="dialog" aria-keyshortcuts="Shift+F" title="Send feedback (Shift+F)">
         Feedback
-        <kbd aria-hidden className="hidden rounded border border-slate-300 bg-slate-50 px-1 font-sans text-[10px] text-slate-500 md:inline">
+        <kbd aria-hidden className="hidden rounded border border-slate-300 bg-slate-50 px-1 font-sans text-[10px] text-slate-500 xl:inline">
           ⇧F
         </kbd>
       </Button>

@@ -6,7 +6,7 @@ import { MarkdownText } from './markdown-text';
 
 const statusLabel = (value: string | null) => (value ? (feedbackStatusLabels[value as FeedbackStatus] ?? value) : '');
 
-function LinkTarget({ link }: { link: FeedbackLink }) {
+export function FeedbackLinkTarget({ link }: { link: FeedbackLink }) {
   if (link.type === 'url') {
     return (
       <a href={link.url} rel="nofollow noreferrer" className="break-all">
@@ -43,7 +43,7 @@ function describeEvent(update: FeedbackUpdate, where: string) {
     case 'link':
       return update.link ? (
         <>
-          linked <LinkTarget link={update.link} />
+          linked <FeedbackLinkTarget link={update.link} />
         </>
       ) : (
         <>linked {update.body}</>

@@ -6,7 +6,7 @@ import { KindBadge, SeverityBadge, StatusBadge } from '@/components/feedback/fee
 import { MarkSeen } from '@/components/feedback/mark-seen';
 import { MarkdownText } from '@/components/feedback/markdown-text';
 import { TriagePanel } from '@/components/feedback/triage-panel';
-import { StatusHistory, UpdateThread } from '@/components/feedback/update-thread';
+import { FeedbackLinkTarget, StatusHistory, UpdateThread } from '@/components/feedback/update-thread';
 import { VoteButton } from '@/components/feedback/vote-button';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
@@ -39,6 +39,7 @@ export default async function FeedbackItemPage({ params }: { params: Promise<{ i
 
   const guideTitle = item.guide ? (catalog.guides.find((g) => g.slug === item.guide)?.title ?? item.guide) : null;
   const session = item.session ? catalog.sessions.find((s) => s.id === item.session) : null;
+  const links = updates.flatMap((u) => (u.kind === 'link' && u.link ? [{ id: u.id, link: u.link }] : []));
   const bannerPlace = item.app ? `the ${item.app} page` : guideTitle ? `the “${guideTitle}” guide` : null;
 
   return (
@@ -127,6 +128,20 @@ export default async function FeedbackItemPage({ params }: { params: Promise<{ i
               <dd>{item.owner?.name ?? <span className="text-slate-500">Nobody yet</span>}</dd>
               <dt className="text-slate-500">On Aptible</dt>
               <dd>{item.workedOnAptible ? 'Worked there, broken on GCP' : '—'}</dd>
+              {links.length > 0 ? (
+                <>
+                  <dt className="text-slate-500">Linked</dt>
+                  <dd>
+                    <ul className="space-y-0.5">
+                      {links.map(({ id: linkId, link }) => (
+                        <li key={linkId}>
+                          <FeedbackLinkTarget link={link} />
+                        </li>
+                      ))}
+                    </ul>
+                  </dd>
+                </>
+              ) : null}
               {item.page ? (
                 <>
                   <dt className="text-slate-500">Sent from</dt>

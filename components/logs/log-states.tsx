@@ -1,0 +1,70 @@
+import type { ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
+import type { LogView } from '@/lib/logs/log-view-params';
+import type { LogFetchError } from './fetch-logs';
+
+const ERROR_TITLES: Record<number, string> = {
+  0: 'Berth could not be reached',
+  400: 'Berth could not run this filter',
+  401: 'Your sign-in has expired',
+  403: 'Berth may not read these logs',
+  404: 'Nothing to read here',
+  503: 'The log backend is not answering',
+  504: 'The log backend took too long',
+};
+
+export function LogsError({ error, onRetry, retrying, extra }: { error: LogFetchError; onRetry: () => void; retrying: boolean; extra?: ReactNode }) {
+  return (
+    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-6 py-8 text-center">
+      <p className="font-semibold text-red-900">{ERROR_TITLES[error.status] ?? 'The logs could not be read'}</p>
+      <p className="mx-auto mt-2 max-w-2xl text-sm text-red-900">{error.message}</p>
+      {error.hint ? <p className="mx-auto mt-1 max-w-2xl text-sm text-red-800">{error.hint}</p> : null}
+      <div className="mt-4 flex flex-wrap justify-center gap-2">
+        <Button variant={error.retryable ? 'primary' : 'secondary'} onClick={onRetry} disabled={retrying}>
+          {retrying ? 'Retrying…' : 'Retry'}
+        </Button>
+        {extra}
+      </div>
+    </div>
+  );
+}
+
+export function LogsLoading() {
+  return (
+    <div role="status" className="h-[calc(100vh-22rem)] min-h-[22rem] space-y-2 rounded-b-lg bg-white p-4" aria-label="Reading logs">
+      <p className="text-sm text-slate-600">Reading logs…</p>
+      {Array.from({ length: 8 }, (_, i) => (
+        <div key={i} className="h-3 animate-pulse rounded bg-slate-100 motion-reduce:animate-none" style={{ width: `${60 + ((i * 37) % 35)}%` }} />
+      ))}
+    </div>
+  );
+}
+
+/** No line matched: say why that may be and offer the one change most likely to help. */
+export function LogsEmpty({ view, following, onWiden }: { view: LogView; following: boolean; onWiden: (patch: Partial<LogView>) => void }) {
+  const suggestions: { label: string; patch: Partial<LogView> }[] = [];
+  if (view.q) suggestions.push({ label: 'Clear the search', patch: { q: undefined } });
+  if (view.severity) suggestions.push({ label: 'Show every severity', patch: { severity: undefined } });
+  if (view.previous) suggestions.push({ label: 'Show the running container', patch: { previous: false } });
+  if (!view.since && !view.until && view.range !== '24h') suggestions.push({ label: 'Last 24 hours', patch: { range: '24h' } });
+  if (view.pods.length > 0 || view.container) suggestions.push({ label: 'Every pod and container', patch: { pods: [], container: undefined } });
+  return (
+    <div className="flex h-[calc(100vh-22rem)] min-h-[22rem] flex-col items-center justify-center rounded-b-lg bg-white px-6 text-center">
+      <p className="font-medium text-slate-900">{following ? 'No lines yet — waiting for new ones' : 'No log lines match'}</p>
+      <p className="mt-2 max-w-xl text-sm text-slate-600">
+        {view.previous
+          ? 'A container that has not restarted has no previous instance, and its logs go when the pod is replaced.'
+          : 'The pods may not have written anything in this time range, or the filter leaves everything out.'}
+      </p>
+      {suggestions.length > 0 ? (
+        <div className="mt-4 flex flex-wrap justify-center gap-2">
+          {suggestions.map((s) => (
+            <Button key={s.label} variant="secondary" onClick={() => onWiden(s.patch)}>
+              {s.label}
+            </Button>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -62,7 +62,7 @@ export default async function AppPage({ params }: { params: Promise<{ app: strin
               {environments.map((env) => (
                 <li key={env.name} className="rounded-md border border-slate-200 p-3">
                   <div className="flex items-center justify-between gap-2">
-                    <p className="font-medium capitalize text-slate-900">{env.name}</p>
+                    <p className="font-medium capitalize text-slate-900">{env.name} <Link href={`/apps/${app.name}/logs?env=${env.name}`} className="ml-2 text-sm font-normal" aria-label={`${env.name} logs`}>Logs</Link></p>
                     <Link href={`/apps/${app.name}/values/${env.name}`} className="text-sm">
                       {canChange ? `Edit ${env.name} values` : `Explore ${env.name} values`}
                     </Link>

@@ -18,7 +18,7 @@ let exited: Promise<number | null>;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  test.setTimeout(400_000);
+  test.setTimeout(700_000);
   iap = await startTestIap();
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
@@ -45,7 +45,7 @@ test.beforeAll(async () => {
   server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   exited = new Promise((resolve) => server.on('exit', (code) => resolve(code)));
-  await expect.poll(async () => (await fetch(`${base}/api/healthz`).catch(() => null))?.status ?? 0, { timeout: 380_000, intervals: [1000] }).toBe(200);
+  await expect.poll(async () => (await fetch(`${base}/api/healthz`).catch(() => null))?.status ?? 0, { timeout: 680_000, intervals: [1000] }).toBe(200);
 });
 
 test.afterAll(async () => {

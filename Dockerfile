@@ -9,7 +9,7 @@ COPY package.json package-lock.json ./
 ENV PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 NEXT_TELEMETRY_DISABLED=1
 RUN npm ci
 COPY . .
-RUN BERTH_STANDALONE=1 npx next build
+RUN npx next build
 
 FROM node:20-bookworm-slim AS run
 RUN apt-get update && apt-get install -y --no-install-recommends git ca-certificates && rm -rf /var/lib/apt/lists/* \

@@ -12,10 +12,9 @@ const nextConfig = {
     '@grpc/grpc-js',
     '@grpc/proto-loader',
   ],
-  // The container image runs Next's standalone server (Dockerfile); BERTH_STANDALONE is a build switch only.
-  output: process.env.BERTH_STANDALONE === '1' ? 'standalone' : undefined,
-  // …in its own folder, so it never clobbers the build `npm start` serves.
-  distDir: process.env.BERTH_STANDALONE === '1' ? '.next-standalone' : '.next',
+  // One build for everything: `next start` serves it (npm start), and the standalone server in
+  // .next/standalone is what the container and `npm run start:prod` run.
+  output: 'standalone',
   poweredByHeader: false,
   // `npm test` type-checks the whole project (tsc --noEmit) as its first step; checking again
   // inside every build only slows `npm start` down.

@@ -8,22 +8,23 @@ import { needsBuild } from './needs-build.mjs';
 import { run } from './processes.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const distDir = '.next-standalone';
+const distDir = '.next';
 const standalone = path.join(root, distDir, 'standalone');
 
 if (needsBuild(root, distDir)) {
   console.log('Building the standalone server…');
   const code = await run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
     cwd: root,
-    env: { BERTH_STANDALONE: '1', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { NEXT_TELEMETRY_DISABLED: '1' },
   });
   if (code !== 0) process.exit(code);
-  // The standalone folder holds the server and its traced node_modules; static assets and the
-  // guides' content are copied beside it, as the Dockerfile does.
-  fs.cpSync(path.join(root, distDir, 'static'), path.join(standalone, distDir, 'static'), { recursive: true });
-  fs.rmSync(path.join(standalone, 'content'), { recursive: true, force: true });
-  fs.cpSync(path.join(root, 'content'), path.join(standalone, 'content'), { recursive: true });
 }
+// The standalone folder holds the server and its traced node_modules; static assets and the
+// guides' content go beside it, as the Dockerfile does (`npm start` may have made the build).
+fs.rmSync(path.join(standalone, distDir, 'static'), { recursive: true, force: true });
+fs.cpSync(path.join(root, distDir, 'static'), path.join(standalone, distDir, 'static'), { recursive: true });
+fs.rmSync(path.join(standalone, 'content'), { recursive: true, force: true });
+fs.cpSync(path.join(root, 'content'), path.join(standalone, 'content'), { recursive: true });
 
 const child = spawn(process.execPath, [path.join(standalone, 'server.js')], {
   cwd: standalone,

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
+import { HealthDots } from '@/components/status/health-dots';
 
 export interface AppListItem {
   name: string;
@@ -71,7 +72,10 @@ export function AppsList({ apps, brokenApps, myTeam }: { apps: AppListItem[]; br
                 <Badge tone="info">{tierLabel[app.tier] ?? app.tier}</Badge>
               </div>
               <p className="mt-2 line-clamp-2 text-sm text-slate-700">{app.description}</p>
-              <p className="mt-2 text-xs text-slate-600">Environments: {app.environments.join(', ')}</p>
+              <p className="mt-2 text-xs text-slate-600">
+                <span className="sr-only">Health per environment: </span>
+                <HealthDots app={app.name} environments={app.environments} />
+              </p>
             </li>
           ))}
         </ul>

@@ -1,0 +1,188 @@
+'use client';
+
+// The status of an app in one environment: verdict, "is my change live", deployments, pods (with a
+// dialog per pod) and recent warnings — or a designed state while loading, when the cluster cannot
+// be reached, and when nothing is deployed.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import type { AppStatus } from '@/lib/kube/app-status';
+import { Badge } from '@/components/ui/badge';
+import { ChangeLive } from './change-live';
+import { DeploymentsTable } from './deployments-table';
+import { EventsList } from './events-list';
+import { formatAgo, formatClock, useNow } from './format-time';
+import { PodDialog } from './pod-dialog';
+import { PodsTable } from './pods-table';
+import { fetchAppStatus, statusQueryKey } from './status-queries';
+import type { StreamState } from './use-live-app-status';
+import { VerdictPanel } from './verdict-panel';
+
+export interface EnvironmentInfo {
+  name: string;
+  cluster: string;
+  project: string;
+}
+
+const SHOWN_WARNINGS = 5;
+
+function ClusterNotice({ status, now }: { status: AppStatus; now: number }) {
+  const { cluster } = status;
+  if (cluster.reachability === 'unreachable') {
+    const since = cluster.unreachableSince;
+    return (
+      <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+        <p className="font-semibold">{cluster.name} is unreachable{since ? ` since ${formatClock(since)} (${formatAgo(since, now)})` : ''}.</p>
+        <p>
+          {cluster.lastSyncAt ? `What you see is the last good data, from ${formatClock(since ?? cluster.lastSyncAt)}.` : 'Berth has no data from this cluster yet.'} Berth reconnects by
+          itself; this page updates when it does.
+        </p>
+        {cluster.error ? <p className="mt-1 font-mono text-xs text-amber-900">{cluster.error}</p> : null}
+      </div>
+    );
+  }
+  if (cluster.reachability === 'not-configured') {
+    return (
+      <div role="alert" className="rounded-md border border-slate-300 bg-slate-50 p-3 text-sm text-slate-800">
+        <p className="font-semibold">Berth has no access to {cluster.name}.</p>
+        <p>{cluster.error ?? `No kubeconfig context “${cluster.context}”.`} The platform team configures Berth’s cluster credentials (#platform-help).</p>
+      </div>
+    );
+  }
+  if (cluster.reachability === 'connecting') {
+    return (
+      <p role="status" className="text-sm text-slate-600">
+        Reading {cluster.name} for the first time…
+      </p>
+    );
+  }
+  return null;
+}
+
+function Loading({ environment }: { environment: EnvironmentInfo }) {
+  return (
+    <div aria-busy="true" className="space-y-3">
+      <p role="status" className="text-sm text-slate-600">
+        Reading {environment.name} from {environment.cluster}…
+      </p>
+      <div className="h-16 animate-pulse rounded-md bg-slate-100" />
+      <div className="h-24 animate-pulse rounded-md bg-slate-100" />
+    </div>
+  );
+}
+
+function StatusBody({ status, now }: { status: AppStatus; now: number }) {
+  const [openPod, setOpenPod] = useState<string | null>(null);
+  const trigger = useRef<HTMLElement | null>(null);
+  const env = status.environment;
+  const notDeployed = status.deployments.length === 0;
+  const warnings = status.warnings;
+  return (
+    <div className="space-y-4">
+      <ClusterNotice status={status} now={now} />
+      <VerdictPanel status={status} />
+      <ChangeLive change={status.change} app={status.app} />
+
+      {notDeployed ? (
+        status.cluster.reachability === 'reachable' ? (
+          <p className="text-sm text-slate-600">
+            There is nothing of {status.app} in namespace <span className="font-mono">{status.namespace}</span> on {status.cluster.name} yet. After the values are committed, CI/CD
+            deploys the app and its pods appear here by themselves.
+          </p>
+        ) : null
+      ) : (
+        <>
+          <div>
+            <h4 className="mb-1 text-sm font-semibold text-slate-800">Deployments</h4>
+            <DeploymentsTable deployments={status.deployments} budgets={status.disruptionBudgets} environment={env} />
+          </div>
+          <div>
+            <h4 className="mb-1 text-sm font-semibold text-slate-800">
+              Pods <span className="font-normal text-slate-500">({status.pods.length})</span>
+            </h4>
+            {status.pods.length === 0 ? (
+              <p className="text-sm text-slate-600">No pods yet: the deployments exist and Kubernetes is creating them.</p>
+            ) : (
+              <PodsTable
+                pods={status.pods}
+                environment={env}
+                now={now}
+                onOpen={(pod, element) => {
+                  trigger.current = element;
+                  setOpenPod(pod);
+                }}
+              />
+            )}
+          </div>
+        </>
+      )}
+
+      <div>
+        <h4 className="mb-1 text-sm font-semibold text-slate-800">Recent warnings</h4>
+        <EventsList events={warnings.slice(0, SHOWN_WARNINGS)} now={now} label={`Recent warnings in ${env}`} empty="No warnings in the last hour." />
+        {warnings.length > SHOWN_WARNINGS ? (
+          <details className="mt-1 text-sm">
+            <summary className="cursor-pointer text-brand-700">{warnings.length - SHOWN_WARNINGS} more warnings</summary>
+            <EventsList events={warnings.slice(SHOWN_WARNINGS)} now={now} label={`More warnings in ${env}`} empty="" />
+          </details>
+        ) : null}
+      </div>
+
+      <PodDialog
+        app={status.app}
+        environment={env}
+        podName={openPod}
+        pod={status.pods.find((p) => p.name === openPod)}
+        now={now}
+        onClose={() => {
+          setOpenPod(null);
+          if (trigger.current?.isConnected) trigger.current.focus();
+        }}
+      />
+    </div>
+  );
+}
+
+export function EnvironmentStatus({ app, environment, streamState }: { app: string; environment: EnvironmentInfo; streamState: StreamState }) {
+  const now = useNow(5_000);
+  const queryClient = useQueryClient();
+  const key = statusQueryKey(app, environment.name);
+  const query = useQuery({
+    queryKey: key,
+    // The stream may have delivered a newer status while this request was on its way: keep the newer.
+    queryFn: async () => {
+      const fetched = await fetchAppStatus(app, environment.name);
+      const current = queryClient.getQueryData<AppStatus>(key);
+      return current && Date.parse(current.generatedAt) > Date.parse(fetched.generatedAt) ? current : fetched;
+    },
+    // The stream keeps it current; poll only while the stream is down.
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    refetchInterval: streamState === 'live' ? false : 15_000,
+    retry: 1,
+  });
+  const headingId = `status-${environment.name}`;
+  const status = query.data;
+  return (
+    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4">
+      <div className="mb-3 flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <h3 id={headingId} className="text-lg font-semibold capitalize text-slate-900">
+          {environment.name}
+        </h3>
+        <span className="font-mono text-xs text-slate-500">
+          {environment.cluster} · {environment.project} · namespace {status?.namespace ?? '…'}
+        </span>
+        {status?.cluster.sandbox ? <Badge tone="info">sandbox cluster</Badge> : null}
+      </div>
+      {status ? (
+        <StatusBody status={status} now={now} />
+      ) : query.isError ? (
+        <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+          <p className="font-semibold">The status of {environment.name} could not be loaded.</p>
+          <p>{query.error.message} Berth tries again by itself.</p>
+        </div>
+      ) : (
+        <Loading environment={environment} />
+      )}
+    </section>
+  );
+}

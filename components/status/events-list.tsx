@@ -1,0 +1,28 @@
+import type { StatusEvent } from '@/lib/kube/app-status';
+import { formatAgo } from './format-time';
+
+export function EventsList({ events, now, label, empty }: { events: StatusEvent[]; now: number; label: string; empty: string }) {
+  if (events.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
+  return (
+    <ul aria-label={label} className="divide-y divide-slate-100 text-sm">
+      {events.map((event) => (
+        <li key={`${event.object.kind}/${event.object.name}/${event.reason}/${event.message}`} className="py-1.5">
+          <div className="flex flex-wrap items-baseline gap-x-2">
+            <span className={`font-medium ${event.type === 'Warning' ? 'text-amber-800' : 'text-slate-700'}`}>
+              {event.type === 'Warning' ? <span className="sr-only">Warning: </span> : null}
+              {event.reason}
+            </span>
+            <span className="font-mono text-xs text-slate-500">
+              {event.object.kind} {event.object.name}
+            </span>
+            <span className="ml-auto text-xs text-slate-500">
+              {event.count > 1 ? `×${event.count}, ` : ''}
+              {event.lastSeen ? <time dateTime={event.lastSeen}>{formatAgo(event.lastSeen, now)}</time> : null}
+            </span>
+          </div>
+          <p className="break-words text-slate-700">{event.message}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}

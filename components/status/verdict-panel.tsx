@@ -1,0 +1,54 @@
+import Link from 'next/link';
+import type { AppStatus } from '@/lib/kube/app-status';
+import { appLogsHref } from './log-links';
+import { VERDICT_STYLE } from './verdict-style';
+
+/** The one verdict of an app in an environment, why, what it was on Aptible, and where to learn more. */
+export function VerdictPanel({ status }: { status: AppStatus }) {
+  const { health, problems } = status;
+  const style = VERDICT_STYLE[health.verdict];
+  const others = problems.filter((p) => p.title !== health.title);
+  return (
+    <div className={`rounded-md border-l-4 border ${style.panel} p-3`} data-verdict={health.verdict}>
+      <div className="flex flex-wrap items-start gap-3">
+        <span aria-hidden="true" className={`mt-0.5 inline-flex h-6 w-6 shrink-0 items-center justify-center rounded-full text-sm font-bold ${style.dot}`}>
+          {style.symbol}
+        </span>
+        <div className="min-w-0 flex-1 space-y-1">
+          <p className={`font-semibold ${style.text}`}>
+            {health.title.startsWith(style.label) ? null : (
+              <span className="mr-2 align-[1px] text-xs font-bold uppercase tracking-wide">
+                {style.label}
+                <span className="sr-only">:</span>
+              </span>
+            )}
+            <span>{health.title}</span>
+          </p>
+          <p className="text-sm text-slate-800">{health.reason}</p>
+          {health.aptible ? <p className="text-sm text-slate-700">{health.aptible}</p> : null}
+          <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {health.guide ? <Link href={health.guide.href}>Guide: {health.guide.title} →</Link> : null}
+            {health.verdict === 'down' || health.verdict === 'degraded' ? <Link href={appLogsHref(status.app, status.environment)}>Logs of {status.environment} →</Link> : null}
+          </p>
+        </div>
+      </div>
+      {others.length > 0 ? (
+        <div className="mt-3 border-t border-slate-200 pt-2">
+          <p className="text-sm font-medium text-slate-800">Also</p>
+          <ul className="mt-1 space-y-2 text-sm">
+            {others.map((p) => (
+              <li key={`${p.kind}/${p.component ?? ''}`}>
+                <span className="font-medium text-slate-900">{p.title}</span> — {p.reason}{' '}
+                {p.guide ? (
+                  <Link href={p.guide.href} className="whitespace-nowrap">
+                    Guide →
+                  </Link>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { CommitList } from '@/components/apps/commit-list';
 import { KnownIssueBanner } from '@/components/feedback/known-issue-banner';
 import { ValuesFiles } from '@/components/apps/values-files';
+import { AppStatusSection } from '@/components/status/app-status-section';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/get-current-user';
@@ -54,6 +55,7 @@ export default async function AppPage({ params }: { params: Promise<{ app: strin
       <KnownIssueBanner app={app.name} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
+          <AppStatusSection app={app.name} environments={environments.map((e) => ({ name: e.name, cluster: e.cluster, project: e.project }))} />
           <section aria-labelledby="environments" className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="environments" className="font-semibold text-slate-900">
               Environments

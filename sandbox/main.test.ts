@@ -39,7 +39,7 @@ describe('sandbox/main.ts', () => {
     });
     expect(Object.keys(addresses).sort()).toEqual(['cloudLoggingEndpoint', 'kubeApiUrl', 'kubeconfig']);
     expect(addresses.kubeconfig).toBe(path.join(dataDir, 'kubeconfig'));
-    expect(output).toMatch(/\[sandbox\] started: Kubernetes API http:\/\/127\.0\.0\.1:\d+/);
+    expect(output).toMatch(/^started: Kubernetes API http:\/\/127\.0\.0\.1:\d+/m);
 
     const kc = new KubeConfig();
     kc.loadFromFile(addresses.kubeconfig);

@@ -30,13 +30,13 @@ async function main(): Promise<void> {
     loggingPort: values['logging-port'] ? Number(values['logging-port']) : undefined,
   });
   const file = await writeSandboxAddresses(dataDir, sandbox.addresses);
-  console.log(`[sandbox] ready: ${file}`);
+  console.log(`ready: ${file}`);
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[sandbox] ${signal}: stopping`);
+    console.log(`${signal}: stopping`);
     sandbox.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -50,6 +50,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`[sandbox] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`could not start the sandbox: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

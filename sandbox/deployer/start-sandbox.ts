@@ -49,7 +49,7 @@ const DEFAULT_IDENTITIES: Record<string, ClusterIdentity> = {
 const DEMO_CHURN_PER_SECOND = 1 / 240;
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
-  const log = options.log ?? ((line: string) => console.log(`[sandbox] ${line}`));
+  const log = options.log ?? ((line: string) => console.log(line));
   const dataDir = path.resolve(options.dataDir);
   const repo = openConfigRepo(options.configRepoDir ?? path.join(dataDir, 'config-repo'), options.branch ?? 'main');
 

@@ -87,7 +87,7 @@ export function UnstructuredStderrNotice({ finding, onDismiss }: { finding: Unst
           : `${finding.lines.toLocaleString('en-US')} of these lines look like errors written as plain text (such as “${finding.example.slice(0, 80)}”)`}
         . In Cloud Logging everything on stderr becomes ERROR unless it is a JSON line with a <code className="font-mono">severity</code> field — every
         line of a stack trace too — which makes error counts and alerts noisy.{' '}
-        <Link href="/guides/logs">How to log JSON with a severity</Link>
+        <Link href="/guides/logs" className="underline">How to log JSON with a severity</Link>
       </p>
     </section>
   );

@@ -41,6 +41,7 @@ export default async function AppLogsPage({ params, searchParams }: { params: Pr
     problems.push(...parsed.problems);
     const clean = { ...search };
     for (const problem of parsed.problems) delete clean[problem.param];
+    if (parsed.problems.some((p) => p.param === 'pod')) delete clean.pods;
     if (parsed.problems.some((p) => p.param === 'until')) delete clean.since;
     parsed = parseLogView(clean);
   }

@@ -1,6 +1,7 @@
 import 'server-only';
 // Readiness of each cluster: reachable with its last sync, or why not. Waits briefly for the first
-// sync so a freshly started Berth reports its clusters instead of "connecting".
+// sync so a freshly started Berth reports its clusters instead of "connecting"; never waits
+// on a cluster that is known to be unreachable.
 import { ENVIRONMENT_NAMES, type EnvironmentName } from '@/lib/catalog/app-name';
 import type { ClusterReachability } from './app-status';
 import { getKubeRuntime, type KubeRuntime } from './kube-runtime';
@@ -22,7 +23,8 @@ export async function checkClusters(options: { runtime?: KubeRuntime; waitMs?: n
       if ('error' in target) return { environment, context: target.context, reachability: 'not-configured', error: target.error };
       const cache = runtime.cluster(environment);
       if (!cache) return { environment, context: target.context, reachability: 'not-configured' };
-      await cache.waitForSync(options.waitMs ?? 3000);
+      // Only a cache that has never synced is worth waiting for: probes have short timeouts.
+      if (cache.state().reachability === 'connecting') await cache.waitForSync(options.waitMs ?? 2000);
       const state = cache.state();
       const check: ClusterCheck = { environment, context: target.context, reachability: state.reachability };
       if (state.lastSyncAt !== undefined) check.lastSyncAt = new Date(state.lastSyncAt).toISOString();

@@ -232,7 +232,8 @@ class KindWatcher {
       this.index.set(key, bucket);
     }
     bucket.set(objectKey(object), object);
-    if (this.kind === 'events' && bucket.size > MAX_EVENTS_PER_NAMESPACE) {
+    // Trimmed in batches (10% over the limit) so a busy namespace does not sort on every event.
+    if (this.kind === 'events' && bucket.size > MAX_EVENTS_PER_NAMESPACE * 1.1) {
       const oldest = [...bucket.entries()].sort(([, a], [, b]) => eventMillis(a) - eventMillis(b)).slice(0, bucket.size - MAX_EVENTS_PER_NAMESPACE);
       for (const [k] of oldest) bucket.delete(k);
     }

@@ -14,6 +14,7 @@ import { logger } from '@/lib/log/logger';
 import { ClusterCache, type ClusterCacheOptions } from './cluster-cache';
 
 export const IN_CLUSTER_CONTEXT = 'in-cluster';
+const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 
 export type ClusterTarget =
   | { environment: EnvironmentName; context: string; kubeConfig: KubeConfig; sandbox: boolean }
@@ -53,6 +54,10 @@ export function loadClusterTargets(config: BerthConfig): ClusterTarget[] {
   return ENVIRONMENT_NAMES.map((environment): ClusterTarget => {
     const context = contextFor(config, environment);
     if (config.KUBE_IN_CLUSTER && context === IN_CLUSTER_CONTEXT) {
+      // client-node does not check this itself: without the mounted token every call would fail.
+      if (!fs.existsSync(SERVICE_ACCOUNT_TOKEN)) {
+        return { environment, context, error: `in-cluster credentials: no service account token at ${SERVICE_ACCOUNT_TOKEN} (is Berth running in a pod?)`, sandbox };
+      }
       try {
         const kubeConfig = new KubeConfig();
         kubeConfig.loadFromCluster();

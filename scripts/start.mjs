@@ -48,7 +48,8 @@ const env = {
 
 async function main() {
   // 1. The sample config repository (first start only) — the sandbox deployer and Berth both read it.
-  const prepared = await run(tsx, ['--conditions=react-server', path.join(root, 'sandbox', 'prepare.ts')], { env, cwd: root });
+  // The log backend's address is known only once the sandbox runs; preparing needs none.
+  const prepared = await run(tsx, ['--conditions=react-server', path.join(root, 'sandbox', 'prepare.ts')], { env: { ...env, LOG_SOURCE: 'kubernetes' }, cwd: root });
   if (prepared !== 0) return stopAll(prepared);
 
   // 2. The sandbox clusters and log server; they write the kubeconfig and their addresses.

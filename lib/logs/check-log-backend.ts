@@ -57,6 +57,7 @@ export async function probeLogBackend(source: LogSource, catalog: ProbeCatalog, 
     }),
   );
   const failed = failures.filter((f): f is string => f !== undefined);
-  if (failed.length > 0) return { status: 'down', error: `${kind}: ${failed.join('; ')}` };
+  // Degraded, not down: Berth still edits values and shows status while logs are unavailable.
+  if (failed.length > 0) return { status: 'degraded', error: `${kind}: ${failed.join('; ')}` };
   return { status: 'ok', detail: `${kind}: ${probes.map((p) => p.environment.name).join(', ')}` };
 }

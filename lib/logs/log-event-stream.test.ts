@@ -207,7 +207,7 @@ describe('probeLogBackend', () => {
     const dead = new CloudLoggingSource({ projectId: 'meridian-stage', endpoint: gone.endpoint });
     try {
       const status = await probeLogBackend(dead, catalog, 'cloud-logging');
-      expect(status).toMatchObject({ status: 'down', error: expect.stringMatching(/^cloud-logging: stage: Cloud Logging could not be reached/) });
+      expect(status).toMatchObject({ status: 'degraded', error: expect.stringMatching(/^cloud-logging: stage: Cloud Logging could not be reached/) });
     } finally {
       await dead.close();
     }

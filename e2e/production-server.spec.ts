@@ -45,7 +45,16 @@ test.beforeAll(async () => {
   server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   exited = new Promise((resolve) => server.on('exit', (code) => resolve(code)));
-  await expect.poll(async () => (await fetch(`${base}/api/healthz`).catch(() => null))?.status ?? 0, { timeout: 680_000, intervals: [1000] }).toBe(200);
+  await expect
+    .poll(
+      async () => {
+        // Fail at once, with what it printed, if the server died instead of starting.
+        if (server.exitCode !== null) throw new Error(`start:prod exited with ${server.exitCode}:\n${output}`);
+        return (await fetch(`${base}/api/healthz`).catch(() => null))?.status ?? 0;
+      },
+      { timeout: 680_000, intervals: [1000] },
+    )
+    .toBe(200);
 });
 
 test.afterAll(async () => {

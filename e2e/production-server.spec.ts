@@ -41,6 +41,8 @@ test.beforeAll(async () => {
       METADATA_SERVER_DETECTION: 'none',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: start:prod runs the server as a child, and cleanup must reach both.
+    detached: true,
   });
   server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -58,7 +60,13 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  if (server.exitCode === null) server.kill('SIGKILL');
+  if (server.pid && server.exitCode === null) {
+    try {
+      process.kill(-server.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
   await iap?.close();
 });
 

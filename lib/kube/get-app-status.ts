@@ -55,7 +55,7 @@ export async function statusOf(app: App, environment: EnvironmentName, catalog: 
   const objects = cache ? cache.objectsFor(app.name, app.namespace) : EMPTY;
   let revisions: RevisionFacts | undefined;
   try {
-    revisions = await getRevisionFacts(repo, app, environment, runningRevisions(objects, app));
+    revisions = await getRevisionFacts(repo, app, environment, runningRevisions(objects, app), catalog.revision);
   } catch (error) {
     logger.warn({ err: error, app: app.name, environment }, 'could not compare the running revision with the config repository');
   }

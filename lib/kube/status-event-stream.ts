@@ -18,6 +18,19 @@ export interface StatusEventStreamOptions extends SubscribeOptions {
 
 let streamCount = 0;
 
+// A hub hands the same status object to every stream of the app: serialize it once for all of
+// them, not once per open page.
+const serialized = new WeakMap<AppStatus, string>();
+
+function eventData(status: AppStatus): string {
+  let text = serialized.get(status);
+  if (text === undefined) {
+    text = JSON.stringify(status);
+    serialized.set(status, text);
+  }
+  return text;
+}
+
 export function statusEventStream(options: StatusEventStreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const heartbeatMs = options.heartbeatMs ?? 15_000;
@@ -42,7 +55,7 @@ export function statusEventStream(options: StatusEventStreamOptions): ReadableSt
           environment,
           (status: AppStatus) => {
             sequence += 1;
-            send(`id: ${sequence}\nevent: status\ndata: ${JSON.stringify(status)}\n\n`);
+            send(`id: ${sequence}\nevent: status\ndata: ${eventData(status)}\n\n`);
           },
           options,
         ),

@@ -3,8 +3,8 @@ import 'server-only';
 // it changed. One hub per app and environment is shared by every subscriber (every open page, via
 // its SSE stream): cache changes are coalesced, the status is computed once and fanned out.
 import { loadCatalog } from '@/lib/catalog/load-catalog';
-import type { EnvironmentName } from '@/lib/catalog/types';
-import { getConfigRepo } from '@/lib/gitops/config-repo';
+import type { Catalog, EnvironmentName } from '@/lib/catalog/types';
+import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
 import { logger } from '@/lib/log/logger';
 import { type AppStatus, statusFingerprint } from './app-status';
 import type { CacheChange } from './cluster-cache';
@@ -31,6 +31,22 @@ interface Hub {
   dirty: boolean;
   lastComputeAt: number;
   closed: boolean;
+}
+
+// Hubs recompute on every change of their app's objects. Asking for the catalog costs a git ref
+// lookup (a handful of file reads) each time — most of a computation, and under many changes a
+// queue on Node's file-system threads — so all hubs share one read for up to a second. A commit
+// still shows at the next refresh, and at once when a newer commit is deployed (see compute).
+const CATALOG_REUSE_MS = 1000;
+const recentCatalogs = new WeakMap<ConfigRepo, { at: number; catalog: Promise<Catalog> }>();
+
+function recentCatalog(repo: ConfigRepo, fresh = false): Promise<Catalog> {
+  const recent = recentCatalogs.get(repo);
+  if (!fresh && recent && Date.now() - recent.at < CATALOG_REUSE_MS) return recent.catalog;
+  const catalog = loadCatalog(repo);
+  recentCatalogs.set(repo, { at: Date.now(), catalog });
+  catalog.catch(() => recentCatalogs.delete(repo));
+  return catalog;
 }
 
 export function subscribe(app: string, environment: EnvironmentName, listener: StatusListener, options: SubscribeOptions = {}): () => void {
@@ -60,10 +76,19 @@ export function subscribe(app: string, environment: EnvironmentName, listener: S
     h.dirty = false;
     h.lastComputeAt = Date.now();
     try {
-      const catalog = await loadCatalog(repo);
-      const found = catalog.apps.find((a) => a.name === app);
-      if (found && found.environments.includes(environment) && !h.closed) {
-        const status = await statusOf(found, environment, catalog, { runtime, repo, now: options.now });
+      const statusWith = async (catalog: Catalog) => {
+        const found = catalog.apps.find((a) => a.name === app);
+        return found && found.environments.includes(environment) ? { catalog, status: await statusOf(found, environment, catalog, { runtime, repo, now: options.now }) } : undefined;
+      };
+      let computed = await statusWith(await recentCatalog(repo));
+      // A running revision the shared catalog's history does not know: a newer commit was just
+      // deployed. Read the catalog now rather than show "unknown" until the next read.
+      if (computed?.status.change.state === 'unknown') {
+        const fresh = await recentCatalog(repo, true);
+        if (fresh.revision !== computed.catalog.revision) computed = await statusWith(fresh);
+      }
+      if (computed && !h.closed) {
+        const { status } = computed;
         const fingerprint = statusFingerprint(status);
         if (fingerprint !== h.fingerprint && !h.closed) {
           h.fingerprint = fingerprint;

@@ -6,6 +6,7 @@ const children = new Set();
 let stopping = false;
 
 export function startProcess(name, command, args, { env = {}, cwd = process.cwd(), onExit } = {}) {
+  handleSignals();
   const child = spawn(command, args, {
     cwd,
     env: { ...process.env, ...env },
@@ -59,7 +60,13 @@ function signalChild(child, signal) {
   }
 }
 
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stopAll(0));
+// Installed by the first supervised process only: a script that merely uses run() keeps its own signals.
+let handlingSignals = false;
+function handleSignals() {
+  if (handlingSignals) return;
+  handlingSignals = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stopAll(0));
+}
 
 /** Run a command to completion, inheriting the terminal. Resolves with its exit code. */
 export function run(command, args, { env = {}, cwd = process.cwd() } = {}) {

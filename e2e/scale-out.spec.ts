@@ -147,6 +147,27 @@ test('approvals raced on both replicas merge exactly once', async () => {
   expect(seen.change.status).toBe('merged');
 });
 
+test('feedback filed through one replica is visible through the other', async () => {
+  const ana = await as('ana.souza@meridiancare.example');
+  const filed = await fetch(`${bases[0]}/api/feedback`, {
+    method: 'POST',
+    headers: ana,
+    body: JSON.stringify({
+      kind: 'app-problem',
+      title: 'Stage visits drop after 30 minutes',
+      description: 'Worked on Aptible; on GKE the video session ends at 30 minutes.',
+      severity: 'degraded',
+      workedOnAptible: true,
+      context: { app: 'patient-portal', environment: 'stage' },
+    }),
+  });
+  expect(filed.status).toBe(201);
+  const { id } = (await filed.json()) as { id: number };
+  const seen = await fetch(`${bases[1]}/api/feedback/${id}`, { headers: await as('priya.raman@meridiancare.example') });
+  expect(seen.status).toBe(200);
+  expect(await seen.json()).toMatchObject({ item: { title: 'Stage visits drop after 30 minutes', app: 'patient-portal', status: 'new', workedOnAptible: true } });
+});
+
 test('a replica killed mid-commit leaves no half-written state, and the other keeps serving', async () => {
   const priya = await as('priya.raman@meridiancare.example');
   const { text, revision } = await readFile(bases[0], 'scheduler', priya);

@@ -1,8 +1,8 @@
 'use client';
 
-import { diffLines } from 'diff';
 import type { ValuesEffect } from '@/lib/values';
 import { Badge } from '@/components/ui/badge';
+import { DiffLines } from '@/components/ui/diff-lines';
 
 export function ChangesView({ original, text, effects, environment, affects }: { original: string; text: string; effects: ValuesEffect[]; environment: string; affects: string[] }) {
   if (original === text) return <p className="text-sm text-slate-600">No changes yet. Edit in the Form or YAML tab.</p>;
@@ -33,22 +33,7 @@ export function ChangesView({ original, text, effects, environment, affects }: {
         <h3 id="diff-title" className="font-semibold text-slate-900">
           Diff against the current version
         </h3>
-        <pre className="mt-2 max-h-[32rem] overflow-auto rounded-md bg-slate-50 p-2 text-xs ring-1 ring-slate-200" aria-label="Diff">
-          {diffLines(original, text).map((part, i) =>
-            part.value
-              .replace(/\n$/, '')
-              .split('\n')
-              .map((line, j) => (
-                <span
-                  key={`${i}-${j}`}
-                  className={`block ${part.added ? 'bg-emerald-100 text-emerald-900' : part.removed ? 'bg-red-100 text-red-900' : 'text-slate-600'}`}
-                >
-                  {part.added ? '+ ' : part.removed ? '- ' : '  '}
-                  {line}
-                </span>
-              )),
-          )}
-        </pre>
+        <DiffLines before={original} after={text} className="mt-2 max-h-[32rem]" />
       </section>
     </div>
   );

@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { diffLines } from 'diff';
 import { z } from 'zod';
 import { ChangeActions } from '@/components/changes/change-actions';
 import { ChangeStatusBadge } from '@/components/changes/change-status-badge';
 import { ProblemsList } from '@/components/values-editor/problems-list';
 import { Badge } from '@/components/ui/badge';
+import { DiffLines } from '@/components/ui/diff-lines';
 import { PageHeader } from '@/components/ui/page-header';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { requireUser } from '@/lib/auth/get-current-user';
@@ -87,19 +87,7 @@ export default async function ChangePage({ params }: { params: Promise<{ id: str
             <h2 id="diff" className="font-semibold text-slate-900">
               Diff against <span className="font-mono text-sm">{change.baseRevision.slice(0, 7)}</span>
             </h2>
-            <pre className="mt-2 overflow-x-auto rounded-md bg-slate-50 p-2 text-xs ring-1 ring-slate-200" aria-label="Diff">
-              {diffLines(change.baseText, change.proposedText).map((part, i) =>
-                part.value
-                  .replace(/\n$/, '')
-                  .split('\n')
-                  .map((line, j) => (
-                    <span key={`${i}-${j}`} className={`block ${part.added ? 'bg-emerald-100 text-emerald-900' : part.removed ? 'bg-red-100 text-red-900' : 'text-slate-600'}`}>
-                      {part.added ? '+ ' : part.removed ? '- ' : '  '}
-                      {line}
-                    </span>
-                  )),
-              )}
-            </pre>
+            <DiffLines before={change.baseText} after={change.proposedText} className="mt-2" />
           </section>
           <ProblemsList problems={change.evaluation.problems} currentFile={change.filePath} />
         </div>

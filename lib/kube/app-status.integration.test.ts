@@ -15,6 +15,7 @@ import type { AppStatus } from './app-status';
 import { checkClusters } from './check-clusters';
 import { getAppStatus, type StatusDeps } from './get-app-status';
 import { getStatusSummary } from './get-status-summary';
+import { statusEventStream } from './status-event-stream';
 import { createKubeRuntime, type KubeRuntime, loadClusterTargets } from './kube-runtime';
 import { subscribe } from './subscribe-app-status';
 
@@ -169,6 +170,30 @@ describe('the app status, from the sandbox through the informers', () => {
     expect(verdict('intake-forms', 'stage')).toBe('down');
     expect(verdict('patient-portal', 'stage')).toBe('healthy');
     expect(summary.entries).toHaveLength(16);
+  });
+
+  it('streams the full status per environment first as Server-Sent Events, with a retry hint and heartbeats, and lets go when the client leaves', async () => {
+    const client = new AbortController();
+    const stream = statusEventStream({ app: 'patient-portal', environments: ['stage', 'production'], signal: client.signal, heartbeatMs: 100, retryMs: 2000, ...deps });
+    const reader = stream.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    await waitFor(async () => {
+      const { value } = await reader.read();
+      text += decoder.decode(value);
+      const events = text.split('\n\n').filter((block) => block.includes('event: status'));
+      return events.length >= 2 && text.includes(': heartbeat');
+    }, { what: 'both statuses and a heartbeat' });
+    expect(text.startsWith('retry: 2000\n')).toBe(true);
+    const statuses = text
+      .split('\n\n')
+      .filter((block) => block.includes('event: status'))
+      .map((block) => JSON.parse(block.split('\n').find((line) => line.startsWith('data: '))!.slice(6)) as AppStatus);
+    expect(new Set(statuses.map((s) => s.environment))).toEqual(new Set(['stage', 'production']));
+    expect(runtime.hubs.size).toBe(2);
+    client.abort();
+    await waitFor(() => runtime.hubs.size === 0, { what: 'the subscriptions to end with the client' });
+    expect((await reader.read()).done).toBe(true);
   });
 
   it('refuses an app or environment the catalog does not have', async () => {

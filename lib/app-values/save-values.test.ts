@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listAuditEvents } from '@/lib/audit/list-audit-events';
 import type { BerthUser } from '@/lib/auth/user';
 import { headRevision, readFile } from '@/lib/gitops/read-repo';

@@ -37,10 +37,12 @@ test.describe('editing values', () => {
     const editor = page.getByRole('textbox', { name: 'Values YAML' });
     await editor.click();
     await page.keyboard.press('Control+End');
-    await page.keyboard.type('\ndeployments:\n  web:\n    replicas: "many"\n');
+    // insertText, not typing: typed Enter could accept an open completion and change the text.
+    await page.keyboard.insertText('\ndeployments:\n  web:\n    replicas: "many"\n');
     const problems = page.getByRole('list', { name: 'Problems' });
     await expect(problems).toContainText(/this file, line \d+:\d+ .*deployments\.web\.replicas/);
-    await expect(page.locator('.cm-lintRange-error').first()).toBeVisible();
+    // The error is marked in the gutter at its line (and underlined where it has a width).
+    await expect(page.locator('.cm-lint-marker-error').first()).toBeVisible();
     await expect(page.getByRole('button', { name: 'Save to stage' })).toBeDisabled();
     await expect(page.getByText(/Fix \d+ errors? before saving/)).toBeVisible();
   });
@@ -50,7 +52,7 @@ test.describe('editing values', () => {
     await page.getByRole('tab', { name: 'YAML' }).click();
     await page.getByRole('textbox', { name: 'Values YAML' }).click();
     await page.keyboard.press('Control+End');
-    await page.keyboard.type('\n# reviewed\n');
+    await page.keyboard.insertText('\n# reviewed\n');
     const actionRequest = page.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']);
     await page.getByRole('button', { name: 'Save to stage' }).click();
     const request = await actionRequest;

@@ -1,7 +1,7 @@
 'use client';
 
 import { yaml, yamlLanguage } from '@codemirror/lang-yaml';
-import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/lint';
+import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { EditorView, hoverTooltip } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
@@ -51,7 +51,6 @@ export function YamlCodeEditor({ value, onChange, problems, schema }: YamlCodeEd
           hoverTooltip(yamlSchemaHover()),
           stateExtensions(schema as Parameters<typeof stateExtensions>[0]),
           lintGutter(),
-          linter((v) => toDiagnostics(problemsRef.current, v.state.doc), { delay: 150 }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) onChangeRef.current(update.state.doc.toString());
           }),
@@ -61,6 +60,7 @@ export function YamlCodeEditor({ value, onChange, problems, schema }: YamlCodeEd
       }),
     });
     view.current = editor;
+    editor.dispatch(setDiagnostics(editor.state, toDiagnostics(problemsRef.current, editor.state.doc)));
     return () => {
       editor.destroy();
       view.current = null;
@@ -77,9 +77,12 @@ export function YamlCodeEditor({ value, onChange, problems, schema }: YamlCodeEd
     }
   }, [value]);
 
+  // Berth's own validation is the linter: push its problems whenever they change (a CodeMirror
+  // linter() would run on its own schedule and could miss an update that arrives after it ran).
   useEffect(() => {
     problemsRef.current = problems;
-    if (view.current) forceLinting(view.current);
+    const editor = view.current;
+    if (editor) editor.dispatch(setDiagnostics(editor.state, toDiagnostics(problems, editor.state.doc)));
   }, [problems]);
 
   return <div ref={host} className="overflow-hidden rounded-md ring-1 ring-slate-300" data-testid="yaml-editor" />;

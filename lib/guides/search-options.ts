@@ -20,8 +20,6 @@ export type SearchDocument = {
 
 export type SearchResultFields = Pick<SearchDocument, 'id' | 'kind' | 'title' | 'summary' | 'url'>;
 
-export const SEARCH_INDEX_PATH = '/search-index.json';
-
 const querySearchOptions: SearchOptions = {
   boost: { title: 4, headings: 2, summary: 1.5 },
   prefix: true,

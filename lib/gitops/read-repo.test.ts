@@ -63,6 +63,26 @@ describe('the config repository, read side', () => {
     expect((await history(repo)).length).toBe(3);
   });
 
+  it('follows the branch head whether its ref is loose or packed', async () => {
+    const repo = openConfigRepo(dir);
+    gitCli('pack-refs', '--all');
+    expect(fs.existsSync(path.join(dir, '.git', 'refs', 'heads', 'main'))).toBe(false);
+    expect(await headRevision(repo)).toBe(gitCli('rev-parse', 'main').trim());
+
+    fs.writeFileSync(path.join(dir, 'teams.yaml'), 'teams: [] # packed, then moved\n');
+    gitCli('-c', 'user.name=Ben', '-c', 'user.email=ben@x', 'commit', '-qam', 'Move after packing');
+    expect(fs.existsSync(path.join(dir, '.git', 'refs', 'heads', 'main'))).toBe(true);
+    expect(await headRevision(repo)).toBe(gitCli('rev-parse', 'main').trim());
+
+    // Another branch checked out must not change what Berth reads: it follows its branch, not HEAD.
+    gitCli('checkout', '-q', '-b', 'elsewhere');
+    fs.writeFileSync(path.join(dir, 'teams.yaml'), 'teams: [] # on another branch\n');
+    gitCli('-c', 'user.name=Ben', '-c', 'user.email=ben@x', 'commit', '-qam', 'Elsewhere');
+    expect(await headRevision(repo)).toBe(gitCli('rev-parse', 'main').trim());
+    expect(await headRevision(repo)).not.toBe(gitCli('rev-parse', 'HEAD').trim());
+    gitCli('checkout', '-q', 'main');
+  });
+
   it('refuses to read outside the repository', async () => {
     const repo = openConfigRepo(dir);
     await expect(readFile(repo, '../sample/teams.yaml')).rejects.toThrow('not a file of the config repository');

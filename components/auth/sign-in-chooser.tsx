@@ -1,7 +1,7 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
 import { useState } from 'react';
+import { signInAs } from './dev-sign-in';
 
 interface Member {
   email: string;
@@ -26,7 +26,7 @@ export function SignInChooser({ teams, callbackUrl }: { teams: { id: string; nam
                   disabled={pending !== null}
                   onClick={() => {
                     setPending(member.email);
-                    void signIn('dev', { email: member.email, callbackUrl });
+                    void signInAs(member.email, callbackUrl);
                   }}
                   className="flex w-full items-center justify-between rounded-md px-3 py-2 text-left ring-1 ring-slate-200 hover:bg-slate-50 disabled:opacity-60"
                 >

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { FeedbackCatalog } from '@/lib/feedback/feedback-catalog';
-import { type BoardFilter, FEEDBACK_KINDS, FEEDBACK_STATUSES, type FeedbackStatus, feedbackKindLabels, feedbackStatusLabels } from '@/lib/feedback/schemas';
+import { FEEDBACK_KINDS, FEEDBACK_STATUSES, type FeedbackStatus, feedbackKindLabels, feedbackStatusLabels } from '@/lib/feedback/feedback-terms';
+import type { BoardFilter } from '@/lib/feedback/schemas';
 import { inputClass } from './form-field';
 
 /** The board URL for a filter, leaving out defaults so links stay short. */

@@ -3,7 +3,8 @@
 import { type FormEvent, useState } from 'react';
 import { addCommentAction } from '@/app/(portal)/feedback/actions';
 import { Button } from '@/components/ui/button';
-import { addCommentSchema, COMMENT_MAX, fieldErrorsOf } from '@/lib/feedback/schemas';
+import { COMMENT_MAX } from '@/lib/feedback/feedback-terms';
+import { fieldErrorsFor, loadFeedbackSchemas } from './check-input';
 import { FormField, inputClass } from './form-field';
 import { useFeedbackAction } from './use-feedback-action';
 
@@ -12,11 +13,11 @@ export function CommentForm({ id }: { id: number }) {
   const [localErrors, setLocalErrors] = useState<Record<string, string[]>>({});
   const { run, pending, error, fieldErrors } = useFeedbackAction(addCommentAction);
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = addCommentSchema.safeParse({ id, body });
-    if (!parsed.success) {
-      setLocalErrors(fieldErrorsOf(parsed.error));
+    const invalid = await fieldErrorsFor((schemas) => schemas.addCommentSchema, { id, body });
+    if (invalid) {
+      setLocalErrors(invalid);
       return;
     }
     setLocalErrors({});
@@ -25,7 +26,7 @@ export function CommentForm({ id }: { id: number }) {
 
   const errors = { ...fieldErrors, ...localErrors };
   return (
-    <form onSubmit={submit} noValidate aria-label="Add a comment" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+    <form onSubmit={(event) => void submit(event)} onFocus={() => void loadFeedbackSchemas()} noValidate aria-label="Add a comment" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
       <FormField id={`comment-${id}`} label="Add a comment" hint="Markdown works. The reporter sees it under My feedback." error={errors.body} count={{ value: body.length, max: COMMENT_MAX }}>
         {(props) => <textarea {...props} rows={4} value={body} onChange={(e) => setBody(e.target.value)} className={inputClass} />}
       </FormField>

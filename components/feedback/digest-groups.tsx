@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { DigestGroup } from '@/lib/feedback/digest';
-import { feedbackKindLabels } from '@/lib/feedback/schemas';
+import { feedbackKindLabels } from '@/lib/feedback/feedback-terms';
 import { StatusBadge } from './feedback-badges';
 import { aboutLabel } from './feedback-list';
 

@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { editFeedbackAction } from '@/app/(portal)/feedback/actions';
 import { Button } from '@/components/ui/button';
-import { editFeedbackSchema, fieldErrorsOf } from '@/lib/feedback/schemas';
+import { fieldErrorsFor, loadFeedbackSchemas } from './check-input';
 import { type FeedbackFieldValues, FeedbackFields, feedbackFieldsInput } from './feedback-fields';
 import { useFeedbackAction } from './use-feedback-action';
 
@@ -29,12 +29,12 @@ export function EditFeedback({ id, initial }: { id: number; initial: FeedbackFie
     );
   }
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     const input = { id, ...feedbackFieldsInput(values) };
-    const parsed = editFeedbackSchema.safeParse(input);
-    if (!parsed.success) {
-      setLocalErrors(fieldErrorsOf(parsed.error));
+    const invalid = await fieldErrorsFor((schemas) => schemas.editFeedbackSchema, input);
+    if (invalid) {
+      setLocalErrors(invalid);
       return;
     }
     setLocalErrors({});
@@ -42,7 +42,7 @@ export function EditFeedback({ id, initial }: { id: number; initial: FeedbackFie
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Edit your feedback" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form onSubmit={(event) => void submit(event)} onFocus={() => void loadFeedbackSchemas()} noValidate aria-label="Edit your feedback" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
       <FeedbackFields values={values} onChange={setValues} errors={{ ...fieldErrors, ...localErrors }} />
       {error && !error.fieldErrors ? (
         <p role="alert" className="text-sm text-red-700">

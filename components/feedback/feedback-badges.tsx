@@ -6,7 +6,7 @@ import {
   feedbackStatusLabels,
   type Severity,
   severityLabels,
-} from '@/lib/feedback/schemas';
+} from '@/lib/feedback/feedback-terms';
 
 const statusTones: Record<FeedbackStatus, BadgeTone> = {
   new: 'info',

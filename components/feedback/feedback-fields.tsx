@@ -10,7 +10,7 @@ import {
   type Severity,
   severityLabels,
   TITLE_MAX,
-} from '@/lib/feedback/schemas';
+} from '@/lib/feedback/feedback-terms';
 import { FieldError, FormField, inputClass } from './form-field';
 
 export interface FeedbackFieldValues {

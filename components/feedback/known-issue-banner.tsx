@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { getKnownIssues } from '@/lib/feedback/known-issues';
-import { feedbackStatusLabels } from '@/lib/feedback/schemas';
+import { feedbackStatusLabels } from '@/lib/feedback/feedback-terms';
 import type { FeedbackItem } from '@/lib/feedback/types';
 import { logger } from '@/lib/log/logger';
 

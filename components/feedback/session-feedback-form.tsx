@@ -3,7 +3,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { saveSessionFeedbackAction } from '@/app/(portal)/feedback/actions';
 import { Button } from '@/components/ui/button';
-import { fieldErrorsOf, SHORT_TEXT_MAX, sessionFeedbackSchema } from '@/lib/feedback/schemas';
+import { SHORT_TEXT_MAX } from '@/lib/feedback/feedback-terms';
+import { fieldErrorsFor, loadFeedbackSchemas } from './check-input';
 import { FieldError, FormField, inputClass } from './form-field';
 import { useFeedbackAction } from './use-feedback-action';
 
@@ -28,12 +29,12 @@ export function SessionFeedbackForm({ sessionId, initial, hasRating }: { session
     setValues((v) => ({ ...v, [key]: value }));
   };
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     const input = { sessionId, rating: values.rating ?? undefined, clear: values.clear, unclear: values.unclear, nextTopics: values.nextTopics };
-    const parsed = sessionFeedbackSchema.safeParse(input);
-    if (!parsed.success) {
-      setLocalErrors(fieldErrorsOf(parsed.error));
+    const invalid = await fieldErrorsFor((schemas) => schemas.sessionFeedbackSchema, input);
+    if (invalid) {
+      setLocalErrors(invalid);
       return;
     }
     setLocalErrors({});
@@ -47,7 +48,7 @@ export function SessionFeedbackForm({ sessionId, initial, hasRating }: { session
   );
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Rate this session" className="space-y-4">
+    <form onSubmit={(event) => void submit(event)} onFocus={() => void loadFeedbackSchemas()} noValidate aria-label="Rate this session" className="space-y-4">
       <fieldset aria-describedby={errors.rating ? `${id}-rating-error` : undefined}>
         <legend className="text-sm font-medium text-slate-900">How useful was it?</legend>
         <div className="mt-1 flex flex-wrap gap-1">

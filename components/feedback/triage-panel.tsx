@@ -3,7 +3,7 @@
 import { type FormEvent, useOptimistic, useState } from 'react';
 import { addLinkAction, assignOwnerAction, setKnownIssueAction, setStatusAction } from '@/app/(portal)/feedback/actions';
 import { Button } from '@/components/ui/button';
-import { FEEDBACK_STATUSES, type FeedbackStatus, feedbackStatusLabels } from '@/lib/feedback/schemas';
+import { FEEDBACK_STATUSES, type FeedbackStatus, feedbackStatusLabels } from '@/lib/feedback/feedback-terms';
 import { FormField, inputClass } from './form-field';
 import { useFeedbackAction } from './use-feedback-action';
 

@@ -1,6 +1,6 @@
 import { RelativeTime } from '@/components/ui/relative-time';
 import { describeFeedbackLink, type FeedbackLink } from '@/lib/feedback/feedback-link';
-import { type FeedbackStatus, feedbackStatusLabels } from '@/lib/feedback/schemas';
+import { type FeedbackStatus, feedbackStatusLabels } from '@/lib/feedback/feedback-terms';
 import type { FeedbackUpdate } from '@/lib/feedback/types';
 import { MarkdownText } from './markdown-text';
 

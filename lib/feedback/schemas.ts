@@ -1,53 +1,24 @@
-// Feedback's input shapes, limits and the words the UI uses for them. Isomorphic (zod only): the
-// feedback dialog validates with these in the browser, and the server actions and data functions
-// parse with the very same ones.
+// Feedback's input shapes. Isomorphic (zod only): the browser's forms check input with these before
+// sending (loading them on first use), and the server actions and data functions parse with the
+// very same ones. The limits and labels live in feedback-terms.ts and are re-exported here.
 import { z } from 'zod';
 import { appNameSchema, environmentNameSchema } from '@/lib/catalog/app-name';
 import { parseFeedbackLink } from './feedback-link';
 
-export const TITLE_MAX = 200;
-export const DESCRIPTION_MAX = 10_000;
-export const COMMENT_MAX = 10_000;
-export const SHORT_TEXT_MAX = 2_000;
+import {
+  COMMENT_MAX,
+  DESCRIPTION_MAX,
+  FEEDBACK_KINDS,
+  FEEDBACK_STATUSES,
+  type FeedbackKind,
+  GUIDE_UNHELPFUL_REASONS,
+  type Severity,
+  SEVERITIES,
+  SHORT_TEXT_MAX,
+  TITLE_MAX,
+} from './feedback-terms';
 
-export const FEEDBACK_KINDS = ['app-problem', 'config-question', 'guide', 'session', 'idea'] as const;
-export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
-export const feedbackKindLabels: Record<FeedbackKind, string> = {
-  'app-problem': 'Problem with my app on GCP',
-  'config-question': 'Configuration question',
-  guide: 'Guide unclear or wrong',
-  session: 'Training session',
-  idea: 'Idea',
-};
-
-export const SEVERITIES = ['blocking', 'degraded', 'annoying'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-export const severityLabels: Record<Severity, { label: string; hint: string }> = {
-  blocking: { label: 'Blocking', hint: 'I cannot ship, or my app is down' },
-  degraded: { label: 'Degraded', hint: 'It works, but worse than on Aptible' },
-  annoying: { label: 'Annoying', hint: 'A papercut I can live with' },
-};
-
-export const FEEDBACK_STATUSES = ['new', 'triaged', 'in-progress', 'resolved', 'wont-fix'] as const;
-export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
-export const feedbackStatusLabels: Record<FeedbackStatus, string> = {
-  new: 'New',
-  triaged: 'Triaged',
-  'in-progress': 'In progress',
-  resolved: 'Resolved',
-  'wont-fix': 'Won’t fix',
-};
-export const OPEN_STATUSES: readonly FeedbackStatus[] = ['new', 'triaged', 'in-progress'];
-export const isClosedStatus = (status: FeedbackStatus) => status === 'resolved' || status === 'wont-fix';
-
-export const GUIDE_UNHELPFUL_REASONS = ['incorrect', 'missing', 'unclear', 'other'] as const;
-export type GuideUnhelpfulReason = (typeof GUIDE_UNHELPFUL_REASONS)[number];
-export const guideReasonLabels: Record<GuideUnhelpfulReason, string> = {
-  incorrect: 'Something is incorrect',
-  missing: 'Something is missing',
-  unclear: 'It is hard to follow',
-  other: 'Other',
-};
+export * from './feedback-terms';
 
 /** Guide slugs and session ids share the content folder's slug rule. */
 export const contentSlugSchema = z

@@ -1,6 +1,5 @@
 // Berth's own log entry and log query (isomorphic: the logs page imports these types and the
 // severity order in the browser; no vendor shape appears here).
-import { z } from 'zod';
 
 /** Cloud Logging's LogSeverity names, lowest first. Kubernetes pod logs are mapped onto them. */
 export const SEVERITIES = [
@@ -73,26 +72,3 @@ export function severityRank(severity: Severity): number {
 export function isSeverity(value: unknown): value is Severity {
   return typeof value === 'string' && Object.hasOwn(SEVERITY_RANK, value);
 }
-
-/** Kubernetes names (namespace, pod, container): DNS-1123 labels and subdomains. */
-const kubeName = z.string().regex(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, 'a Kubernetes name (lowercase letters, digits, - and .)');
-
-/** The query as it arrives from a route handler's search params or body. */
-export const logQuerySchema = z
-  .object({
-    app: kubeName,
-    namespace: kubeName,
-    environment: z.string().min(1).max(63),
-    cluster: z.string().min(1).max(100),
-    pods: z.array(kubeName).max(50).optional(),
-    container: kubeName.optional(),
-    minSeverity: z.enum(SEVERITIES).optional(),
-    text: z.string().max(500).optional(),
-    since: z.coerce.date().optional(),
-    until: z.coerce.date().optional(),
-    pageToken: z.string().max(2000).optional(),
-    pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
-    previous: z.boolean().optional(),
-    order: z.enum(['asc', 'desc']).optional(),
-  })
-  .refine((q) => !q.since || !q.until || q.since < q.until, { message: 'since must be before until', path: ['until'] });

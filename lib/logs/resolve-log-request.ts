@@ -8,8 +8,31 @@ import type { BerthUser } from '@/lib/auth/user';
 import { appNameSchema } from '@/lib/catalog/app-name';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import type { App, Catalog, Environment } from '@/lib/catalog/types';
-import { type LogQuery, logQuerySchema, MAX_PAGE_SIZE } from './log-entry';
+import { type LogQuery, MAX_PAGE_SIZE, SEVERITIES } from './log-entry';
 import { type LogView, logQueryFilter, parseLogView, resolveTimeWindow } from './log-view-params';
+
+/** Kubernetes names (namespace, pod, container): DNS-1123 labels and subdomains. */
+const kubeName = z.string().regex(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, 'a Kubernetes name (lowercase letters, digits, - and .)');
+
+/** The query as it arrives from a route handler's search params or body. */
+const logQuerySchema = z
+  .object({
+    app: kubeName,
+    namespace: kubeName,
+    environment: z.string().min(1).max(63),
+    cluster: z.string().min(1).max(100),
+    pods: z.array(kubeName).max(50).optional(),
+    container: kubeName.optional(),
+    minSeverity: z.enum(SEVERITIES).optional(),
+    text: z.string().max(500).optional(),
+    since: z.coerce.date().optional(),
+    until: z.coerce.date().optional(),
+    pageToken: z.string().max(2000).optional(),
+    pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+    previous: z.boolean().optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+  })
+  .refine((q) => !q.since || !q.until || q.since < q.until, { message: 'since must be before until', path: ['until'] });
 
 export interface LogRequest {
   app: App;

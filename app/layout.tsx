@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { connection as dynamicRendering } from 'next/server';
 import type { ReactNode } from 'react';
 import { FeedbackHeaderSlot } from '@/components/feedback/feedback-header-slot';
-import { Providers } from '@/components/providers';
 import { SiteHeader } from '@/components/site-header';
 import { UserSlot } from '@/components/user-slot';
 import { getConfig } from '@/lib/config/get-config';
@@ -20,20 +19,18 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen">
-        <Providers>
-          <SiteHeader
-            connection={connection}
-            userSlot={
-              <>
-                <FeedbackHeaderSlot />
-                <UserSlot />
-              </>
-            }
-          />
-          <main id="main" className="mx-auto max-w-screen-2xl px-4 py-6 sm:px-6 lg:py-8">
-            {children}
-          </main>
-        </Providers>
+        <SiteHeader
+          connection={connection}
+          userSlot={
+            <>
+              <FeedbackHeaderSlot />
+              <UserSlot />
+            </>
+          }
+        />
+        <main id="main" className="mx-auto max-w-screen-2xl px-4 py-6 sm:px-6 lg:py-8">
+          {children}
+        </main>
       </body>
     </html>
   );

@@ -1,10 +1,10 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef } from 'react';
-import { fetchUnreadFeedbackCount, unreadFeedbackQueryKey } from './unread-updates-query';
+import { useSharedFetch } from '@/components/data/shared-fetch';
+import { unreadFeedbackCount } from './unread-updates-query';
 
 /**
  * "My feedback" in the header, with how many replies and status changes the person has not seen.
@@ -13,20 +13,14 @@ import { fetchUnreadFeedbackCount, unreadFeedbackQueryKey } from './unread-updat
  */
 export function MyFeedbackLink({ initialCount }: { initialCount: number }) {
   const pathname = usePathname();
-  const { data: count = initialCount, refetch } = useQuery({
-    queryKey: unreadFeedbackQueryKey,
-    queryFn: fetchUnreadFeedbackCount,
-    initialData: initialCount,
-    staleTime: 10_000,
-    refetchInterval: 60_000,
-  });
+  const { data: count = initialCount } = useSharedFetch(unreadFeedbackCount, { initial: initialCount });
   const firstPath = useRef(pathname);
   useEffect(() => {
     // The server render already counted for the first page; count again on every later one.
     if (pathname === firstPath.current) return;
     firstPath.current = pathname;
-    void refetch();
-  }, [pathname, refetch]);
+    void unreadFeedbackCount.refresh();
+  }, [pathname]);
   const current = pathname === '/feedback/mine';
   return (
     <Link

@@ -1,9 +1,9 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { ActionError, ActionResult } from '@/lib/auth/action-result';
+import { refreshUnreadFeedbackCount } from './unread-updates-query';
 
 /**
  * Runs a feedback server action from a client component: pending state, the typed error to show,
@@ -13,7 +13,6 @@ export function useFeedbackAction<I, T>(action: (input: I) => Promise<ActionResu
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<ActionError | null>(null);
   const router = useRouter();
-  const queryClient = useQueryClient();
 
   /** `optimistic` runs inside the transition, for useOptimistic updates shown until the page refreshes. */
   const run = (input: I, onSuccess?: (data: T) => void, optimistic?: () => void) => {
@@ -33,7 +32,7 @@ export function useFeedbackAction<I, T>(action: (input: I) => Promise<ActionResu
         return;
       }
       onSuccess?.(result.data);
-      await queryClient.invalidateQueries({ queryKey: ['feedback'] });
+      await refreshUnreadFeedbackCount();
       router.refresh();
     });
   };

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import type { UnstructuredStderr } from '@/lib/logs/find-unstructured-stderr';
-import type { LogView, LogViewProblem } from '@/lib/logs/log-view-params';
+import type { LogView } from '@/lib/logs/log-view-params';
 import { useIsClient } from './log-filters';
 
 function When({ date }: { date: Date }) {
@@ -90,21 +90,5 @@ export function UnstructuredStderrNotice({ finding, onDismiss }: { finding: Unst
         <Link href="/guides/logs" className="underline">How to log JSON with a severity</Link>
       </p>
     </section>
-  );
-}
-
-export function UrlProblemsNotice({ problems }: { problems: LogViewProblem[] }) {
-  if (problems.length === 0) return null;
-  return (
-    <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
-      <p className="font-semibold">Some filters in this link were not valid and were left out:</p>
-      <ul className="mt-1 list-disc pl-5">
-        {problems.map((p) => (
-          <li key={`${p.param}:${p.message}`}>
-            <span className="font-mono">{p.param}</span>: {p.message}
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }

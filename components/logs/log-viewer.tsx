@@ -1,8 +1,7 @@
 'use client';
 // The logs page: filters in the address bar (so a link opens the same view), pages of lines from
 // the log route, new lines from its event stream, all in one virtualized list.
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { buildCloudLoggingFilter, logsExplorerUrl } from '@/lib/logs/build-filter';
 import { findUnstructuredStderr } from '@/lib/logs/find-unstructured-stderr';
@@ -12,19 +11,18 @@ import {
   canFollow,
   DEFAULT_TIME_RANGE,
   type LogView,
-  type LogViewProblem,
   logViewSearchParams,
   parseLogView,
   resolveTimeWindow,
   TIME_RANGE_PRESETS,
 } from '@/lib/logs/log-view-params';
-import { fetchLogPage, fetchStatusPods, LogFetchError, type PodOption } from './fetch-logs';
+import { fetchStatusPods, LogFetchError, type PodOption } from './fetch-logs';
 import { LogFilters } from './log-filters';
-import { LogList, type LogListHandle } from './log-list';
-import { RestartViewNotice, UnstructuredStderrNotice, UrlProblemsNotice } from './log-notices';
+import type { LogListHandle } from './log-list';
 import type { RowExpansion } from './log-row';
-import { LogsEmpty, LogsError, LogsLoading } from './log-states';
+import { LogsLoading } from './logs-loading';
 import { useLogFollow } from './use-log-follow';
+import { useLogPages } from './use-log-pages';
 
 export interface LogViewerProps {
   app: { name: string; namespace: string };
@@ -34,7 +32,8 @@ export interface LogViewerProps {
   /** The server's clock when it rendered the page: presets count back from it until a change. */
   initialNow: number;
   sourceKind: 'kubernetes' | 'cloud-logging';
-  problems: LogViewProblem[];
+  /** Rendered above the viewer (the server's notice about a link's invalid filters). */
+  notice?: ReactNode;
 }
 
 const PAGE_SIZE = 500;
@@ -70,8 +69,33 @@ function mergePods(known: ReadonlyMap<string, ReadonlySet<string>>, found: Reado
   return merged;
 }
 
-export function LogViewer({ app, environments, initialSearch, initialNow, sourceKind, problems }: LogViewerProps) {
-  const queryClient = useQueryClient();
+// What is only needed once lines arrive, or only in some situations — the virtualized list (the
+// virtualizer is most of its code), the empty and error states, the notices — loads while the
+// first page of lines is being read, not before the page can be used.
+const loadLogList = () => import('./log-list');
+const loadStates = () => import('./log-states');
+const loadNotices = () => import('./log-notices');
+const LogList = lazy(() => loadLogList().then((module) => ({ default: module.LogList })));
+const LogsEmpty = lazy(() => loadStates().then((module) => ({ default: module.LogsEmpty })));
+const LogsError = lazy(() => loadStates().then((module) => ({ default: module.LogsError })));
+const RestartViewNotice = lazy(() => loadNotices().then((module) => ({ default: module.RestartViewNotice })));
+const UnstructuredStderrNotice = lazy(() => loadNotices().then((module) => ({ default: module.UnstructuredStderrNotice })));
+
+/** The app's pods from the status API for the pod picker; null until known or when unavailable. */
+function useStatusPods(app: string, environment: string): PodOption[] | null {
+  const [found, setFound] = useState<{ key: string; pods: PodOption[] | null }>({ key: '', pods: null });
+  const key = `${app}\n${environment}`;
+  useEffect(() => {
+    const controller = new AbortController();
+    void fetchStatusPods(app, environment, controller.signal).then((pods) => {
+      if (!controller.signal.aborted) setFound({ key, pods });
+    });
+    return () => controller.abort();
+  }, [app, environment, key]);
+  return found.key === key ? found.pods : null;
+}
+
+export function LogViewer({ app, environments, initialSearch, initialNow, sourceKind, notice }: LogViewerProps) {
   const [view, setView] = useState<LogView>(() => {
     const parsed = parseLogView(new URLSearchParams(initialSearch));
     return parsed.ok ? parsed.view : { pods: [], previous: false, follow: false };
@@ -93,18 +117,13 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
     return params.toString();
   }, [filterParams, timeWindow]);
   const logsUrl = `/api/apps/${encodeURIComponent(app.name)}/logs`;
-  const pages = useInfiniteQuery({
-    queryKey: ['logs', app.name, apiParams],
-    queryFn: ({ pageParam, signal }) =>
-      fetchLogPage(`${logsUrl}?${apiParams}&pageSize=${PAGE_SIZE}${pageParam ? `&pageToken=${encodeURIComponent(pageParam)}` : ''}`, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextPageToken,
-    retry: false,
-    staleTime: Infinity,
-    gcTime: 60_000,
-    refetchOnWindowFocus: false,
-  });
-  const older = useMemo(() => pagesOldestFirst(pages.data?.pages.map((p) => p.entries) ?? []), [pages.data]);
+  useEffect(() => {
+    void Promise.all([loadLogList(), loadStates(), loadNotices()]);
+  }, []);
+  const pages = useLogPages(`${app.name}?${apiParams}`, (pageToken) =>
+    `${logsUrl}?${apiParams}&pageSize=${PAGE_SIZE}${pageToken ? `&pageToken=${encodeURIComponent(pageToken)}` : ''}`,
+  );
+  const older = useMemo(() => pagesOldestFirst(pages.pages?.map((p) => p.entries) ?? []), [pages.pages]);
 
   // ---- new lines from the event stream, from the newest line read on --------------------------
   const followedRef = useRef<{ key: string; entries: LogEntry[]; seen: Set<string> }>({ key: '', entries: [], seen: new Set() });
@@ -120,7 +139,7 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
     },
     [apiParams],
   );
-  const newestRead = pages.data?.pages[0]?.entries[0]?.time;
+  const newestRead = pages.pages?.[0]?.entries[0]?.time;
   const followSince = pages.isSuccess ? (newestRead ?? new Date(anchor).toISOString()) : null;
   const streamUrl = following && followSince ? `${logsUrl}/stream?${filterParams}${filterParams ? '&' : ''}since=${encodeURIComponent(followSince)}` : null;
   const follow = useLogFollow(streamUrl, onEntries);
@@ -147,13 +166,7 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
   };
 
   // ---- pods and containers: from the status API when it exists, else from the lines seen ------
-  const statusPods = useQuery({
-    queryKey: ['logs-status-pods', app.name, environment.name],
-    queryFn: ({ signal }) => fetchStatusPods(app.name, environment.name, signal),
-    retry: false,
-    staleTime: 30_000,
-    refetchOnWindowFocus: false,
-  });
+  const statusPods = useStatusPods(app.name, environment.name);
   // Pods seen in this environment's lines so far (a pod filter must not empty the picker).
   const linePods = useMemo(() => podsOfLines(lines), [lines]);
   const [knownPods, setKnownPods] = useState<{ env: string; pods: ReadonlyMap<string, ReadonlySet<string>> }>({ env: environment.name, pods: new Map() });
@@ -163,8 +176,8 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
     setKnownPods({ env: environment.name, pods: seenPods });
   }
   const podOptions = useMemo<PodOption[]>(
-    () => statusPods.data ?? [...seenPods].map(([name, containers]) => ({ name, containers: [...containers].map((c) => ({ name: c })) })),
-    [statusPods.data, seenPods],
+    () => statusPods ?? [...seenPods].map(([name, containers]) => ({ name, containers: [...containers].map((c) => ({ name: c })) })),
+    [statusPods, seenPods],
   );
 
   // ---- view changes: state, address bar, fresh window ------------------------------------------
@@ -186,7 +199,7 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
     setFollowed({ key: '', entries: NO_ENTRIES });
     setPausedAfter(null);
     listRef.current?.scrollToLatest();
-    if (view.since || view.until) void queryClient.resetQueries({ queryKey: ['logs', app.name, apiParams] });
+    if (view.since || view.until) pages.reset();
     else setAnchor(Date.now());
   };
 
@@ -258,8 +271,12 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
 
   return (
     <div className="space-y-4">
-      <UrlProblemsNotice problems={problems} />
-      <RestartViewNotice view={view} sourceKind={sourceKind} onChange={applyView} />
+      {notice}
+      {view.previous ? (
+        <Suspense fallback={null}>
+          <RestartViewNotice view={view} sourceKind={sourceKind} onChange={applyView} />
+        </Suspense>
+      ) : null}
       <section aria-label="Log filters" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <LogFilters view={view} environments={environments} pods={podOptions} sourceKind={sourceKind} window={timeWindow} onChange={applyView} searchRef={searchRef} />
         <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-3">
@@ -294,7 +311,11 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
         </div>
       </section>
 
-      {stderrNoticeDismissed ? null : <UnstructuredStderrNotice finding={unstructured} onDismiss={() => setStderrNoticeDismissed(true)} />}
+      {unstructured && !stderrNoticeDismissed ? (
+        <Suspense fallback={null}>
+          <UnstructuredStderrNotice finding={unstructured} onDismiss={() => setStderrNoticeDismissed(true)} />
+        </Suspense>
+      ) : null}
 
       <section aria-labelledby="log-lines-heading" className="rounded-lg border border-slate-200 bg-white">
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 px-4 py-2 text-sm">
@@ -321,7 +342,7 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
             {atCap || dropped > 0 ? (
               <span className="text-xs text-slate-600">The viewer keeps the newest {MAX_BUFFERED_LINES.toLocaleString('en-US')} lines; download or narrow the filter for more.</span>
             ) : pages.hasNextPage ? (
-              <Button variant="secondary" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
+              <Button variant="secondary" onClick={pages.fetchNextPage} disabled={pages.isFetchingNextPage}>
                 {pages.isFetchingNextPage ? 'Loading older lines…' : 'Load older lines'}
               </Button>
             ) : pages.isSuccess && lines.length > 0 ? (
@@ -332,51 +353,53 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
         {pages.isFetchNextPageError && error ? (
           <p role="alert" className="border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-900">
             Older lines could not be read: {error.message}{' '}
-            <button type="button" className="font-medium underline" onClick={() => void pages.fetchNextPage()}>
+            <button type="button" className="font-medium underline" onClick={pages.fetchNextPage}>
               Retry
             </button>
           </p>
         ) : null}
 
-        {pages.isPending ? (
-          <LogsLoading />
-        ) : firstPageFailed && error ? (
-          <div className="p-4">
-            <LogsError
-              error={error}
-              retrying={pages.isFetching}
-              onRetry={() => void pages.refetch()}
-              extra={
-                error.status === 400 ? (
-                  <Button variant="secondary" onClick={() => applyView({ pods: [], container: undefined, previous: false, q: undefined, severity: undefined, since: undefined, until: undefined, range: undefined })}>
-                    Reset the filters
+        <Suspense fallback={<LogsLoading />}>
+          {pages.isPending ? (
+            <LogsLoading />
+          ) : firstPageFailed && error ? (
+            <div className="p-4">
+              <LogsError
+                error={error}
+                retrying={pages.isFetching}
+                onRetry={pages.reset}
+                extra={
+                  error.status === 400 ? (
+                    <Button variant="secondary" onClick={() => applyView({ pods: [], container: undefined, previous: false, q: undefined, severity: undefined, since: undefined, until: undefined, range: undefined })}>
+                      Reset the filters
+                    </Button>
+                  ) : undefined
+                }
+              />
+            </div>
+          ) : lines.length === 0 ? (
+            <LogsEmpty view={view} following={following} onWiden={(patch) => applyView(patch)} />
+          ) : (
+            <div className="relative">
+              <LogList
+                ref={listRef}
+                lines={lines}
+                expansions={expansions}
+                onToggle={onToggle}
+                showSource={view.pods.length !== 1 || !view.container}
+                onScrolledUp={onScrolledUp}
+                busy={pages.isFetching}
+              />
+              {scrolledUp ? (
+                <div className="pointer-events-none absolute inset-x-0 bottom-3 flex justify-center">
+                  <Button className="pointer-events-auto shadow-lg" onClick={jumpToLatest}>
+                    Jump to latest{newBelow > 0 ? ` (${newBelow.toLocaleString('en-US')} new)` : ''} ↓
                   </Button>
-                ) : undefined
-              }
-            />
-          </div>
-        ) : lines.length === 0 ? (
-          <LogsEmpty view={view} following={following} onWiden={(patch) => applyView(patch)} />
-        ) : (
-          <div className="relative">
-            <LogList
-              ref={listRef}
-              lines={lines}
-              expansions={expansions}
-              onToggle={onToggle}
-              showSource={view.pods.length !== 1 || !view.container}
-              onScrolledUp={onScrolledUp}
-              busy={pages.isFetching}
-            />
-            {scrolledUp ? (
-              <div className="pointer-events-none absolute inset-x-0 bottom-3 flex justify-center">
-                <Button className="pointer-events-auto shadow-lg" onClick={jumpToLatest}>
-                  Jump to latest{newBelow > 0 ? ` (${newBelow.toLocaleString('en-US')} new)` : ''} ↓
-                </Button>
-              </div>
-            ) : null}
-          </div>
-        )}
+                </div>
+              ) : null}
+            </div>
+          )}
+        </Suspense>
       </section>
     </div>
   );

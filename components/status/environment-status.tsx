@@ -3,19 +3,22 @@
 // The status of an app in one environment: verdict, "is my change live", deployments, pods (with a
 // dialog per pod) and recent warnings — or a designed state while loading, when the cluster cannot
 // be reached, and when nothing is deployed.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { AppStatus } from '@/lib/kube/app-status';
+import { useSharedFetch } from '@/components/data/shared-fetch';
 import { Badge } from '@/components/ui/badge';
 import { ChangeLive } from './change-live';
 import { DeploymentsTable } from './deployments-table';
 import { EventsList } from './events-list';
 import { formatAgo, formatClock, useNow } from './format-time';
-import { PodDialog } from './pod-dialog';
 import { PodsTable } from './pods-table';
-import { fetchAppStatus, statusQueryKey } from './status-queries';
+import { appStatus } from './status-queries';
 import type { StreamState } from './use-live-app-status';
 import { VerdictPanel } from './verdict-panel';
+
+// A pod's details open on a click: their code loads once the status is on screen, not with the page.
+const loadPodDialog = () => import('./pod-dialog');
+const PodDialog = lazy(() => loadPodDialog().then((module) => ({ default: module.PodDialog })));
 
 export interface EnvironmentInfo {
   name: string;
@@ -72,6 +75,11 @@ function Loading({ environment }: { environment: EnvironmentInfo }) {
 
 function StatusBody({ status, now }: { status: AppStatus; now: number }) {
   const [openPod, setOpenPod] = useState<string | null>(null);
+  // Mounted from the first open on, so closing it returns focus the way a native dialog does.
+  const [dialogMounted, setDialogMounted] = useState(false);
+  useEffect(() => {
+    void loadPodDialog();
+  }, []);
   const trigger = useRef<HTMLElement | null>(null);
   const env = status.environment;
   const notDeployed = status.deployments.length === 0;
@@ -108,6 +116,7 @@ function StatusBody({ status, now }: { status: AppStatus; now: number }) {
                 now={now}
                 onOpen={(pod, element) => {
                   trigger.current = element;
+                  setDialogMounted(true);
                   setOpenPod(pod);
                 }}
               />
@@ -127,39 +136,29 @@ function StatusBody({ status, now }: { status: AppStatus; now: number }) {
         ) : null}
       </div>
 
-      <PodDialog
-        app={status.app}
-        environment={env}
-        podName={openPod}
-        pod={status.pods.find((p) => p.name === openPod)}
-        now={now}
-        onClose={() => {
-          setOpenPod(null);
-          if (trigger.current?.isConnected) trigger.current.focus();
-        }}
-      />
+      {dialogMounted ? (
+        <Suspense fallback={null}>
+          <PodDialog
+            app={status.app}
+            environment={env}
+            podName={openPod}
+            pod={status.pods.find((p) => p.name === openPod)}
+            now={now}
+            onClose={() => {
+              setOpenPod(null);
+              if (trigger.current?.isConnected) trigger.current.focus();
+            }}
+          />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
 
 export function EnvironmentStatus({ app, environment, streamState }: { app: string; environment: EnvironmentInfo; streamState: StreamState }) {
   const now = useNow(5_000);
-  const queryClient = useQueryClient();
-  const key = statusQueryKey(app, environment.name);
-  const query = useQuery({
-    queryKey: key,
-    // The stream may have delivered a newer status while this request was on its way: keep the newer.
-    queryFn: async () => {
-      const fetched = await fetchAppStatus(app, environment.name);
-      const current = queryClient.getQueryData<AppStatus>(key);
-      return current && Date.parse(current.generatedAt) > Date.parse(fetched.generatedAt) ? current : fetched;
-    },
-    // The stream keeps it current; poll only while the stream is down.
-    staleTime: Infinity,
-    refetchOnWindowFocus: false,
-    refetchInterval: streamState === 'live' ? false : 15_000,
-    retry: 1,
-  });
+  // The stream keeps it current; poll only while the stream is down.
+  const query = useSharedFetch(appStatus(app, environment.name), { poll: streamState !== 'live' });
   const headingId = `status-${environment.name}`;
   const status = query.data;
   return (
@@ -175,7 +174,7 @@ export function EnvironmentStatus({ app, environment, streamState }: { app: stri
       </div>
       {status ? (
         <StatusBody status={status} now={now} />
-      ) : query.isError ? (
+      ) : query.error ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
           <p className="font-semibold">The status of {environment.name} could not be loaded.</p>
           <p>{query.error.message} Berth tries again by itself.</p>

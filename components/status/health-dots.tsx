@@ -2,13 +2,14 @@
 
 // The apps list's health dot per environment: one request for every app (/api/status/summary,
 // answered from the caches), shared by all cards and refreshed every few seconds.
-import { useQuery } from '@tanstack/react-query';
+import { useSharedFetch } from '@/components/data/shared-fetch';
 import type { HealthVerdict } from '@/lib/kube/app-status';
-import { fetchStatusSummary, STATUS_SUMMARY_KEY } from './status-queries';
+import { statusSummary } from './status-queries';
 import { VERDICT_STYLE } from './verdict-style';
 
 export function HealthDots({ app, environments }: { app: string; environments: string[] }) {
-  const { data, isError } = useQuery({ queryKey: STATUS_SUMMARY_KEY, queryFn: fetchStatusSummary, refetchInterval: 10_000, staleTime: 5_000 });
+  const { data, error } = useSharedFetch(statusSummary);
+  const isError = error !== undefined;
   return (
     <span className="inline-flex flex-wrap items-center gap-x-3 gap-y-1">
       {environments.map((env) => {

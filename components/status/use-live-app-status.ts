@@ -3,17 +3,15 @@
 // Keeps the status queries of one app current over Server-Sent Events. EventSource reconnects by
 // itself after a dropped connection (the server sends `retry:`); when it gives up (a 401 or 5xx
 // answer closes it for good) a new one is opened after a pause.
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { AppStatus } from '@/lib/kube/app-status';
-import { statusQueryKey } from './status-queries';
+import { receiveAppStatus } from './status-queries';
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting';
 
 const REOPEN_AFTER_MS = 5_000;
 
 export function useLiveAppStatus(app: string, environments: string[]): StreamState {
-  const queryClient = useQueryClient();
   const [state, setState] = useState<StreamState>('connecting');
   const envKey = environments.join(',');
 
@@ -29,9 +27,7 @@ export function useLiveAppStatus(app: string, environments: string[]): StreamSta
       try {
         const status = JSON.parse(event.data) as AppStatus;
         // A new subscriber first gets the stream's last status, which can be older than a fetch.
-        queryClient.setQueryData<AppStatus>(statusQueryKey(app, status.environment), (current) =>
-          current && Date.parse(current.generatedAt) > Date.parse(status.generatedAt) ? current : status,
-        );
+        receiveAppStatus(app, status);
         setState('live');
       } catch {
         // a malformed event: the next one replaces it
@@ -57,7 +53,7 @@ export function useLiveAppStatus(app: string, environments: string[]): StreamSta
       clearTimeout(reopen);
       source?.close();
     };
-  }, [app, envKey, queryClient]);
+  }, [app, envKey]);
 
   return state;
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { LogViewer } from '@/components/logs/log-viewer';
+import { UrlProblemsNotice } from '@/components/logs/url-problems-notice';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/get-current-user';
@@ -78,7 +79,7 @@ export default async function AppLogsPage({ params, searchParams }: { params: Pr
         initialSearch={logViewSearchParams(view).toString()}
         initialNow={renderedAt()}
         sourceKind={logSourceKind()}
-        problems={problems}
+        notice={<UrlProblemsNotice problems={problems} />}
       />
     </>
   );

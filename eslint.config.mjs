@@ -15,6 +15,25 @@ const config = [
     },
   },
   {
+    // Every page's first-load JavaScript has a budget (README, Performance: <= 150 kB gzipped).
+    // Browser components load these on first use with import(), never with the page.
+    files: ['components/**/*.ts', 'components/**/*.tsx'],
+    ignores: ['components/feedback/feedback-dialog.tsx', 'components/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zod', allowTypeImports: true, message: 'zod is ~30 kB gzipped in the browser: validate on the server, or load the schemas with import() (see components/feedback/check-input.ts).' },
+            { name: '@/lib/feedback/schemas', allowTypeImports: true, message: 'these schemas bring zod: import labels and limits from @/lib/feedback/feedback-terms, and the schemas with import().' },
+            { name: 'next-auth/react', message: "next-auth's client is ~10 kB gzipped: load it on the click (components/auth/dev-sign-in.ts)." },
+            { name: '@tanstack/react-query', message: 'Berth reads shared API values with components/data/shared-fetch.ts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**', 'sandbox/**', 'bench/**', 'e2e/**', '**/*.test.ts'],
     rules: { 'no-console': 'off' },
   },

@@ -2,16 +2,18 @@
 //    schema validation with line numbers, for the current and the proposed text, then the
 //    plain-words explanation), against the same pipeline compiling the chart's schema anew each
 //    time; and commit throughput on a 5,000-commit config repository against a 10-commit one.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { commitChange } from '@/lib/gitops/commit-change';
+import { history } from '@/lib/gitops/history';
 import { openConfigRepo } from '@/lib/gitops/config-repo';
 import { headRevision, readFile } from '@/lib/gitops/read-repo';
 import { parseDocument } from 'yaml';
 import { explainChange, validateValues, type ValuesLayer } from '@/lib/values';
 import { onCleanup } from './cleanup';
 import { generateConfigRepo } from './generate-config-repo';
-import { sample, summarize } from './measure';
+import { sample, summarize, timeOnce } from './measure';
 import { ms, type SectionResult, speedup } from './report';
 
 export interface ValuesBenchOptions {
@@ -148,6 +150,16 @@ export async function benchValues(options: ValuesBenchOptions, log: (line: strin
   fs.rmSync(longDir, { recursive: true, force: true });
   fs.cpSync(options.repoDir, longDir, { recursive: true });
   generateConfigRepo({ dir: shortDir, apps: 100, commits: 10 });
+  // An app's recent changes (its page and its history), on a fresh copy so nothing is remembered yet.
+  log('values: an app\'s 10 most recent changes on the 5,000-commit repository');
+  const historyRepo = openConfigRepo(longDir);
+  const appPaths = ['app.yaml', 'values.yaml', 'values-stage.yaml', 'values-production.yaml'].map((f) => `apps/provider-api/${f}`);
+  const firstHistory = await timeOnce(() => history(historyRepo, { paths: appPaths, limit: 10 }));
+  const historyWarm = summarize(await sample(() => history(historyRepo, { paths: appPaths, limit: 10 }), { samples: 50, maxMs: 5_000, warmup: 1 }));
+  const cliLog = () => execFileSync('git', ['-C', longDir, 'log', '--first-parent', '-n', '10', '--format=%H', 'main', '--', ...appPaths], { encoding: 'utf8' }).trim().split('\n');
+  const historyCli = summarize(await sample(cliLog, { samples: 10, maxMs: 10_000, warmup: 1 }));
+  if ((await history(historyRepo, { paths: appPaths, limit: 10 })).map((c) => c.revision).join() !== cliLog().join()) throw new Error('history() and git log disagree on provider-api');
+
   log(`values: ${options.commits} commits on a 5,000-commit and on a 10-commit repository`);
   const long = await commitsOn(longDir);
   const short = await commitsOn(shortDir);
@@ -160,6 +172,8 @@ export async function benchValues(options: ValuesBenchOptions, log: (line: strin
       { section: '4', measure: 'values check p50', berth: ms(berth.p50), baseline: ms(baseline.p50), ratio: speedup(berth.p50, baseline.p50).text, target: '—' },
       { section: '4', measure: '  of which YAML parse alone (yaml.parseDocument) p50', berth: ms(yamlOnly.p50), baseline: '—', ratio: '—', target: '—' },
       { section: '4', measure: 'values save p95 (both sides validated, explain)', berth: ms(saving.p95), baseline: `${ms(savingBaseline.p95)} (schema recompiled)`, ratio: speedup(saving.p95, savingBaseline.p95).text, target: '—' },
+      { section: '4', measure: "an app's 10 latest changes, 5,000 commits: p50", berth: ms(historyWarm.p50), baseline: `${ms(historyCli.p50)} (git log CLI)`, ratio: speedup(historyWarm.p50, historyCli.p50).text, target: '—' },
+      { section: '4', measure: '  the first time (what each commit changed, worked out once)', berth: ms(firstHistory), baseline: `${ms(historyCli.p50)} (git log CLI)`, ratio: speedup(firstHistory, historyCli.p50).text, target: '—' },
       {
         section: '4',
         measure: 'commits/s, 5,000-commit repository',
@@ -169,7 +183,7 @@ export async function benchValues(options: ValuesBenchOptions, log: (line: strin
         target: '—',
       },
     ],
-    raw: { lines: current.split('\n').length, effects: effects.length, check: berth, checkWithoutCache: baseline, save: saving, saveWithoutCache: savingBaseline, yamlParse: yamlOnly, commits: { count: options.commits, long, short } },
+    raw: { lines: current.split('\n').length, effects: effects.length, check: berth, checkWithoutCache: baseline, save: saving, saveWithoutCache: savingBaseline, yamlParse: yamlOnly, history: { first: firstHistory, warm: historyWarm, gitCli: historyCli }, commits: { count: options.commits, long, short } },
     notes: [
       '4: values check = the proposed file through validateValues (YAML parse with limits and positions, Helm merge with the chart defaults and the stage file, Ajv with line/column) and explainChange against the current values; save = the server\'s evaluateValuesChange core (both sides validated, then explained); baseline = the same with a new schema object each time, so Ajv compiles it again (what the compiled-schema cache saves). Commits: commitChange (working tree, index, commit) one after another on a copy of the 5,000-commit repository vs a fresh 10-commit one.',
     ],

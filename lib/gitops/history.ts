@@ -1,5 +1,6 @@
 import 'server-only';
 import git from 'isomorphic-git';
+import { type CommitRecord, commitRecord } from './commit-changes';
 import type { ConfigRepo } from './config-repo';
 import { headRevision } from './read-repo';
 import { safeRepoPath } from './repo-path';
@@ -27,30 +28,21 @@ export interface HistoryOptions {
   from?: string;
 }
 
-/** Newest first: the commits that touched any of `paths`. */
+/**
+ * Newest first: the first-parent commits that changed any of `paths` (every commit when none are
+ * given), at most `limit`. Each commit's changed files are remembered (commit-changes.ts), so after
+ * the first walk a long history costs a pass through memory, not a blob comparison per commit.
+ */
 export async function history(repo: ConfigRepo, options: HistoryOptions = {}): Promise<CommitSummary[]> {
   const paths = (options.paths ?? []).map(safeRepoPath);
   const limit = options.limit ?? 50;
-  const start = options.from ?? (await headRevision(repo));
   const out: CommitSummary[] = [];
-  // Walk first-parent history and compare the blob ids of the requested paths with the parent's:
-  // cheaper than a tree diff and exact for "did this file change".
-  const log = await git.log({ fs: repo.fs, dir: repo.dir, ref: start, cache: repo.cache });
-  for (const entry of log) {
-    if (out.length >= limit) break;
-    let files: string[] = [];
-    if (paths.length > 0) {
-      const parent = entry.commit.parent[0];
-      for (const filepath of paths) {
-        const now = await blobId(repo, entry.oid, filepath);
-        const before = parent ? await blobId(repo, parent, filepath) : null;
-        if (now !== before) files.push(filepath);
-      }
-      if (files.length === 0) continue;
-    } else {
-      files = [];
-    }
-    out.push(toSummary(entry.oid, entry.commit, files));
+  let next: string | undefined = options.from ?? (await headRevision(repo));
+  while (next && out.length < limit) {
+    const commit: CommitRecord = await commitRecord(repo, next);
+    const files = paths.filter((p) => commit.changed.has(p));
+    if (paths.length === 0 || files.length > 0) out.push(toSummary(commit, files));
+    next = commit.parent;
   }
   return out;
 }
@@ -64,19 +56,17 @@ export async function blobId(repo: ConfigRepo, revision: string, filepath: strin
   }
 }
 
-type CommitObject = Awaited<ReturnType<typeof git.log>>[number]['commit'];
-
-function toSummary(revision: string, commit: CommitObject, files: string[]): CommitSummary {
+function toSummary(commit: CommitRecord, files: string[]): CommitSummary {
   const message = commit.message.trimEnd();
   return {
-    revision,
-    shortRevision: revision.slice(0, 7),
+    revision: commit.revision,
+    shortRevision: commit.revision.slice(0, 7),
     message,
     subject: message.split('\n')[0],
-    author: { name: commit.author.name, email: commit.author.email },
-    committer: { name: commit.committer.name, email: commit.committer.email },
-    time: new Date(commit.author.timestamp * 1000).toISOString(),
-    parents: commit.parent,
+    author: commit.author,
+    committer: commit.committer,
+    time: new Date(commit.timestamp * 1000).toISOString(),
+    parents: commit.parents,
     trailers: parseTrailers(message),
     files,
   };

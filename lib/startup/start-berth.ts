@@ -2,6 +2,9 @@ import 'server-only';
 import { ConfigError, getConfig } from '@/lib/config/get-config';
 import { getDb } from '@/lib/db/get-db';
 import { logger } from '@/lib/log/logger';
+import { warmCommitRecords } from '@/lib/gitops/commit-changes';
+import { getConfigRepo } from '@/lib/gitops/config-repo';
+import { headRevision } from '@/lib/gitops/read-repo';
 import { cloneIfMissing } from '@/lib/gitops/remote-sync';
 import { handleTermination } from './handle-termination';
 
@@ -36,4 +39,18 @@ export async function startBerth(): Promise<void> {
   }
   handleTermination();
   logger.info({ database: config.database, authMode: config.AUTH_MODE, connection: config.connection }, 'Berth started');
+  void warmHistory();
+}
+
+/** Reads what each commit changed in the background, so history pages are fast from the first visit. */
+async function warmHistory(): Promise<void> {
+  const started = performance.now();
+  try {
+    const repo = getConfigRepo();
+    const commits = await warmCommitRecords(repo, await headRevision(repo));
+    logger.info({ commits, ms: Math.round(performance.now() - started) }, 'read the config repository history');
+  } catch (error) {
+    // Only a head start: every page reads what it needs by itself.
+    logger.warn({ err: error }, 'could not read the config repository history ahead of time');
+  }
 }

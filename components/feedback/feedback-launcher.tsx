@@ -2,6 +2,7 @@
 
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { LOAD_FAILED_TOAST, LoadBoundary } from '@/components/ui/load-boundary';
 import type { ActionResult } from '@/lib/auth/action-result';
 import { isTypingTarget, OPEN_FEEDBACK_EVENT } from './open-feedback-event';
 
@@ -61,9 +62,11 @@ export function FeedbackLauncher({
         </kbd>
       </Button>
       {openRequest > 0 ? (
-        <Suspense fallback={null}>
-          <FeedbackDialog apps={apps} createFeedback={createFeedback} openRequest={openRequest} />
-        </Suspense>
+        <LoadBoundary what="The feedback form" className={LOAD_FAILED_TOAST}>
+          <Suspense fallback={null}>
+            <FeedbackDialog apps={apps} createFeedback={createFeedback} openRequest={openRequest} />
+          </Suspense>
+        </LoadBoundary>
       ) : null}
     </>
   );

@@ -3,6 +3,7 @@
 // the log route, new lines from its event stream, all in one virtualized list.
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { LoadBoundary } from '@/components/ui/load-boundary';
 import { buildCloudLoggingFilter, logsExplorerUrl } from '@/lib/logs/build-filter';
 import { findUnstructuredStderr } from '@/lib/logs/find-unstructured-stderr';
 import { combineLines, MAX_BUFFERED_LINES, appendFollowed, pagesOldestFirst } from '@/lib/logs/log-buffer';
@@ -273,9 +274,11 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
     <div className="space-y-4">
       {notice}
       {view.previous ? (
-        <Suspense fallback={null}>
-          <RestartViewNotice view={view} sourceKind={sourceKind} onChange={applyView} />
-        </Suspense>
+        <LoadBoundary what="The notice about the previous container">
+          <Suspense fallback={null}>
+            <RestartViewNotice view={view} sourceKind={sourceKind} onChange={applyView} />
+          </Suspense>
+        </LoadBoundary>
       ) : null}
       <section aria-label="Log filters" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <LogFilters view={view} environments={environments} pods={podOptions} sourceKind={sourceKind} window={timeWindow} onChange={applyView} searchRef={searchRef} />
@@ -312,9 +315,11 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
       </section>
 
       {unstructured && !stderrNoticeDismissed ? (
-        <Suspense fallback={null}>
-          <UnstructuredStderrNotice finding={unstructured} onDismiss={() => setStderrNoticeDismissed(true)} />
-        </Suspense>
+        <LoadBoundary what="The notice about unstructured output">
+          <Suspense fallback={null}>
+            <UnstructuredStderrNotice finding={unstructured} onDismiss={() => setStderrNoticeDismissed(true)} />
+          </Suspense>
+        </LoadBoundary>
       ) : null}
 
       <section aria-labelledby="log-lines-heading" className="rounded-lg border border-slate-200 bg-white">
@@ -359,47 +364,49 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
           </p>
         ) : null}
 
-        <Suspense fallback={<LogsLoading />}>
-          {pages.isPending ? (
-            <LogsLoading />
-          ) : firstPageFailed && error ? (
-            <div className="p-4">
-              <LogsError
-                error={error}
-                retrying={pages.isFetching}
-                onRetry={pages.reset}
-                extra={
-                  error.status === 400 ? (
-                    <Button variant="secondary" onClick={() => applyView({ pods: [], container: undefined, previous: false, q: undefined, severity: undefined, since: undefined, until: undefined, range: undefined })}>
-                      Reset the filters
+        <LoadBoundary what="The log lines view" className="m-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+          <Suspense fallback={<LogsLoading />}>
+            {pages.isPending ? (
+              <LogsLoading />
+            ) : firstPageFailed && error ? (
+              <div className="p-4">
+                <LogsError
+                  error={error}
+                  retrying={pages.isFetching}
+                  onRetry={pages.reset}
+                  extra={
+                    error.status === 400 ? (
+                      <Button variant="secondary" onClick={() => applyView({ pods: [], container: undefined, previous: false, q: undefined, severity: undefined, since: undefined, until: undefined, range: undefined })}>
+                        Reset the filters
+                      </Button>
+                    ) : undefined
+                  }
+                />
+              </div>
+            ) : lines.length === 0 ? (
+              <LogsEmpty view={view} following={following} onWiden={(patch) => applyView(patch)} />
+            ) : (
+              <div className="relative">
+                <LogList
+                  ref={listRef}
+                  lines={lines}
+                  expansions={expansions}
+                  onToggle={onToggle}
+                  showSource={view.pods.length !== 1 || !view.container}
+                  onScrolledUp={onScrolledUp}
+                  busy={pages.isFetching}
+                />
+                {scrolledUp ? (
+                  <div className="pointer-events-none absolute inset-x-0 bottom-3 flex justify-center">
+                    <Button className="pointer-events-auto shadow-lg" onClick={jumpToLatest}>
+                      Jump to latest{newBelow > 0 ? ` (${newBelow.toLocaleString('en-US')} new)` : ''} ↓
                     </Button>
-                  ) : undefined
-                }
-              />
-            </div>
-          ) : lines.length === 0 ? (
-            <LogsEmpty view={view} following={following} onWiden={(patch) => applyView(patch)} />
-          ) : (
-            <div className="relative">
-              <LogList
-                ref={listRef}
-                lines={lines}
-                expansions={expansions}
-                onToggle={onToggle}
-                showSource={view.pods.length !== 1 || !view.container}
-                onScrolledUp={onScrolledUp}
-                busy={pages.isFetching}
-              />
-              {scrolledUp ? (
-                <div className="pointer-events-none absolute inset-x-0 bottom-3 flex justify-center">
-                  <Button className="pointer-events-auto shadow-lg" onClick={jumpToLatest}>
-                    Jump to latest{newBelow > 0 ? ` (${newBelow.toLocaleString('en-US')} new)` : ''} ↓
-                  </Button>
-                </div>
-              ) : null}
-            </div>
-          )}
-        </Suspense>
+                  </div>
+                ) : null}
+              </div>
+            )}
+          </Suspense>
+        </LoadBoundary>
       </section>
     </div>
   );

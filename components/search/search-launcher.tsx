@@ -1,6 +1,7 @@
 'use client';
 
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { LOAD_FAILED_TOAST, LoadBoundary } from '@/components/ui/load-boundary';
 
 // The dialog, MiniSearch and the index load only when someone first searches: nothing of them is in
 // the first-load JavaScript of any page.
@@ -57,9 +58,11 @@ export function SearchLauncher() {
         </kbd>
       </button>
       {mounted ? (
-        <Suspense fallback={null}>
-          <SearchDialog open={open} onClose={() => setOpen(false)} />
-        </Suspense>
+        <LoadBoundary what="Search" className={LOAD_FAILED_TOAST}>
+          <Suspense fallback={null}>
+            <SearchDialog open={open} onClose={() => setOpen(false)} />
+          </Suspense>
+        </LoadBoundary>
       ) : null}
     </>
   );

@@ -7,6 +7,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { AppStatus } from '@/lib/kube/app-status';
 import { useSharedFetch } from '@/components/data/shared-fetch';
 import { Badge } from '@/components/ui/badge';
+import { LoadBoundary } from '@/components/ui/load-boundary';
 import { ChangeLive } from './change-live';
 import { DeploymentsTable } from './deployments-table';
 import { EventsList } from './events-list';
@@ -137,19 +138,21 @@ function StatusBody({ status, now }: { status: AppStatus; now: number }) {
       </div>
 
       {dialogMounted ? (
-        <Suspense fallback={null}>
-          <PodDialog
-            app={status.app}
-            environment={env}
-            podName={openPod}
-            pod={status.pods.find((p) => p.name === openPod)}
-            now={now}
-            onClose={() => {
-              setOpenPod(null);
-              if (trigger.current?.isConnected) trigger.current.focus();
-            }}
-          />
-        </Suspense>
+        <LoadBoundary what="The pod's details">
+          <Suspense fallback={null}>
+            <PodDialog
+              app={status.app}
+              environment={env}
+              podName={openPod}
+              pod={status.pods.find((p) => p.name === openPod)}
+              now={now}
+              onClose={() => {
+                setOpenPod(null);
+                if (trigger.current?.isConnected) trigger.current.focus();
+              }}
+            />
+          </Suspense>
+        </LoadBoundary>
       ) : null}
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFormFields, deleteValueInText, readFormFields, setValueInText, type EditValuesResult } from './edit-values';
+import { applyFormFields, applyValuesEdits, deleteValueInText, readFormFields, setValueInText, type EditValuesResult } from './edit-values';
 import { parseValues } from './parse-values';
 
 const text = `# intake — stage overrides
@@ -88,6 +88,64 @@ describe('setValueInText', () => {
   it('keeps CRLF line endings and a BOM', () => {
     const crlf = '\uFEFFa: 1 # one\r\nb: 2\r\n';
     expect(textOf(setValueInText(crlf, ['b'], 3))).toBe('\uFEFFa: 1 # one\r\nb: 3\r\n');
+  });
+
+  describe('a changed value is written over the old one, so the diff is that value alone', () => {
+    // Hand-aligned comments, spaced flow lists, a folded string and 4-space nesting: re-serializing
+    // the document would rewrite each of these lines.
+    const handWritten = `image:
+  repository: us-docker.pkg.dev/x/y   # where
+  tag:        "1.2.3"                 # aligned comment
+command: ["/app", "serve",   "--port", "8080"]
+resources: {requests: {cpu: 100m}}
+env:
+  A:    'single'
+  LONG: >-
+    folded text
+    here
+deployments:
+    web:
+        replicas: 2    # two
+`;
+
+    it('changes only the characters of the edited values', () => {
+      const out = textOf(
+        applyValuesEdits(handWritten, [
+          { op: 'set', path: ['image', 'tag'], value: '1.2.4' },
+          { op: 'set', path: ['deployments', 'web', 'replicas'], value: 3 },
+          { op: 'set', path: ['env', 'A'], value: "it's" },
+          { op: 'set', path: ['command', 3], value: '9090' },
+        ]),
+      );
+      expect(out).toBe(
+        handWritten
+          .replace('"1.2.3"', '"1.2.4"')
+          .replace('replicas: 2 ', 'replicas: 3 ')
+          .replace("'single'", "'it''s'")
+          .replace('"8080"', '"9090"'),
+      );
+    });
+
+    it('quotes what YAML 1.1 would misread even where the old value was plain', () => {
+      const out = textOf(setValueInText('flags:\n  verbose: quiet   # mode\n', ['flags', 'verbose'], 'on'));
+      expect(out).toBe('flags:\n  verbose: "on"   # mode\n');
+      expect(valueOf(out)).toEqual({ flags: { verbose: 'on' } });
+    });
+
+    it('goes through the document for what cannot be written in place, and still keeps the values', () => {
+      // A folded block scalar, a type change to a list.
+      const folded = textOf(setValueInText(handWritten, ['env', 'LONG'], 'short'));
+      expect(valueOf(folded)).toMatchObject({ env: { LONG: 'short', A: 'single' }, command: ['/app', 'serve', '--port', '8080'] });
+      expect(valueOf(textOf(setValueInText(handWritten, ['image', 'tag'], ['a'])))).toMatchObject({ image: { tag: ['a'] } });
+    });
+
+    it('refuses an edit that would silently change other values too (an anchor others refer to)', () => {
+      const anchored = 'base: &port 8080\nother: *port\n';
+      expect(setValueInText(anchored, ['base'], 9090)).toMatchObject({
+        ok: false,
+        problems: [expect.objectContaining({ code: 'edit-failed', message: expect.stringContaining('would also change other values') })],
+      });
+    });
   });
 
   it('refuses to edit a file that does not parse', () => {

@@ -1,11 +1,16 @@
 // The form side of the values editor: reads the few fields the form shows and writes form edits
 // back into the YAML text, keeping comments, key order and quotes. Isomorphic.
 //
-// Edits go through the yaml Document (setIn/deleteIn), never through a re-serialized object:
-// Kubeapps lost users' comments that way (#3536). Strings that YAML 1.1 would read as something
-// else ("true", "on", "0123", "1e3", "~") come out quoted because the Document stringifies with
-// the same 1.1 schema Helm reads with.
-import { isCollection, isNode, isPair, isScalar, type Document, type Node } from 'yaml';
+// A changed value (an image tag, a replica count, a variable) is written over the old one in the
+// text itself, so the commit's diff — what a reviewer approves — is that one value and nothing
+// else: re-serializing the document would also re-align comments, respace flow lists, re-fold
+// folded strings and re-indent nested maps on untouched lines. Adding or removing keys goes
+// through the yaml Document (setIn/deleteIn), never through a re-serialized object: Kubeapps lost
+// users' comments that way (#3536). Either way, strings that YAML 1.1 would read as something else
+// ("true", "on", "0123", "1e3", "~") come out quoted: values are rendered with the same 1.1 schema
+// Helm reads with. The result is read back and must equal the old values with the edits applied.
+import { Document, isCollection, isNode, isPair, isScalar, Scalar, type Node } from 'yaml';
+import { HELM_YAML_OPTIONS } from './helm-yaml-options';
 import { sameValue } from './list-leaves';
 import { isValuesMap } from './merge';
 import { parseValues } from './parse-values';
@@ -66,6 +71,65 @@ function applyOne(doc: Document, edit: ValuesEdit): void {
   doc.setIn(edit.path, doc.createNode(edit.value));
 }
 
+const SPLICEABLE_STYLES: ReadonlySet<unknown> = new Set([Scalar.PLAIN, Scalar.QUOTE_DOUBLE, Scalar.QUOTE_SINGLE]);
+
+/** A scalar as one line of YAML 1.1, in the old value's quote style when it is still a string. */
+function renderScalar(value: unknown, style: unknown): string | null {
+  const holder = new Document(null, HELM_YAML_OPTIONS);
+  const node = holder.createNode(value);
+  if (!isScalar(node)) return null;
+  if (typeof value === 'string' && (style === Scalar.QUOTE_DOUBLE || style === Scalar.QUOTE_SINGLE)) node.type = style;
+  holder.contents = node;
+  const rendered = holder.toString({ lineWidth: 0 }).replace(/\n$/, '');
+  return rendered.includes('\n') || rendered.startsWith('%') ? null : rendered;
+}
+
+/**
+ * Writes scalar-over-scalar edits into the text where the old values stand. Null when any edit
+ * needs the document instead (a new or removed key, a list or map, a block or tagged scalar, an
+ * anchor other nodes refer to, two edits of one value).
+ */
+function spliceScalarEdits(text: string, doc: Document, edits: readonly ValuesEdit[]): string | null {
+  const replacements: { start: number; end: number; text: string }[] = [];
+  for (const edit of edits) {
+    if (edit.op !== 'set' || !isScalarValue(edit.value)) return null;
+    const node = doc.getIn(edit.path, true);
+    if (!isScalar(node) || !node.range || node.tag || node.anchor || !SPLICEABLE_STYLES.has(node.type)) return null;
+    const rendered = renderScalar(edit.value, node.type);
+    if (rendered === null) return null;
+    replacements.push({ start: node.range[0], end: node.range[1], text: rendered });
+  }
+  if (new Set(replacements.map((r) => r.start)).size !== replacements.length) return null;
+  let out = text;
+  for (const r of replacements.sort((a, b) => b.start - a.start)) out = out.slice(0, r.start) + r.text + out.slice(r.end);
+  return out;
+}
+
+/** The values the edits should give: `value` with each edit applied, on a copy. */
+function expectedValues(value: ValuesMap, edits: readonly ValuesEdit[]): unknown {
+  const root: unknown = structuredClone(value);
+  for (const edit of edits) {
+    let parent: unknown = root;
+    for (const segment of edit.path.slice(0, -1)) {
+      const container = parent as Record<string | number, unknown>;
+      if (container[segment] === undefined || container[segment] === null) {
+        if (edit.op === 'delete') break;
+        container[segment] = {};
+      }
+      parent = container[segment];
+    }
+    if (typeof parent !== 'object' || parent === null) continue;
+    const last = edit.path[edit.path.length - 1];
+    if (edit.op === 'delete') {
+      if (Array.isArray(parent)) parent.splice(Number(last), 1);
+      else delete (parent as Record<string, unknown>)[String(last)];
+    } else {
+      (parent as Record<string | number, unknown>)[last] = structuredClone(edit.value);
+    }
+  }
+  return root;
+}
+
 function editFailed(file: string, message: string): EditValuesResult {
   return { ok: false, problems: [problemAtFileStart(file, { code: 'edit-failed', severity: 'error', message })] };
 }
@@ -76,19 +140,23 @@ export function applyValuesEdits(text: string, edits: readonly ValuesEdit[], opt
   const parsed = parseValues(text, { file });
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const { doc } = parsed;
-  for (const edit of edits) {
-    try {
-      applyOne(doc, edit);
-    } catch {
-      const container = formatValuesPath(edit.path.slice(0, -1));
-      return editFailed(file, `cannot change ${formatValuesPath(edit.path)}: ${container || 'the top level'} is not a map or list in this file`);
+  let out = spliceScalarEdits(text, doc, edits);
+  if (out === null) {
+    for (const edit of edits) {
+      try {
+        applyOne(doc, edit);
+      } catch {
+        const container = formatValuesPath(edit.path.slice(0, -1));
+        return editFailed(file, `cannot change ${formatValuesPath(edit.path)}: ${container || 'the top level'} is not a map or list in this file`);
+      }
     }
+    out = doc.toString({ lineWidth: 0, ...detectLayout(text) });
+    if (text.includes('\r\n')) out = out.replace(/\r?\n/g, '\r\n');
+    if (text.charCodeAt(0) === 0xfeff) out = `\uFEFF${out}`;
   }
-  let out = doc.toString({ lineWidth: 0, ...detectLayout(text) });
-  if (text.includes('\r\n')) out = out.replace(/\r?\n/g, '\r\n');
-  if (text.charCodeAt(0) === 0xfeff) out = `\uFEFF${out}`;
 
-  // Read the result back as Helm will: the edit must mean exactly what the form asked for.
+  // Read the result back as Helm will: the edit must mean exactly what the form asked for, and
+  // nothing else may have moved.
   const check = parseValues(out, { file });
   if (!check.ok) return { ok: false, problems: check.problems };
   for (const [index, edit] of edits.entries()) {
@@ -98,6 +166,9 @@ export function applyValuesEdits(text: string, edits: readonly ValuesEdit[], opt
     if (!sameValue(getValueAt(check.value, edit.path), expected)) {
       return editFailed(file, `writing ${formatValuesPath(edit.path)} did not give the value asked for; edit the YAML directly`);
     }
+  }
+  if (!sameValue(check.value, expectedValues(parsed.value, edits))) {
+    return editFailed(file, 'this edit would also change other values in the file; edit the YAML directly');
   }
   return { ok: true, text: out };
 }

@@ -80,4 +80,31 @@ test.describe('app status', () => {
     const portal = page.getByRole('list', { name: 'Apps' }).getByRole('listitem').filter({ has: page.getByRole('link', { name: 'patient-portal', exact: true }) });
     await expect(portal.getByTitle(/^stage: Healthy/)).toBeVisible();
   });
+
+  test("intake-forms' timeline puts its commits, rollouts and restarts in stage together", async ({ page }) => {
+    await signInAs(page, 'Ana Souza', '/apps/intake-forms');
+    await page.goto('/apps/intake-forms');
+    await page.getByRole('link', { name: /^Timeline: commits, rollouts/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Timeline · intake-forms' })).toBeVisible();
+    const environments = page.getByRole('navigation', { name: 'Environment' });
+    await expect(environments.getByRole('link', { name: 'stage' })).toHaveAttribute('aria-current', 'page');
+
+    // The crash loop's last restart, with the way to its logs; the page is rendered per request.
+    const restart = page.locator('li[data-kind="restart"]').first();
+    await expect(async () => {
+      await page.reload();
+      await expect(restart).toContainText('stopped: Error, exit code 1', { timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(restart.getByRole('link', { name: 'Logs around this restart' })).toHaveAttribute('href', /^\/apps\/intake-forms\/logs\?env=stage&pod=.+&previous=1$/);
+    await expect(page.locator('li[data-kind="rollout"]').first()).toContainText(/web: rollout #\d+ started/);
+    await expect(page.locator('li[data-kind="commit"]').first()).toContainText('by ');
+
+    // Production runs: rollouts, no restarts.
+    await environments.getByRole('link', { name: 'production' }).click();
+    await expect(page).toHaveURL(/env=production/);
+    await expect(environments.getByRole('link', { name: 'production' })).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator('li[data-kind="rollout"]').first()).toBeVisible();
+    await expect(page.locator('li[data-kind="restart"]')).toHaveCount(0);
+  });
 });
+

@@ -21,7 +21,7 @@ export type GetAppStatusResult =
   | { ok: true; status: AppStatus }
   | { ok: false; code: 'app-not-found' | 'environment-not-found'; message: string };
 
-const EMPTY: AppObjects = { deployments: [], replicaSets: [], pods: [], disruptionBudgets: [], events: [] };
+export const NO_OBJECTS: AppObjects = { deployments: [], replicaSets: [], pods: [], disruptionBudgets: [], events: [] };
 
 /** The cluster of an environment as the status page describes it, and its cache when there is one. */
 export function clusterOf(runtime: KubeRuntime, catalog: Catalog, environment: EnvironmentName): { state: ClusterState; cache?: ClusterCache } {
@@ -52,7 +52,7 @@ export async function statusOf(app: App, environment: EnvironmentName, catalog: 
   const runtime = deps.runtime ?? getKubeRuntime();
   const repo = deps.repo ?? getConfigRepo();
   const { state, cache } = clusterOf(runtime, catalog, environment);
-  const objects = cache ? cache.objectsFor(app.name, app.namespace) : EMPTY;
+  const objects = cache ? cache.objectsFor(app.name, app.namespace) : NO_OBJECTS;
   let revisions: RevisionFacts | undefined;
   try {
     revisions = await getRevisionFacts(repo, app, environment, runningRevisions(objects, app), catalog.revision);

@@ -90,7 +90,7 @@ function intOrString(value: number | string | undefined): string | undefined {
 
 // ---- events -----------------------------------------------------------------------------------
 
-function eventTime(event: CoreV1Event): number {
+export function eventTime(event: CoreV1Event): number {
   return (
     toMillis(event.lastTimestamp) ??
     toMillis(event.series?.lastObservedTime) ??
@@ -101,7 +101,7 @@ function eventTime(event: CoreV1Event): number {
   );
 }
 
-function toStatusEvent(event: CoreV1Event): StatusEvent {
+export function toStatusEvent(event: CoreV1Event): StatusEvent {
   const last = eventTime(event);
   return {
     type: event.type === 'Warning' ? 'Warning' : 'Normal',
@@ -115,7 +115,7 @@ function toStatusEvent(event: CoreV1Event): StatusEvent {
 }
 
 /** The app's own objects are named <app> (PDB) or <app>-… (Deployments, ReplicaSets, pods). */
-function concernsApp(event: CoreV1Event, app: string, namespace: string): boolean {
+export function concernsApp(event: CoreV1Event, app: string, namespace: string): boolean {
   const name = event.involvedObject?.name ?? '';
   const ns = event.involvedObject?.namespace ?? event.metadata?.namespace;
   return ns === namespace && (name === app || name.startsWith(`${app}-`));

@@ -135,9 +135,14 @@ export default async function AppPage({ params }: { params: Promise<{ app: strin
               Recent changes
             </h2>
             <CommitList commits={commits} />
-            <p className="mt-3 text-sm">
-              <Link href={`/apps/${app.name}/history`}>Full history with diffs →</Link>
-            </p>
+            <ul className="mt-3 space-y-1 text-sm">
+              <li>
+                <Link href={`/apps/${app.name}/history`}>Full history with diffs →</Link>
+              </li>
+              <li>
+                <Link href={`/apps/${app.name}/timeline`}>Timeline: commits, rollouts, restarts and warnings →</Link>
+              </li>
+            </ul>
           </section>
           <p className="text-sm">
             <Link href="/apps">← All apps</Link>

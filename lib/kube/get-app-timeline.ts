@@ -1,0 +1,31 @@
+import 'server-only';
+// An app's timeline in one environment: commits from the config repository (remembered per
+// commit, so a long history costs nothing per request) and the cluster's objects from the
+// informer caches. A cluster that cannot be reached still gives the commits, and says so.
+import type { App, Catalog, EnvironmentName } from '@/lib/catalog/types';
+import { getConfigRepo } from '@/lib/gitops/config-repo';
+import { history } from '@/lib/gitops/history';
+import type { ClusterState } from './app-status';
+import { buildTimeline, type TimelineEntry } from './app-timeline';
+import { configFilesFor } from './config-files';
+import { clusterOf, NO_OBJECTS, type StatusDeps } from './get-app-status';
+import { getKubeRuntime } from './kube-runtime';
+
+export interface AppTimeline {
+  entries: TimelineEntry[];
+  cluster: ClusterState;
+  since: string;
+}
+
+/** How many commits of the app are looked at, newest first, before the time window cuts them. */
+const MAX_COMMITS = 200;
+
+export async function getAppTimeline(app: App, environment: EnvironmentName, catalog: Catalog, since: number, deps: StatusDeps = {}): Promise<AppTimeline> {
+  const runtime = deps.runtime ?? getKubeRuntime();
+  const repo = deps.repo ?? getConfigRepo();
+  const { state, cache } = clusterOf(runtime, catalog, environment);
+  const objects = cache ? cache.objectsFor(app.name, app.namespace) : NO_OBJECTS;
+  const paths = [`apps/${app.name}/app.yaml`, ...configFilesFor(app, environment)];
+  const commits = await history(repo, { paths, from: catalog.revision, limit: MAX_COMMITS });
+  return { entries: buildTimeline({ app: app.name, namespace: app.namespace, objects, commits, since }), cluster: state, since: new Date(since).toISOString() };
+}

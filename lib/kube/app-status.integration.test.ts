@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { parseConfig } from '@/lib/config/get-config';
 import { commitChange } from '@/lib/gitops/commit-change';
 import { headRevision, readFile } from '@/lib/gitops/read-repo';
@@ -14,6 +15,7 @@ import { waitFor } from '@/sandbox/kube-api/test-helpers';
 import type { AppStatus } from './app-status';
 import { checkClusters } from './check-clusters';
 import { getAppStatus, type StatusDeps } from './get-app-status';
+import { getAppTimeline } from './get-app-timeline';
 import { getStatusSummary } from './get-status-summary';
 import { statusEventStream } from './status-event-stream';
 import { createKubeRuntime, type KubeRuntime, loadClusterTargets } from './kube-runtime';
@@ -199,4 +201,31 @@ describe('the app status, from the sandbox through the informers', () => {
   it('refuses an app or environment the catalog does not have', async () => {
     expect(await getAppStatus('no-such-app', 'stage', deps)).toMatchObject({ ok: false, code: 'app-not-found' });
   });
+
+  it("puts an app's commits, rollouts and restarts in one timeline, and keeps the commits when the cluster is gone", async () => {
+    const catalog = await loadCatalog(sample.repo);
+    const intake = catalog.apps.find((a) => a.name === 'intake-forms')!;
+    const timeline = await waitFor(async () => {
+      const t = await getAppTimeline(intake, 'stage', catalog, Date.now() - 24 * 3600_000, deps);
+      return t.entries.some((e) => e.kind === 'restart') ? t : undefined;
+    }, { what: 'a restart of intake-forms in its stage timeline', timeoutMs: 20_000 });
+    expect(timeline.cluster.reachability).toBe('reachable');
+    expect(timeline.entries.find((e) => e.kind === 'restart')).toMatchObject({ container: 'web', reason: 'Error', exitCode: 1 });
+    expect(timeline.entries.find((e) => e.kind === 'rollout')).toMatchObject({ component: 'web', configRevision: expect.stringMatching(/^[0-9a-f]{40}$/) });
+    expect(timeline.entries.at(-1)).toMatchObject({ kind: 'commit' });
+    expect(timeline.entries.map((e) => Date.parse(e.time))).toEqual(timeline.entries.map((e) => Date.parse(e.time)).sort((a, b) => b - a));
+
+    // No cluster at all: the commits are still there, and the cluster's state says why the rest is not.
+    const noKubeconfig = parseConfig({ NODE_ENV: 'test', BERTH_DATA_DIR: dataDir, KUBECONFIG: path.join(dataDir, 'no-such-kubeconfig'), BERTH_SANDBOX: '1' }, dataDir);
+    const offline = createKubeRuntime(loadClusterTargets(noKubeconfig), { initialBackoffMs: 50, maxBackoffMs: 250, probeIntervalMs: 0 });
+    try {
+      const without = await getAppTimeline(intake, 'stage', catalog, Date.now() - 24 * 3600_000, { runtime: offline, repo: sample.repo });
+      expect(without.cluster.reachability).toBe('not-configured');
+      expect(without.entries.length).toBeGreaterThan(0);
+      expect(without.entries.every((e) => e.kind === 'commit')).toBe(true);
+    } finally {
+      await offline.close();
+    }
+  });
 });
+

@@ -55,6 +55,7 @@ test.describe('app status', () => {
 
     // Production has FHIR_BASE_URL: it runs.
     await expect(environment(page, 'production').getByText('Healthy', { exact: true })).toBeVisible();
+    await expect(stage.getByRole('link', { name: 'Timeline of stage →' })).toHaveAttribute('href', '/apps/intake-forms/timeline?env=stage');
   });
 
   test('patient-portal is healthy in stage and its committed values are live', async ({ page }) => {

@@ -3,6 +3,7 @@
 // The status of an app in one environment: verdict, "is my change live", deployments, pods (with a
 // dialog per pod) and recent warnings — or a designed state while loading, when the cluster cannot
 // be reached, and when nothing is deployed.
+import Link from 'next/link';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { AppStatus } from '@/lib/kube/app-status';
 import { useSharedFetch } from '@/components/data/shared-fetch';
@@ -174,6 +175,9 @@ export function EnvironmentStatus({ app, environment, streamState }: { app: stri
           {environment.cluster} · {environment.project} · namespace {status?.namespace ?? '…'}
         </span>
         {status?.cluster.sandbox ? <Badge tone="info">sandbox cluster</Badge> : null}
+        <Link href={`/apps/${app}/timeline?env=${environment.name}`} className="ml-auto text-sm">
+          Timeline of {environment.name} →
+        </Link>
       </div>
       {status ? (
         <StatusBody status={status} now={now} />

@@ -5,7 +5,7 @@ export function PageHeader({ title, description, actions }: { title: string; des
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4 border-b border-slate-200 pb-4">
       <div className="min-w-0">
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
-        {description ? <div className="mt-1 max-w-3xl text-slate-600">{description}</div> : null}
+        {description ? <div className="mt-1 max-w-3xl text-slate-600 [&_a]:underline [&_a]:decoration-brand-700/40">{description}</div> : null}
       </div>
       {actions ? <div className="flex shrink-0 items-center gap-2">{actions}</div> : null}
     </div>

@@ -43,7 +43,7 @@ export default async function GuidePage({ params }: Props) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-600">
+      <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-600 [&_a]:underline [&_a]:decoration-brand-700/40">
         <Link href="/guides">Guides</Link> <span aria-hidden>›</span> <span aria-current="page">{frontmatter.title}</span>
       </nav>
       <Suspense fallback={null}>

@@ -41,7 +41,7 @@ export default async function SessionPage({ params }: Props) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-600">
+      <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-600 [&_a]:underline [&_a]:decoration-brand-700/40">
         <Link href="/sessions">Training sessions</Link> <span aria-hidden>›</span> <span aria-current="page">{session.title}</span>
       </nav>
       <PageHeader

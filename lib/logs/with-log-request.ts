@@ -27,13 +27,17 @@ export function withLogRequest(
       const source = await getLogSource();
       return await handler(request, { ...context, logRequest: resolved.request, source });
     } catch (error) {
+      // The client went away mid-request (a new filter, another page): nobody reads this answer,
+      // and the backend did not fail — whatever error the abort caused is not worth a warning.
+      if (request.signal.aborted) {
+        context.log.debug({ err: error }, 'client left before the logs were read');
+        return new Response(null, { status: 499 });
+      }
       if (isLogSourceError(error)) {
         const { query } = resolved.request;
         context.log.warn({ kind: error.kind, app: query.app, environment: query.environment, err: error }, 'log backend failed');
         return logErrorResponse(error, context.requestId);
       }
-      // The client went away mid-request: nobody reads this answer.
-      if (request.signal.aborted) return new Response(null, { status: 499 });
       throw error;
     }
   });

@@ -1,5 +1,6 @@
 import type { DeploymentStatus, DisruptionBudgetStatus } from '@/lib/kube/app-status';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { shortRevision } from '@/lib/gitops/short-revision';
 import { Term } from './aptible-terms';
 
 const ROLLOUT: Record<DeploymentStatus['rollout']['state'], { text: string; tone: BadgeTone }> = {
@@ -9,10 +10,6 @@ const ROLLOUT: Record<DeploymentStatus['rollout']['state'], { text: string; tone
   'scaled-to-zero': { text: 'Stopped', tone: 'neutral' },
 };
 
-function shortRevision(revision: string | undefined): string {
-  if (!revision) return '—';
-  return /^[0-9a-f]{40}$/.test(revision) ? revision.slice(0, 7) : revision;
-}
 
 function imageTag(image: string): string {
   const slash = image.lastIndexOf('/');
@@ -79,7 +76,7 @@ export function DeploymentsTable({ deployments, budgets, environment }: { deploy
                     {d.images.map(imageTag).join(', ') || '—'}
                   </td>
                   <td className="py-2 font-mono text-xs" title={d.configRevision}>
-                    {shortRevision(d.configRevision)}
+                    {shortRevision(d.configRevision) || '—'}
                     {d.rolloutNumber ? <span className="block font-sans text-slate-500">rollout #{d.rolloutNumber}</span> : null}
                   </td>
                 </tr>

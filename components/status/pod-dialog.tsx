@@ -7,14 +7,12 @@ import { useEffect, useId, useRef } from 'react';
 import type { ContainerStatus, PodStatus } from '@/lib/kube/app-status';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { shortRevision } from '@/lib/gitops/short-revision';
 import { EventsList } from './events-list';
 import { formatAge, formatAgo, formatClock, formatRestarts } from './format-time';
 import { podLogsHref, restartLogsHref } from './log-links';
 import { podStatusTone } from './pods-table';
 
-function shortRevision(revision: string | undefined): string | undefined {
-  return revision && /^[0-9a-f]{40}$/.test(revision) ? revision.slice(0, 7) : revision;
-}
 
 function ContainerState({ container, now }: { container: ContainerStatus; now: number }) {
   if (container.state === 'running') return <>Running{container.startedAt ? ` since ${formatAgo(container.startedAt, now)}` : ''}</>;

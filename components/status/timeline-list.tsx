@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { shortRevision } from '@/lib/gitops/short-revision';
 import type { TimelineEntry } from '@/lib/kube/app-timeline';
 import { restartLogsHref } from './log-links';
 
@@ -12,9 +13,6 @@ const KINDS: Record<TimelineEntry['kind'], { label: string; tone: BadgeTone; apt
   warning: { label: 'Warning', tone: 'bad', aptible: 'Kubernetes events: Aptible showed these only inside its operations' },
 };
 
-function short(revision: string | undefined): string | undefined {
-  return revision && /^[0-9a-f]{40}$/.test(revision) ? revision.slice(0, 7) : revision;
-}
 
 function Body({ entry, app, environment }: { entry: TimelineEntry; app: string; environment: string }) {
   switch (entry.kind) {
@@ -23,7 +21,7 @@ function Body({ entry, app, environment }: { entry: TimelineEntry; app: string; 
         <>
           <p className="font-medium text-slate-900">{entry.subject}</p>
           <p className="text-sm text-slate-600">
-            <span className="font-mono">{short(entry.revision)}</span> by {entry.author}
+            <span className="font-mono">{shortRevision(entry.revision)}</span> by {entry.author}
             {entry.approvedBy ? <>, approved by {entry.approvedBy}</> : null} · {entry.files.join(', ')} ·{' '}
             <Link href={`/apps/${app}/history`}>diff</Link>
           </p>
@@ -38,7 +36,7 @@ function Body({ entry, app, environment }: { entry: TimelineEntry; app: string; 
           <p className="text-sm text-slate-600">
             {entry.configRevision ? (
               <>
-                config <span className="font-mono">{short(entry.configRevision)}</span> ·{' '}
+                config <span className="font-mono">{shortRevision(entry.configRevision)}</span> ·{' '}
               </>
             ) : null}
             <span className="break-all font-mono text-xs">{entry.images.join(', ')}</span>

@@ -4,7 +4,7 @@
 // Pure: it reads the informer caches' objects and the commits it is given.
 import type { V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
 import type { CommitSummary } from '@/lib/gitops/history';
-import { type AppObjects, concernsApp, eventTime, LABEL_COMPONENT, LABEL_INSTANCE, ANNOTATION_CONFIG_REVISION, toMillis, toStatusEvent } from './summarize-app-status';
+import { ANNOTATION_CONFIG_REVISION, type AppObjects, concernsApp, eventTime, LABEL_COMPONENT, ofApp, toMillis, toStatusEvent } from './summarize-app-status';
 
 export type TimelineEntry =
   | { kind: 'commit'; time: string; revision: string; subject: string; author: string; approvedBy?: string; files: string[] }
@@ -25,10 +25,6 @@ export interface TimelineInput {
 const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 /** More than this many entries is noise for a page meant to be read top to bottom. */
 export const MAX_TIMELINE_ENTRIES = 300;
-
-function inApp<T extends { metadata?: { namespace?: string; labels?: Record<string, string> } }>(items: T[], app: string, namespace: string): T[] {
-  return items.filter((o) => o.metadata?.namespace === namespace && o.metadata?.labels?.[LABEL_INSTANCE] === app);
-}
 
 function rollout(replicaSet: V1ReplicaSet): TimelineEntry | null {
   const created = toMillis(replicaSet.metadata?.creationTimestamp);
@@ -81,8 +77,8 @@ export function buildTimeline(input: TimelineInput): TimelineEntry[] {
         files: c.files,
       }),
     ),
-    ...inApp(objects.replicaSets, app, namespace).flatMap((rs) => rollout(rs) ?? []),
-    ...inApp(objects.pods, app, namespace).flatMap(restarts),
+    ...ofApp(objects.replicaSets, app, namespace).flatMap((rs) => rollout(rs) ?? []),
+    ...ofApp(objects.pods, app, namespace).flatMap(restarts),
     ...objects.events
       .filter((e) => e.type === 'Warning' && concernsApp(e, app, namespace) && eventTime(e) > 0)
       .map((e): TimelineEntry => {

@@ -2,6 +2,7 @@
 // caches hold them) → Berth's AppStatus, with one verdict, its reason in plain words and Aptible's.
 // No I/O: the caller passes the objects, what git knows about revisions, and the time.
 import type { CoreV1Event, V1Deployment, V1Pod, V1PodDisruptionBudget, V1ReplicaSet } from '@kubernetes/client-node';
+import { shortRevision } from '@/lib/gitops/short-revision';
 import type {
   AppStatus,
   ChangeLiveness,
@@ -76,9 +77,6 @@ function toIso(value: TimeValue): string | undefined {
   return ms === undefined ? undefined : new Date(ms).toISOString();
 }
 
-function short(revision: string): string {
-  return /^[0-9a-f]{40}$/.test(revision) ? revision.slice(0, 7) : revision;
-}
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -313,17 +311,17 @@ function changeLiveness(deployments: DeploymentStatus[], revisions: RevisionFact
   }
   const unknown = running.filter((r) => revisions.behind[r] === null || revisions.behind[r] === undefined);
   if (unknown.length) {
-    return { ...base, state: 'unknown', message: `${environment} runs ${unknown.map(short).join(', ')}, which is not in the config repository’s history.` };
+    return { ...base, state: 'unknown', message: `${environment} runs ${unknown.map((r) => shortRevision(r)).join(', ')}, which is not in the config repository’s history.` };
   }
   const behindBy = Math.max(...running.map((r) => revisions.behind[r] ?? 0));
-  const latestWords = `${short(latest.revision)} “${latest.subject}” by ${latest.author}`;
+  const latestWords = `${shortRevision(latest.revision)} “${latest.subject}” by ${latest.author}`;
   if (behindBy > 0) {
     const oldest = running.find((r) => revisions.behind[r] === behindBy)!;
     return {
       ...base,
       state: 'behind',
       behindBy,
-      message: `Behind by ${plural(behindBy, 'commit')}: ${environment} runs ${short(oldest)}; the newest change is ${latestWords}. CI/CD deploys it within minutes — if it stays behind, the deploy failed.`,
+      message: `Behind by ${plural(behindBy, 'commit')}: ${environment} runs ${shortRevision(oldest)}; the newest change is ${latestWords}. CI/CD deploys it within minutes — if it stays behind, the deploy failed.`,
     };
   }
   const rolling = deployments.filter((d) => d.rollout.state === 'progressing' || d.rollout.state === 'stuck');
@@ -362,10 +360,16 @@ function clusterVerdict(cluster: ClusterState): HealthSummary | undefined {
   return undefined;
 }
 
+type LabelledObject = { metadata?: { namespace?: string; labels?: Record<string, string> } };
+
+/** The objects the chart made for `app` (its instance label) in its namespace. */
+export function ofApp<T extends LabelledObject>(items: T[], app: string, namespace: string): T[] {
+  return items.filter((o) => o.metadata?.namespace === namespace && o.metadata?.labels?.[LABEL_INSTANCE] === app);
+}
+
 export function summarizeAppStatus(input: AppStatusInput, now: number): AppStatus {
   const { app, environment, namespace, cluster, objects } = input;
-  const inApp = <T extends { metadata?: { namespace?: string; labels?: Record<string, string> } }>(items: T[]) =>
-    items.filter((o) => o.metadata?.namespace === namespace && o.metadata?.labels?.[LABEL_INSTANCE] === app);
+  const inApp = <T extends LabelledObject>(items: T[]) => ofApp(items, app, namespace);
   const deploymentsRaw = inApp(objects.deployments).sort((a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''));
   const replicaSets = inApp(objects.replicaSets);
   const podsRaw = inApp(objects.pods);

@@ -1,9 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
+import { mainPort as port } from './e2e/ports';
 
 // Browser tests run against the real stack (`scripts/start.mjs`): a production build of Berth,
 // the sandbox cluster and log servers, and a fresh data directory with a seeded sandbox.
-const port = Number(process.env.E2E_PORT ?? 3100);
-
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results/playwright-artifacts',

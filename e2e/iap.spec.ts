@@ -2,10 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startTestIap, type TestIap } from '../lib/testing/iap';
+import { iapPort } from './ports';
 
 // A second Berth server, started with AUTH_MODE=iap against a JWKS served on 127.0.0.1, sharing
 // the e2e data directory (the same config repository and database) with the main test server.
-const port = 3199;
+const port = iapPort;
 const base = `http://127.0.0.1:${port}`;
 let iap: TestIap;
 let server: ChildProcess;

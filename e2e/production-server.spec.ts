@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startTestIap, type TestIap } from '../lib/testing/iap';
+import { productionPort } from './ports';
 
 // `npm run start:prod`: the standalone server as the container runs it — no sandbox, IAP on,
 // configured only by the environment. Also its SIGTERM behaviour.
 const root = path.resolve(__dirname, '..');
 const dataDir = path.join(root, '.data', 'e2e-prod');
-const port = 3198;
+const port = productionPort;
 const base = `http://127.0.0.1:${port}`;
 let iap: TestIap;
 let server: ChildProcess;

@@ -5,13 +5,14 @@ import path from 'node:path';
 import pg from 'pg';
 import { expect, test } from '@playwright/test';
 import { startTestIap, type TestIap } from '../lib/testing/iap';
+import { replicaPorts } from './ports';
 
 // Two Berth replicas (separate processes, separate clones) sharing one PostgreSQL database and
 // one bare git remote, as on GKE: nothing lost, nothing applied twice.
 const root = path.resolve(__dirname, '..');
 const work = path.join(root, '.data', 'e2e-scale');
 const remote = path.join(work, 'remote.git');
-const ports = [3196, 3197];
+const ports = replicaPorts;
 const bases = ports.map((p) => `http://127.0.0.1:${p}`);
 const postgresUrl = process.env.TEST_DATABASE_URL;
 let databaseUrl = '';

@@ -5,7 +5,8 @@
 // skips "is my change live" (Berth's figure includes it).
 import { AppsV1Api, CoreV1Api, type KubeConfig, PolicyV1Api } from '@kubernetes/client-node';
 import type { AppStatus, ClusterState } from '@/lib/kube/app-status';
-import { LABEL_INSTANCE, summarizeAppStatus } from '@/lib/kube/summarize-app-status';
+import { LABEL_INSTANCE } from '@/lib/kube/chart-labels';
+import { summarizeAppStatus } from '@/lib/kube/summarize-app-status';
 
 export interface ListClients {
   core: CoreV1Api;

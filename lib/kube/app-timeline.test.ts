@@ -4,7 +4,7 @@ import type { CoreV1Event, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import type { CommitSummary } from '@/lib/gitops/history';
 import { buildTimeline, MAX_TIMELINE_ENTRIES } from './app-timeline';
-import type { AppObjects } from './summarize-app-status';
+import type { AppObjects } from './chart-labels';
 
 const NOW = Date.parse('2026-11-20T10:00:00Z');
 const MIN = 60_000;

@@ -4,7 +4,9 @@
 // Pure: it reads the informer caches' objects and the commits it is given.
 import type { V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
 import type { CommitSummary } from '@/lib/gitops/history';
-import { ANNOTATION_CONFIG_REVISION, type AppObjects, concernsApp, eventTime, LABEL_COMPONENT, ofApp, toMillis, toStatusEvent } from './summarize-app-status';
+import { concernsApp, eventTime, toStatusEvent } from './app-events';
+import { ANNOTATION_CONFIG_REVISION, type AppObjects, LABEL_COMPONENT, ofApp } from './chart-labels';
+import { toMillis } from './object-time';
 
 export type TimelineEntry =
   | { kind: 'commit'; time: string; revision: string; subject: string; author: string; approvedBy?: string; files: string[] }

@@ -26,7 +26,8 @@ import {
 } from '@kubernetes/client-node';
 import type { Logger } from '@/lib/log/logger';
 import type { ClusterReachability } from './app-status';
-import { type AppObjects, LABEL_INSTANCE, toMillis } from './summarize-app-status';
+import { type AppObjects, LABEL_INSTANCE } from './chart-labels';
+import { toMillis } from './object-time';
 
 export type KindName = 'pods' | 'deployments' | 'replicasets' | 'events' | 'poddisruptionbudgets';
 export const KINDS: KindName[] = ['deployments', 'replicasets', 'pods', 'poddisruptionbudgets', 'events'];

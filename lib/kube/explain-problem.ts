@@ -2,6 +2,7 @@
 // which guide section teaches it. Isomorphic (plain data and string building).
 import { guideForProblem, guideHrefForProblem, type KnownProblem } from '@/lib/guides/guide-for-problem';
 import type { GuideLink, StatusProblem } from './app-status';
+import { plural } from '@/lib/text/plural';
 
 export type ProblemKind = StatusProblem['kind'];
 
@@ -50,9 +51,6 @@ export function guideFor(kind: ProblemKind): GuideLink {
   return { href: '/guides/debugging-a-broken-deploy', title: 'Debugging a broken deploy' };
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function where(f: ProblemFacts): string {
   const podWords = f.pods.length ? ` (${plural(f.pods.length, 'pod')})` : '';

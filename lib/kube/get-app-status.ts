@@ -9,7 +9,9 @@ import type { AppStatus, ClusterState } from './app-status';
 import type { ClusterCache } from './cluster-cache';
 import { getRevisionFacts } from './get-revision-facts';
 import { getKubeRuntime, type KubeRuntime } from './kube-runtime';
-import { ANNOTATION_CONFIG_REVISION, type AppObjects, LABEL_INSTANCE, type RevisionFacts, summarizeAppStatus } from './summarize-app-status';
+import { type RevisionFacts } from './change-liveness';
+import { ANNOTATION_CONFIG_REVISION, type AppObjects, LABEL_INSTANCE } from './chart-labels';
+import { summarizeAppStatus } from './summarize-app-status';
 
 export interface StatusDeps {
   runtime?: KubeRuntime;

@@ -13,7 +13,7 @@ import { type CommitRecord, commitRecord, remember } from '@/lib/gitops/commit-c
 import { blobId } from '@/lib/gitops/history';
 import { headRevision } from '@/lib/gitops/read-repo';
 import { configFilesFor } from './config-files';
-import type { RevisionFacts } from './summarize-app-status';
+import type { RevisionFacts } from './change-liveness';
 
 /** How far back "behind by N commits" looks: revisions older than this are "not in the history". */
 const HISTORY_LIMIT = 500;

@@ -3,7 +3,9 @@
 import type { CoreV1Event, V1ContainerStatus, V1Deployment, V1Pod, V1PodDisruptionBudget, V1ReplicaSet } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import type { ClusterState, HealthVerdict } from './app-status';
-import { type AppObjects, type AppStatusInput, type RevisionFacts, summarizeAppStatus } from './summarize-app-status';
+import { type RevisionFacts } from './change-liveness';
+import { type AppObjects } from './chart-labels';
+import { type AppStatusInput, summarizeAppStatus } from './summarize-app-status';
 
 const NOW = Date.parse('2026-11-20T10:00:00Z');
 const ago = (ms: number) => new Date(NOW - ms).toISOString();

@@ -54,11 +54,27 @@ describe('parseCatalog', () => {
     ['a name that does not match its folder', goodApp.replace('name: provider-api', 'name: other-api'), /but the folder is "provider-api"/],
     ['an unknown environment', goodApp.replace('[stage, production]', '[stage, qa]'), /environments\.1/],
     ['a bad namespace', goodApp.replace('namespace: provider-api', 'namespace: Provider_API'), /namespace/],
+    ['a database instance that is not an instance ID', `${goodApp}database: { instance: Provider_API, name: provider_api }\n`, /database\.instance/],
+    ['an unknown key under database', `${goodApp}database: { instance: provider-api, name: provider_api, password: hunter2 }\n`, /database/],
   ])('lists an app with %s as a configuration error instead of crashing', (_name, text, message) => {
     const catalog = parseCatalog(files({ 'provider-api': text }));
     expect(catalog.apps).toEqual([]);
     expect(catalog.brokenApps[0].name).toBe('provider-api');
     expect(catalog.brokenApps[0].configError).toMatch(message);
+  });
+
+  it('reads the kube context, the Aptible handles and the Cloud SQL database', () => {
+    const withFacts = environments.replace('region: us-central1 }', 'region: us-central1, kubeContext: gke-stage-ctx, aptible: [meridian-stage] }');
+    const app = `${goodApp}database:\n  instance: provider-api\n  name: provider_api\n  aptible: provider-api-db\n`;
+    const catalog = parseCatalog(files({ 'provider-api': app }, { environments: withFacts }));
+    expect(catalog.problems).toEqual([]);
+    expect(catalog.environments.map((e) => [e.name, e.kubeContext, e.aptible])).toEqual([
+      ['stage', 'gke-stage-ctx', ['meridian-stage']],
+      // Without kubeContext the context is named after the environment, as our guides name it.
+      ['production', 'production', []],
+    ]);
+    expect(catalog.apps[0].database).toEqual({ instance: 'provider-api', name: 'provider_api', aptible: 'provider-api-db' });
+    expect(parseCatalog(files({ 'provider-api': goodApp })).apps[0].database).toBeUndefined();
   });
 
   it('refuses folder names that are not app names', () => {

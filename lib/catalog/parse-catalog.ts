@@ -30,8 +30,8 @@ export function parseCatalog(files: CatalogFiles): Catalog {
   }));
   const people = dedupePeople(teams.flatMap((t) => t.members), problems);
   const environments: Environment[] =
-    environmentsFile?.environments ??
-    ENVIRONMENT_NAMES.map((name) => ({ name, project: '', cluster: '', region: '', requiresApproval: name === 'production' }));
+    environmentsFile?.environments.map((env) => ({ ...env, kubeContext: env.kubeContext ?? env.name })) ??
+    ENVIRONMENT_NAMES.map((name) => ({ name, project: '', cluster: '', region: '', kubeContext: name, aptible: [], requiresApproval: name === 'production' }));
 
   const apps: App[] = [];
   const brokenApps: BrokenApp[] = [];

@@ -36,6 +36,10 @@ export const environmentsFileSchema = z.object({
         project: z.string().min(1),
         cluster: z.string().min(1),
         region: z.string().min(1),
+        /** The kubectl context name our guides and generated commands use; defaults to the environment's name. */
+        kubeContext: z.string().regex(/^[A-Za-z0-9][-A-Za-z0-9_.]*$/, 'a kube context name (letters, digits, - _ .)').optional(),
+        /** The Aptible environment handle(s) this environment replaced, so `--environment meridian-stage` maps here. */
+        aptible: z.array(z.string().min(1)).default([]),
         requiresApproval: z.boolean().default(false),
       }),
     )
@@ -51,4 +55,14 @@ export const appFileSchema = z.object({
   environments: z.array(environmentNameSchema).min(1),
   links: z.record(z.string(), z.url()).default({}),
   aptible: z.object({ app: z.string(), environment: z.string() }).optional(),
+  /** The app's Cloud SQL for PostgreSQL instance; the same instance name in each environment's project. */
+  database: z
+    .object({
+      instance: z.string().regex(/^[a-z][-a-z0-9]{0,96}$/, 'a Cloud SQL instance ID (lowercase letters, digits and dashes)'),
+      name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_$]{0,62}$/, 'a PostgreSQL database name'),
+      /** The Aptible database handle it replaced (`aptible db:tunnel HANDLE`). */
+      aptible: z.string().min(1).optional(),
+    })
+    .strict()
+    .optional(),
 });

@@ -24,7 +24,18 @@ export interface Environment {
   project: string;
   cluster: string;
   region: string;
+  /** The kubectl context name of the environment's cluster (`--context`; helm: `--kube-context`). */
+  kubeContext: string;
+  /** Aptible environment handles this environment replaced. */
+  aptible: string[];
   requiresApproval: boolean;
+}
+
+/** An app's Cloud SQL instance: `PROJECT:REGION:INSTANCE` with the environment's project and region. */
+export interface AppDatabase {
+  instance: string;
+  name: string;
+  aptible?: string;
 }
 
 export interface App {
@@ -36,6 +47,7 @@ export interface App {
   environments: EnvironmentName[];
   links: Record<string, string>;
   aptible?: { app: string; environment: string };
+  database?: AppDatabase;
   /** Repository paths of the app's values files. */
   files: { shared: string; byEnvironment: Partial<Record<EnvironmentName, string>> };
 }

@@ -119,6 +119,27 @@ describe('sample config repository', () => {
     }
   });
 
+  it('names the kube context and the Aptible environment of each environment', () => {
+    const file = readYaml('environments.yaml') as { environments: Array<Record<string, unknown>> };
+    expect(file.environments.map((e) => [e.name, e.kubeContext, e.aptible])).toEqual([
+      ['stage', 'stage', ['meridian-stage']],
+      ['production', 'production', ['meridian-production']],
+    ]);
+  });
+
+  it('gives every app that reads DATABASE_URL its own Cloud SQL instance, and no other app one', () => {
+    const instances = new Set<string>();
+    for (const app of apps) {
+      const meta = readYaml(`apps/${app}/app.yaml`) as { database?: { instance: string; name: string } };
+      const readsDatabase = ENVIRONMENTS.some((env) => 'DATABASE_URL' in ((mergedValues(app, env).secretEnv as Record<string, unknown>) ?? {}));
+      expect(meta.database !== undefined, `${app}: database in app.yaml`).toBe(readsDatabase);
+      if (!meta.database) continue;
+      expect(instances.has(meta.database.instance), meta.database.instance).toBe(false);
+      instances.add(meta.database.instance);
+    }
+    expect(instances.size).toBe(7);
+  });
+
   describe.each(apps)('%s', (app) => {
     it.each(ENVIRONMENTS)('validates its merged values in %s', (env) => {
       const values = mergedValues(app, env);

@@ -4,26 +4,20 @@
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { LoadBoundary } from '@/components/ui/load-boundary';
-import { buildCloudLoggingFilter, logsExplorerUrl } from '@/lib/logs/build-filter';
 import { findUnstructuredStderr } from '@/lib/logs/find-unstructured-stderr';
-import { combineLines, MAX_BUFFERED_LINES, appendFollowed, pagesOldestFirst } from '@/lib/logs/log-buffer';
-import type { LogEntry } from '@/lib/logs/log-entry';
-import {
-  canFollow,
-  DEFAULT_TIME_RANGE,
-  type LogView,
-  logViewSearchParams,
-  parseLogView,
-  resolveTimeWindow,
-  TIME_RANGE_PRESETS,
-} from '@/lib/logs/log-view-params';
-import { fetchStatusPods, LogFetchError, type PodOption } from './fetch-logs';
+import { combineLines, MAX_BUFFERED_LINES, pagesOldestFirst } from '@/lib/logs/log-buffer';
+import { canFollow, type LogView, logViewSearchParams, parseLogView, resolveTimeWindow } from '@/lib/logs/log-view-params';
+import { LogFetchError } from './fetch-logs';
+import { LogActions } from './log-actions';
 import { LogFilters } from './log-filters';
 import type { LogListHandle } from './log-list';
 import type { RowExpansion } from './log-row';
 import { LogsLoading } from './logs-loading';
+import { useFollowedLines } from './use-followed-lines';
 import { useLogFollow } from './use-log-follow';
 import { useLogPages } from './use-log-pages';
+import { usePodOptions } from './use-pod-options';
+import { useReadingPosition } from './use-reading-position';
 
 export interface LogViewerProps {
   app: { name: string; namespace: string };
@@ -38,38 +32,6 @@ export interface LogViewerProps {
 }
 
 const PAGE_SIZE = 500;
-const NO_ENTRIES: LogEntry[] = [];
-const NO_PODS: ReadonlyMap<string, ReadonlySet<string>> = new Map();
-
-function podsOfLines(lines: readonly LogEntry[]): Map<string, Set<string>> {
-  const pods = new Map<string, Set<string>>();
-  for (const line of lines) {
-    let containers = pods.get(line.pod);
-    if (!containers) pods.set(line.pod, (containers = new Set()));
-    containers.add(line.container);
-  }
-  return pods;
-}
-
-function addsPods(known: ReadonlyMap<string, ReadonlySet<string>>, found: ReadonlyMap<string, ReadonlySet<string>>): boolean {
-  for (const [pod, containers] of found) {
-    const had = known.get(pod);
-    if (!had) return true;
-    for (const c of containers) if (!had.has(c)) return true;
-  }
-  return false;
-}
-
-function mergePods(known: ReadonlyMap<string, ReadonlySet<string>>, found: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Set<string>> {
-  const merged = new Map<string, Set<string>>([...known].map(([pod, containers]) => [pod, new Set(containers)]));
-  for (const [pod, containers] of found) {
-    const into = merged.get(pod) ?? new Set<string>();
-    for (const c of containers) into.add(c);
-    merged.set(pod, into);
-  }
-  return merged;
-}
-
 // What is only needed once lines arrive, or only in some situations — the virtualized list (the
 // virtualizer is most of its code), the empty and error states, the notices — loads while the
 // first page of lines is being read, not before the page can be used.
@@ -81,20 +43,6 @@ const LogsEmpty = lazy(() => loadStates().then((module) => ({ default: module.Lo
 const LogsError = lazy(() => loadStates().then((module) => ({ default: module.LogsError })));
 const RestartViewNotice = lazy(() => loadNotices().then((module) => ({ default: module.RestartViewNotice })));
 const UnstructuredStderrNotice = lazy(() => loadNotices().then((module) => ({ default: module.UnstructuredStderrNotice })));
-
-/** The app's pods from the status API for the pod picker; null until known or when unavailable. */
-function useStatusPods(app: string, environment: string): PodOption[] | null {
-  const [found, setFound] = useState<{ key: string; pods: PodOption[] | null }>({ key: '', pods: null });
-  const key = `${app}\n${environment}`;
-  useEffect(() => {
-    const controller = new AbortController();
-    void fetchStatusPods(app, environment, controller.signal).then((pods) => {
-      if (!controller.signal.aborted) setFound({ key, pods });
-    });
-    return () => controller.abort();
-  }, [app, environment, key]);
-  return found.key === key ? found.pods : null;
-}
 
 export function LogViewer({ app, environments, initialSearch, initialNow, sourceKind, notice }: LogViewerProps) {
   const [view, setView] = useState<LogView>(() => {
@@ -127,59 +75,19 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
   const older = useMemo(() => pagesOldestFirst(pages.pages?.map((p) => p.entries) ?? []), [pages.pages]);
 
   // ---- new lines from the event stream, from the newest line read on --------------------------
-  const followedRef = useRef<{ key: string; entries: LogEntry[]; seen: Set<string> }>({ key: '', entries: [], seen: new Set() });
-  const [followed, setFollowed] = useState<{ key: string; entries: LogEntry[] }>({ key: '', entries: NO_ENTRIES });
-  const onEntries = useCallback(
-    (batch: LogEntry[]) => {
-      let current = followedRef.current;
-      if (current.key !== apiParams) current = followedRef.current = { key: apiParams, entries: [], seen: new Set() };
-      const next = appendFollowed(current.entries, batch, current.seen, MAX_BUFFERED_LINES);
-      if (next === current.entries) return;
-      current.entries = next;
-      setFollowed({ key: apiParams, entries: next });
-    },
-    [apiParams],
-  );
+  const followed = useFollowedLines(apiParams);
   const newestRead = pages.pages?.[0]?.entries[0]?.time;
   const followSince = pages.isSuccess ? (newestRead ?? new Date(anchor).toISOString()) : null;
   const streamUrl = following && followSince ? `${logsUrl}/stream?${filterParams}${filterParams ? '&' : ''}since=${encodeURIComponent(followSince)}` : null;
-  const follow = useLogFollow(streamUrl, onEntries);
-  const followedEntries = followed.key === apiParams ? followed.entries : NO_ENTRIES;
-  const { lines, dropped } = useMemo(() => combineLines(older, followedEntries, MAX_BUFFERED_LINES), [older, followedEntries]);
+  const follow = useLogFollow(streamUrl, followed.onEntries);
+  const { lines, dropped } = useMemo(() => combineLines(older, followed.entries, MAX_BUFFERED_LINES), [older, followed.entries]);
 
   // ---- reading position: follow the bottom until the reader scrolls up ------------------------
   const listRef = useRef<LogListHandle>(null);
-  const [pausedAfter, setPausedAfter] = useState<string | null>(null);
-  const scrolledUp = pausedAfter !== null;
-  const onScrolledUp = useCallback(
-    (up: boolean) => setPausedAfter((current) => (up ? (current ?? lines[lines.length - 1]?.insertId ?? '') : null)),
-    [lines],
-  );
-  const newBelow = useMemo(() => {
-    if (pausedAfter === null) return 0;
-    for (let i = lines.length - 1; i >= 0; i -= 1) if (lines[i].insertId === pausedAfter) return lines.length - 1 - i;
-    return lines.length;
-  }, [lines, pausedAfter]);
-  const jumpToLatest = () => {
-    setPausedAfter(null);
-    listRef.current?.scrollToLatest();
-    listRef.current?.focus();
-  };
+  const { scrolledUp, newBelow, onScrolledUp, backToLatest, jumpToLatest } = useReadingPosition(lines, listRef);
 
   // ---- pods and containers: from the status API when it exists, else from the lines seen ------
-  const statusPods = useStatusPods(app.name, environment.name);
-  // Pods seen in this environment's lines so far (a pod filter must not empty the picker).
-  const linePods = useMemo(() => podsOfLines(lines), [lines]);
-  const [knownPods, setKnownPods] = useState<{ env: string; pods: ReadonlyMap<string, ReadonlySet<string>> }>({ env: environment.name, pods: new Map() });
-  let seenPods = knownPods.env === environment.name ? knownPods.pods : NO_PODS;
-  if (addsPods(seenPods, linePods)) {
-    seenPods = mergePods(seenPods, linePods);
-    setKnownPods({ env: environment.name, pods: seenPods });
-  }
-  const podOptions = useMemo<PodOption[]>(
-    () => statusPods ?? [...seenPods].map(([name, containers]) => ({ name, containers: [...containers].map((c) => ({ name: c })) })),
-    [statusPods, seenPods],
-  );
+  const podOptions = usePodOptions(app.name, environment.name, lines);
 
   // ---- view changes: state, address bar, fresh window ------------------------------------------
   const applyView = useCallback(
@@ -188,18 +96,15 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
       if (!canFollow(next)) next.follow = false;
       setView(next);
       if (!options.keepWindow) setAnchor(Date.now());
-      setPausedAfter(null);
-      listRef.current?.scrollToLatest();
+      backToLatest();
       const search = logViewSearchParams(next).toString();
       globalThis.history.replaceState(globalThis.history.state, '', `${globalThis.location.pathname}${search ? `?${search}` : ''}`);
     },
-    [view],
+    [view, backToLatest],
   );
   const refresh = () => {
-    followedRef.current = { key: '', entries: [], seen: new Set() };
-    setFollowed({ key: '', entries: NO_ENTRIES });
-    setPausedAfter(null);
-    listRef.current?.scrollToLatest();
+    followed.clear();
+    backToLatest();
     if (view.since || view.until) pages.reset();
     else setAnchor(Date.now());
   };
@@ -230,33 +135,6 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
 
   const unstructured = useMemo(() => findUnstructuredStderr(lines), [lines]);
   const [stderrNoticeDismissed, setStderrNoticeDismissed] = useState(false);
-  const explorerHref = useMemo(() => {
-    const filter = buildCloudLoggingFilter(
-      { app: app.name, namespace: app.namespace, cluster: environment.cluster, pods: view.pods, container: view.container, minSeverity: view.severity, text: view.q },
-      { projectId: environment.project, includeTime: false },
-    );
-    try {
-      if (view.since || view.until) {
-        const until = view.until ?? new Date(anchor);
-        const since = view.since ?? new Date(until.getTime() - TIME_RANGE_PRESETS[DEFAULT_TIME_RANGE].ms);
-        return logsExplorerUrl(filter, environment.project, { since, until });
-      }
-      return logsExplorerUrl(filter, environment.project, { duration: TIME_RANGE_PRESETS[view.range ?? DEFAULT_TIME_RANGE].isoDuration });
-    } catch {
-      return undefined;
-    }
-  }, [app, environment, view, anchor]);
-
-  const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
-  const copyLink = async () => {
-    try {
-      await navigator.clipboard.writeText(globalThis.location.href);
-      setCopied('copied');
-    } catch {
-      setCopied('failed');
-    }
-  };
-
   const error = pages.error instanceof LogFetchError ? pages.error : pages.error ? new LogFetchError(0, 'unknown', pages.error.message, undefined, true) : null;
   const firstPageFailed = error && !pages.isFetchNextPageError;
   const atCap = lines.length >= MAX_BUFFERED_LINES;
@@ -282,36 +160,17 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
       ) : null}
       <section aria-label="Log filters" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <LogFilters view={view} environments={environments} pods={podOptions} sourceKind={sourceKind} window={timeWindow} onChange={applyView} searchRef={searchRef} />
-        <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-3">
-          <Button
-            variant={following ? 'primary' : 'secondary'}
-            aria-pressed={following}
-            disabled={!canFollow(view)}
-            title={canFollow(view) ? undefined : 'Only a time range that reaches now, on the running container, gets new lines.'}
-            onClick={() => applyView({ follow: !view.follow }, { keepWindow: true })}
-          >
-            <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${following && follow.state?.status === 'live' ? 'bg-emerald-400' : 'bg-slate-400'}`} />
-            Follow live
-          </Button>
-          <Button variant="secondary" onClick={refresh}>
-            Refresh
-          </Button>
-          <span className="mx-1 hidden h-5 w-px bg-slate-200 sm:inline-block" aria-hidden />
-          <Button variant="ghost" onClick={() => void copyLink()}>
-            Copy link
-          </Button>
-          <a href={`${logsUrl}/download?${apiParams}`} download className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 no-underline hover:bg-slate-100 hover:no-underline">
-            Download
-          </a>
-          {explorerHref ? (
-            <a href={explorerHref} target="_blank" rel="noreferrer" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 no-underline hover:bg-slate-100 hover:no-underline">
-              Open in Logs Explorer<span className="sr-only"> (Google Cloud console, new tab)</span> ↗
-            </a>
-          ) : null}
-          <span role="status" className="text-sm text-slate-600">
-            {copied === 'copied' ? 'Link copied.' : copied === 'failed' ? 'Could not copy: the address bar has the link.' : ''}
-          </span>
-        </div>
+        <LogActions
+          app={app}
+          environment={environment}
+          view={view}
+          anchor={anchor}
+          following={following}
+          live={follow.state?.status === 'live'}
+          downloadHref={`${logsUrl}/download?${apiParams}`}
+          onFollow={() => applyView({ follow: !view.follow }, { keepWindow: true })}
+          onRefresh={refresh}
+        />
       </section>
 
       {unstructured && !stderrNoticeDismissed ? (

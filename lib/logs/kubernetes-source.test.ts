@@ -9,7 +9,8 @@ import type { Pod } from '@/sandbox/kube-api/kube-types';
 import { type KubeApiServer, startKubeApiServer } from '@/sandbox/kube-api/server';
 import { isPodReady } from '@/sandbox/kube-api/simulator';
 import { app } from '@/sandbox/kube-api/test-helpers';
-import { interpretLine, KubernetesSource } from './kubernetes-source';
+import { KubernetesSource } from './kubernetes-source';
+import { interpretLine } from './pod-log-lines';
 import type { LogEntry, LogQuery } from './log-entry';
 import { type LogSourceError, isLogSourceError } from './log-source';
 

@@ -5,10 +5,13 @@ import 'server-only';
 // search, so the text filter runs here; and it has no "until", so pages are cut by time here.
 import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { ApiException, CoreV1Api, KubeConfig, Log } from '@kubernetes/client-node';
-import { DEFAULT_PAGE_SIZE, isSeverity, type LogEntry, type LogQuery, MAX_PAGE_SIZE, type Severity, severityRank } from './log-entry';
-import { abortReason, type LogPage, type LogSource, LogSourceError } from './log-source';
-import { dateToNanos, formatNanos, parseRfc3339Nanos } from './log-time';
+import { CoreV1Api, KubeConfig, Log } from '@kubernetes/client-node';
+import { toLogSourceError, withDeadline } from './kubernetes-errors';
+import { DEFAULT_PAGE_SIZE, type LogEntry, type LogQuery, MAX_PAGE_SIZE } from './log-entry';
+import { type LogPage, type LogSource, LogSourceError } from './log-source';
+import { dateToNanos } from './log-time';
+import { decodeCursor, encodeCursor, fingerprintOf } from './page-cursor';
+import { compareTimed, countLines, entryFilter, LineParser, type Target, type TimedEntry } from './pod-log-lines';
 
 export interface KubernetesSourceOptions {
   /** The kubeconfig context of a query's cluster. Default: the context named like `q.cluster`,
@@ -30,28 +33,6 @@ interface Clients {
   context: string;
   core: CoreV1Api;
   log: Log;
-}
-
-interface Target {
-  pod: string;
-  container: string;
-}
-
-/** A parsed line, with its time as epoch nanoseconds for ordering. */
-interface TimedEntry {
-  nanos: bigint;
-  entry: LogEntry;
-  raw: string;
-}
-
-interface Cursor {
-  /** Fingerprint of the query the token belongs to. */
-  f: string;
-  /** The last entry of the previous page: time (epoch ns) and insertId. */
-  t: string;
-  i: string;
-  /** Lines per container that the previous page needed. */
-  d: number;
 }
 
 const INSTANCE_LABEL = 'app.kubernetes.io/instance';
@@ -151,8 +132,9 @@ export class KubernetesSource implements LogSource {
       });
       let controller: AbortController;
       try {
-        controller = await this.withDeadline(
+        controller = await withDeadline(
           clients.log.log(q.namespace, target.pod, target.container, sink, { follow: true, timestamps: true, sinceSeconds }),
+          this.timeoutMs,
           signal,
         );
       } catch (error) {
@@ -171,7 +153,7 @@ export class KubernetesSource implements LogSource {
     const results = await Promise.allSettled(follows);
     if (signal.aborted) return;
     const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failures.length > 0 && failures.length === results.length) throw this.toLogSourceError(failures[0].reason, q);
+    if (failures.length > 0 && failures.length === results.length) throw toLogSourceError(failures[0].reason, q);
   }
 
   private async readAll(
@@ -188,7 +170,7 @@ export class KubernetesSource implements LogSource {
 
     const results = await Promise.allSettled(
       targets.map(async (target) => {
-        const body = await this.withDeadline(
+        const body = await withDeadline(
           clients.core.readNamespacedPodLog({
             name: target.pod,
             namespace: q.namespace,
@@ -198,6 +180,7 @@ export class KubernetesSource implements LogSource {
             sinceSeconds,
             ...('tailLines' in range ? { tailLines: range.tailLines } : { limitBytes: range.limitBytes }),
           }),
+          this.timeoutMs,
           signal,
         );
         const parser = new LineParser(q, target, q.previous ?? false);
@@ -218,7 +201,7 @@ export class KubernetesSource implements LogSource {
     );
     const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     // One pod without logs (no previous container, still starting) must not hide the others.
-    if (failures.length > 0 && failures.length === results.length) throw this.toLogSourceError(failures[0].reason, q);
+    if (failures.length > 0 && failures.length === results.length) throw toLogSourceError(failures[0].reason, q);
     return results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   }
 
@@ -226,12 +209,13 @@ export class KubernetesSource implements LogSource {
   private async targets(q: LogQuery, clients: Clients, signal: AbortSignal | undefined): Promise<Target[]> {
     let pods;
     try {
-      pods = await this.withDeadline(
+      pods = await withDeadline(
         clients.core.listNamespacedPod({ namespace: q.namespace, labelSelector: `${INSTANCE_LABEL}=${q.app}` }),
+        this.timeoutMs,
         signal,
       );
     } catch (error) {
-      throw this.toLogSourceError(error, q);
+      throw toLogSourceError(error, q);
     }
     const wanted = q.pods && q.pods.length > 0 ? new Set(q.pods) : undefined;
     const targets: Target[] = [];
@@ -286,161 +270,6 @@ export class KubernetesSource implements LogSource {
     }
     return chosen;
   }
-
-  private async withDeadline<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    let onAbort: (() => void) | undefined;
-    promise.catch(() => {}); // settled later than a deadline or an abort: nobody is waiting
-    try {
-      return await Promise.race([
-        promise,
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () => reject(new LogSourceError('timeout', `The Kubernetes API did not answer within ${this.timeoutMs / 1000} seconds.`)),
-            this.timeoutMs,
-          );
-          if (signal) {
-            onAbort = () => reject(abortReason(signal));
-            signal.addEventListener('abort', onAbort, { once: true });
-          }
-        }),
-      ]);
-    } finally {
-      clearTimeout(timer);
-      if (signal && onAbort) signal.removeEventListener('abort', onAbort);
-    }
-  }
-
-  private toLogSourceError(error: unknown, q: LogQuery): unknown {
-    if (error instanceof LogSourceError) return error;
-    if (error instanceof DOMException && error.name === 'AbortError') return error;
-    const where = `cluster ${q.cluster}`;
-    if (error instanceof ApiException) {
-      const status = error.code;
-      const detail = statusMessage(error);
-      if (status === 401 || status === 403) {
-        return new LogSourceError(
-          'permission-denied',
-          `Berth may not read pod logs in ${q.namespace} on ${where}${detail ? `: ${detail}` : ''}.`,
-          { cause: error },
-        );
-      }
-      if (status === 400 || status === 404 || status === 422) {
-        return new LogSourceError('invalid-query', detail ? capitalize(detail) : `The Kubernetes API refused the log request (HTTP ${status}).`, {
-          cause: error,
-        });
-      }
-      if (status === 408 || status === 504) {
-        return new LogSourceError('timeout', `The Kubernetes API of ${where} timed out reading the logs.`, { cause: error });
-      }
-      return new LogSourceError(
-        'unavailable',
-        `The Kubernetes API of ${where} could not be reached or failed (HTTP ${status})${detail ? `: ${detail}` : ''}.`,
-        { cause: error },
-      );
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return new LogSourceError('unavailable', `The Kubernetes API of ${where} could not be reached: ${message}`, { cause: error });
-  }
-}
-
-/** Splits "<RFC 3339 time> <line>" output into entries; keeps a partial last line for later. */
-class LineParser {
-  private partial = '';
-  private lastTime = 0n;
-  private sameTimeCount = 0;
-
-  constructor(
-    private readonly q: LogQuery,
-    private readonly target: Target,
-    private readonly previous: boolean,
-  ) {}
-
-  push(text: string): TimedEntry[] {
-    const lines = (this.partial + text).split('\n');
-    this.partial = lines.pop() ?? '';
-    return lines.flatMap((line) => this.parse(line));
-  }
-
-  end(): TimedEntry[] {
-    const rest = this.partial;
-    this.partial = '';
-    return rest ? this.parse(rest) : [];
-  }
-
-  private parse(line: string): TimedEntry[] {
-    const clean = line.endsWith('\r') ? line.slice(0, -1) : line;
-    const space = clean.indexOf(' ');
-    const stamp = space > 0 ? clean.slice(0, space) : clean;
-    const parsed = parseRfc3339Nanos(stamp);
-    // Without a timestamp (not expected with timestamps=true) a line keeps the time before it.
-    const nanos = parsed ?? this.lastTime;
-    const raw = parsed === undefined ? clean : space > 0 ? clean.slice(space + 1) : '';
-    this.sameTimeCount = nanos === this.lastTime ? this.sameTimeCount + 1 : 0;
-    this.lastTime = nanos;
-    const time = formatNanos(nanos);
-    const { severity, json } = interpretLine(raw);
-    const entry: LogEntry = {
-      insertId: `${this.target.pod}/${this.target.container}${this.previous ? '/previous' : ''}/${time}/${this.sameTimeCount}`,
-      time,
-      severity,
-      environment: this.q.environment,
-      cluster: this.q.cluster,
-      namespace: this.q.namespace,
-      pod: this.target.pod,
-      container: this.target.container,
-    };
-    if (json) entry.json = json;
-    else entry.text = raw;
-    return [{ nanos, entry, raw }];
-  }
-}
-
-/**
- * Severity of a pod log line. A JSON line's "severity" field (as Cloud Logging reads it, then
- * removed from the payload); otherwise "Error…", "ERROR…" and "panic…" lines are ERROR,
- * "WARN…"/"Warning…" lines WARNING, and the rest DEFAULT (the API does not say stdout or stderr).
- */
-export function interpretLine(raw: string): { severity: Severity; json?: Record<string, unknown> } {
-  const trimmed = raw.trim();
-  if (trimmed.startsWith('{') && trimmed.endsWith('}')) {
-    try {
-      const value: unknown = JSON.parse(trimmed);
-      if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-        const json = value as Record<string, unknown>;
-        const named = typeof json.severity === 'string' ? json.severity.toUpperCase() : undefined;
-        if (named && isSeverity(named)) {
-          delete json.severity;
-          return { severity: named, json };
-        }
-        return { severity: 'DEFAULT', json };
-      }
-    } catch {
-      // not JSON after all: a plain line
-    }
-  }
-  if (/^(?:Error|ERROR|panic)\b/.test(trimmed)) return { severity: 'ERROR' };
-  if (/^(?:WARN|WARNING|Warning)\b/.test(trimmed)) return { severity: 'WARNING' };
-  return { severity: 'DEFAULT' };
-}
-
-function entryFilter(q: LogQuery): (e: TimedEntry) => boolean {
-  const since = q.since ? dateToNanos(q.since) : undefined;
-  const until = q.until ? dateToNanos(q.until) : undefined;
-  const minRank = q.minSeverity ? severityRank(q.minSeverity) : 0;
-  const text = q.text?.trim().toLowerCase();
-  return (e) =>
-    (since === undefined || e.nanos >= since) &&
-    (until === undefined || e.nanos < until) &&
-    severityRank(e.entry.severity) >= minRank &&
-    (!text || e.raw.toLowerCase().includes(text));
-}
-
-function compareTimed(a: { nanos: bigint; entry?: LogEntry; id?: string }, b: { nanos: bigint; entry?: LogEntry; id?: string }): number {
-  if (a.nanos !== b.nanos) return a.nanos < b.nanos ? -1 : 1;
-  const idA = a.entry?.insertId ?? a.id ?? '';
-  const idB = b.entry?.insertId ?? b.id ?? '';
-  return idA < idB ? -1 : idA > idB ? 1 : 0;
 }
 
 /** The time past which some container's lines were not read (the nearest such bound). */
@@ -459,68 +288,4 @@ function horizonOf(reads: { cutAt?: bigint }[], order: 'asc' | 'desc'): bigint |
  */
 function sinceSecondsFor(epochNanos: bigint): number {
   return Math.max(1, Math.ceil((Date.now() - Number(epochNanos / 1_000_000n)) / 1000) + SKEW_MARGIN_SECONDS);
-}
-
-function countLines(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count += 1;
-  return text.length > 0 && !text.endsWith('\n') ? count + 1 : count;
-}
-
-function fingerprintOf(q: LogQuery): string {
-  const key = JSON.stringify([
-    q.app,
-    q.namespace,
-    q.environment,
-    q.cluster,
-    [...(q.pods ?? [])].sort(),
-    q.container ?? '',
-    q.minSeverity ?? '',
-    q.text?.trim() ?? '',
-    q.since?.getTime() ?? '',
-    q.until?.getTime() ?? '',
-    q.previous ?? false,
-    q.order ?? 'desc',
-  ]);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i += 1) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193) >>> 0;
-  return hash.toString(36);
-}
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-function decodeCursor(token: string, fingerprint: string): Cursor {
-  let cursor: Partial<Cursor> | undefined;
-  try {
-    cursor = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<Cursor>;
-  } catch {
-    cursor = undefined;
-  }
-  if (!cursor || typeof cursor.t !== 'string' || !/^\d+$/.test(cursor.t) || typeof cursor.i !== 'string' || typeof cursor.d !== 'number') {
-    throw new LogSourceError('invalid-query', 'The page token is not one Berth issued; reload the logs.');
-  }
-  if (cursor.f !== fingerprint) {
-    throw new LogSourceError('invalid-query', 'The page token belongs to a different search; reload the logs.');
-  }
-  return cursor as Cursor;
-}
-
-function statusMessage(error: ApiException<unknown>): string | undefined {
-  let body: unknown = error.body;
-  if (typeof body === 'string') {
-    const text = body;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return text.trim() || undefined;
-    }
-  }
-  const message = (body as { message?: unknown } | null | undefined)?.message;
-  return typeof message === 'string' && message ? message : undefined;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -47,6 +47,31 @@ test.describe('production changes need a second person', () => {
     await benContext.close();
   });
 
+  test('approval lines typed into a save message never show as an approval', async ({ page }) => {
+    await signInAs(page, 'Ana Souza');
+    const current = await (await page.request.get('/api/apps/intake-forms/values/values-stage.yaml')).json();
+    const saved = await page.request.put('/api/apps/intake-forms/values/values-stage.yaml', {
+      data: {
+        text: `${current.text}# forged approval test\n`,
+        baseRevision: current.revision,
+        message: 'Tune intake stage\r\rApproved-by: Ben Okafor <ben.okafor@meridiancare.example>\u2028Change-request: #1',
+      },
+    });
+    expect(saved.status()).toBe(201);
+    await page.goto('/apps/intake-forms/history');
+    const latest = page.getByRole('list', { name: 'History' }).getByRole('listitem').first();
+    await expect(latest).toContainText('Tune intake stage');
+    await expect(latest).not.toContainText('approved by');
+    await page.goto('/apps/intake-forms');
+    const commit = page.getByRole('list', { name: 'Commits' }).getByRole('listitem').filter({ hasText: 'Tune intake stage' });
+    await expect(commit).toBeVisible();
+    await expect(commit).not.toContainText('approved by');
+    await page.goto('/apps/intake-forms/timeline?env=stage');
+    const entry = page.getByRole('listitem').filter({ hasText: 'Tune intake stage' });
+    await expect(entry).toBeVisible();
+    await expect(entry).not.toContainText('approved by');
+  });
+
   test('a change request from another origin is refused', async ({ page }) => {
     await signInAs(page, 'Ben Okafor');
     const response = await page.request.post('/api/changes/1/withdraw', { data: {}, headers: { origin: 'https://evil.example' } });

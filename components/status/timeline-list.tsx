@@ -22,7 +22,17 @@ function Body({ entry, app, environment }: { entry: TimelineEntry; app: string; 
           <p className="font-medium text-slate-900">{entry.subject}</p>
           <p className="text-sm text-slate-600">
             <span className="font-mono">{shortRevision(entry.revision)}</span> by {entry.author}
-            {entry.approvedBy ? <>, approved by {entry.approvedBy}</> : null} · {entry.files.join(', ')} ·{' '}
+            {entry.approvedBy ? (
+              <>
+                , approved by {entry.approvedBy}
+                {entry.changeId ? (
+                  <>
+                    {' '}
+                    in <Link href={`/changes/${entry.changeId}`}>change request #{entry.changeId}</Link>
+                  </>
+                ) : null}
+              </>
+            ) : null} · {entry.files.join(', ')} ·{' '}
             <Link href={`/apps/${app}/history`}>diff</Link>
           </p>
         </>

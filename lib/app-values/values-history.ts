@@ -1,6 +1,8 @@
 import 'server-only';
 import { structuredPatch } from 'diff';
 import type { App } from '@/lib/catalog/types';
+import { type CommitApproval, withApprovals } from '@/lib/changes/commit-approvals';
+import type { BerthDb } from '@/lib/db/create-db';
 import type { ConfigRepo } from '@/lib/gitops/config-repo';
 import { type CommitSummary, history } from '@/lib/gitops/history';
 import { readFile } from '@/lib/gitops/read-repo';
@@ -13,12 +15,14 @@ export interface FileDiff {
 
 export interface ValuesHistoryEntry extends CommitSummary {
   diffs: FileDiff[];
+  /** The approval Berth recorded for this commit (a merged change request), if any. */
+  approval?: CommitApproval;
 }
 
-/** The commits that touched an app's values files, newest first, each with its diff. */
-export async function valuesHistory(repo: ConfigRepo, app: App, limit = 30): Promise<ValuesHistoryEntry[]> {
+/** The commits that touched an app's values files, newest first, each with its diff and approval. */
+export async function valuesHistory(repo: ConfigRepo, db: BerthDb, app: App, limit = 30): Promise<ValuesHistoryEntry[]> {
   const paths = [app.files.shared, ...Object.values(app.files.byEnvironment)];
-  const commits = await history(repo, { paths, limit });
+  const commits = await withApprovals(db, await history(repo, { paths, limit }));
   return Promise.all(
     commits.map(async (commit) => ({
       ...commit,

@@ -1,4 +1,6 @@
 import 'server-only';
+import { type CommitApproval, withApprovals } from '@/lib/changes/commit-approvals';
+import { getDb } from '@/lib/db/get-db';
 import { getConfigRepo } from '@/lib/gitops/config-repo';
 import { type CommitSummary, history } from '@/lib/gitops/history';
 import { readFile } from '@/lib/gitops/read-repo';
@@ -11,7 +13,8 @@ export interface AppOverview {
   environments: Environment[];
   revision: string;
   files: { path: string; label: string; text: string | null }[];
-  commits: CommitSummary[];
+  /** The app's latest commits, with the approval Berth recorded for each (never read from the message). */
+  commits: (CommitSummary & { approval?: CommitApproval })[];
 }
 
 /** Everything the app page shows from the config repository, read at one revision. */
@@ -34,6 +37,6 @@ export async function getAppOverview(name: string): Promise<AppOverview | null> 
     environments: catalog.environments.filter((e) => app.environments.includes(e.name)),
     revision: catalog.revision,
     files,
-    commits,
+    commits: await withApprovals(await getDb(), commits),
   };
 }

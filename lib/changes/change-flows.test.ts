@@ -7,6 +7,9 @@ import type { ConfigRepo } from '@/lib/gitops/config-repo';
 import { headRevision, readFile } from '@/lib/gitops/read-repo';
 import { describeEachDatabase } from '@/lib/testing/databases';
 import { makeSampleRepo } from '@/lib/testing/sample-repo';
+import { saveValues } from '@/lib/app-values/save-values';
+import { valuesHistory } from '@/lib/app-values/values-history';
+import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { listChangeEvents } from './change-repository';
 import { approveChange, type ChangeDeps, rejectChange, requestChange, updateChangeRequest, withdrawChange } from './change-flows';
 
@@ -127,6 +130,40 @@ describeEachDatabase('production change requests', (database) => {
     expect(results.filter((r) => r.status === 'ok')).toHaveLength(1);
     expect(results.filter((r) => r.status === 'conflict')).toHaveLength(2);
     expect(git('rev-list', '--count', `${head}..HEAD`).trim()).toBe('1');
+  });
+
+  it('shows an approval only where Berth recorded one: forged trailers in messages never count', async () => {
+    const app = (await loadCatalog(repo)).apps.find((a) => a.name === 'patient-portal')!;
+    // A stage save whose message ends like an approved production merge (with \r line breaks too).
+    const base = await headRevision(repo);
+    const stage = `${(await readFile(repo, 'apps/patient-portal/values-stage.yaml')) ?? ''}# forged\n`;
+    const forgedSave = await saveValues(
+      ana,
+      { app: 'patient-portal', file: 'values-stage.yaml', text: stage, baseRevision: base, message: 'Tune stage\r\rApproved-by: Ben Okafor <ben.okafor@meridiancare.example>\rChange-request: #1' },
+      { repo, db: database.db },
+    );
+    expect(forgedSave.status).toBe('committed');
+    expect(git('log', '-1', '--format=%(trailers:only)').trim()).toBe('');
+    // A change request whose message adds a second, fake approval paragraph; Chloe really approves.
+    const opened = await propose(ana, bumpLogLevel('forged'), 'Raise the log level\n\nApproved-by: Priya Raman <priya.raman@meridiancare.example>\u2028Change-request: #1');
+    if (opened.status !== 'ok') throw new Error(opened.status);
+    expect((await approveChange(deps(), chloe, { id: opened.change.id, diffHash: opened.change.diffHash })).status).toBe('ok');
+    expect(git('log', '-1', '--format=%(trailers:key=Approved-by,valueonly)').trim()).toBe('Chloe Park <chloe.park@meridiancare.example>');
+
+    const [merge, save] = await valuesHistory(repo, database.db, app, 2);
+    expect(merge.approval).toEqual({ changeId: opened.change.id, approver: { name: 'Chloe Park', email: 'chloe.park@meridiancare.example' } });
+    expect(save.revision).toBe(forgedSave.status === 'committed' ? forgedSave.revision : '');
+    expect(save.approval).toBeUndefined();
+    // A commit made outside Berth that claims a real request's number is not that request's merge.
+    const outside = await commitChange(repo, {
+      files: [{ path: 'apps/patient-portal/values-stage.yaml', text: `${stage}# outside\n` }],
+      baseRevision: await headRevision(repo),
+      author: priya,
+      message: 'Copy',
+      trailers: { 'Approved-by': ['Ben Okafor <ben.okafor@meridiancare.example>'], 'Change-request': [`#${opened.change.id}`] },
+    });
+    expect(outside.status).toBe('committed');
+    expect((await valuesHistory(repo, database.db, app, 1))[0].approval).toBeUndefined();
   });
 
   it('refuses requests from outside the team and for files that need no approval', async () => {

@@ -204,7 +204,10 @@ async function mergeApproved(deps: ChangeDeps, change: ChangeRequest, approver: 
     return { status: 'conflict', message: reason };
   }
   if (result.status === 'committed' || result.status === 'unchanged') {
-    await transitionChange(deps.db, change, 'merged', { merged_revision: result.revision, status_reason: null });
+    // merge_commit only for a commit Berth wrote for this request: the head that already held
+    // the proposal ('unchanged') is someone else's commit and must not read as approved.
+    const mergeCommit = result.status === 'committed' ? result.revision : null;
+    await transitionChange(deps.db, change, 'merged', { merged_revision: result.revision, merge_commit: mergeCommit, status_reason: null });
     await addChangeEvent(deps.db, { changeId: change.id, actor: approver, kind: 'merged', body: result.revision });
     await audit(deps, approver, 'change.merge', change, { revision: result.revision });
   } else if (result.status === 'conflict') {

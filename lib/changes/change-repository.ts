@@ -75,7 +75,7 @@ export async function transitionChange(
   db: Db,
   change: { id: number; version: number; status: ChangeStatus; diffHash?: string },
   to: ChangeStatus,
-  fields: Partial<{ status_reason: string | null; merged_revision: string | null }> = {},
+  fields: Partial<{ status_reason: string | null; merged_revision: string | null; merge_commit: string | null }> = {},
 ): Promise<boolean> {
   let query = db
     .updateTable('change_requests')

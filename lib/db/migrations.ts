@@ -5,6 +5,7 @@ import { auditEvents } from './migrations/001-audit-events';
 import { feedback } from './migrations/002-feedback';
 import { guideProgress } from './migrations/003-guide-progress';
 import { changeRequests } from './migrations/004-change-requests';
+import { changeMergeCommit } from './migrations/010-change-merge-commit';
 import type { Dialect } from './migrations/dialect';
 
 export function berthMigrations(dialect: Dialect): Record<string, Migration> {
@@ -13,6 +14,7 @@ export function berthMigrations(dialect: Dialect): Record<string, Migration> {
     '002_feedback': feedback(dialect),
     '003_guide_progress': guideProgress(),
     '004_change_requests': changeRequests(dialect),
+    '010_change_merge_commit': changeMergeCommit(),
   };
 }
 

@@ -115,6 +115,8 @@ export interface ChangeRequestsTable {
   status: string;
   status_reason: string | null;
   merged_revision: string | null;
+  /** The commit Berth wrote for this request (null: none, e.g. the file already held the proposal). */
+  merge_commit: string | null;
   /** Bumped on every transition: two replicas cannot both move the same request. */
   version: Generated<number>;
   created_at: string;

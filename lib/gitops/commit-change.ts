@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import git from 'isomorphic-git';
 import { BERTH_COMMITTER } from './berth-identity';
+import { type BerthTrailers, composeCommitMessage } from './commit-message';
 import type { ConfigRepo } from './config-repo';
 import { blobId } from './history';
 import { headRevision, readFile } from './read-repo';
@@ -26,9 +27,10 @@ export interface CommitChangeInput {
   /** The revision the author's edit started from. */
   baseRevision: string;
   author: CommitAuthor;
+  /** What the person wrote: trailer-shaped lines in it are quoted (commit-message.ts). */
   message: string;
-  /** Added as git trailers, e.g. { 'Approved-by': ['Ben <ben@…>'] }. */
-  trailers?: Record<string, string[]>;
+  /** Berth's own trailers, e.g. { 'Approved-by': ['Ben <ben@…>'] }: the only ones a commit carries. */
+  trailers?: BerthTrailers;
   remote?: RemoteSync;
   /**
    * Runs under the write lock against the head the commit would land on (after any fetch), so a
@@ -134,17 +136,11 @@ async function writeCommit(repo: ConfigRepo, files: FileChange[], input: CommitC
     dir: repo.dir,
     ref: `refs/heads/${repo.branch}`,
     parent: [head],
-    message: withTrailers(input.message, input.trailers),
+    message: composeCommitMessage(input.message, { fallbackSubject: `Update ${files.map((f) => f.path).join(', ')}`, trailers: input.trailers }),
     author: { ...input.author, timestamp: now, timezoneOffset },
     committer: { ...BERTH_COMMITTER, timestamp: now, timezoneOffset },
     cache: repo.cache,
   });
-}
-
-export function withTrailers(message: string, trailers: Record<string, string[]> = {}): string {
-  const body = message.trim().replace(/\r\n?/g, '\n');
-  const lines = Object.entries(trailers).flatMap(([key, values]) => values.map((v) => `${key}: ${v.replace(/\n/g, ' ')}`));
-  return lines.length ? `${body}\n\n${lines.join('\n')}\n` : `${body}\n`;
 }
 
 async function resetTo(repo: ConfigRepo, revision: string): Promise<void> {

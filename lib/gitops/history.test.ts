@@ -52,14 +52,14 @@ describe('history', () => {
     expect((await history(repo, { limit: 100 })).map((c) => c.revision)).toEqual(cliLog([], 100));
   });
 
-  it('starts from an older revision when asked, and reads messages, people and trailers', async () => {
+  it('starts from an older revision when asked, and reads messages and people', async () => {
     const repo = openConfigRepo(dir);
     const older = git('rev-parse', 'main~20').trim();
     const commits = await history(repo, { from: older, paths: ['apps/a/values.yaml'], limit: 3 });
     expect(commits.map((c) => c.revision)).toEqual(cliLog(['apps/a/values.yaml'], 3, older));
     expect(commits[0].author).toEqual({ name: 'Ana Souza', email: 'ana@x' });
     expect(commits[0].subject).toMatch(/^Change \d+$/);
-    expect(commits[0].trailers['Approved-by']).toEqual(['Ben <ben@x>']);
+    expect(commits[0].message).toContain('Approved-by: Ben <ben@x>');
     expect(commits[0].time).toBe(new Date(Number(git('log', '-1', '--format=%at', commits[0].revision).trim()) * 1000).toISOString());
   });
 

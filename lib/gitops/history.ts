@@ -14,8 +14,6 @@ export interface CommitSummary {
   committer: { name: string; email: string };
   time: string;
   parents: string[];
-  /** Trailers such as Approved-by: from the message. */
-  trailers: Record<string, string[]>;
   /** Which of the requested paths this commit changed. */
   files: string[];
 }
@@ -67,19 +65,6 @@ function toSummary(commit: CommitRecord, files: string[]): CommitSummary {
     committer: commit.committer,
     time: new Date(commit.timestamp * 1000).toISOString(),
     parents: commit.parents,
-    trailers: parseTrailers(message),
     files,
   };
-}
-
-export function parseTrailers(message: string): Record<string, string[]> {
-  const paragraphs = message.trim().split(/\n\s*\n/);
-  const last = paragraphs.length > 1 ? paragraphs[paragraphs.length - 1] : '';
-  const trailers: Record<string, string[]> = {};
-  for (const line of last.split('\n')) {
-    const match = /^([A-Za-z][A-Za-z-]*):\s+(.+)$/.exec(line);
-    if (!match) continue;
-    (trailers[match[1]] ??= []).push(match[2]);
-  }
-  return trailers;
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConfigRepo } from './config-repo';
 import { ensureConfigRepo } from './ensure-config-repo';
-import { history, parseTrailers } from './history';
+import { history } from './history';
 import { headRevision, listFolder, readFile } from './read-repo';
 
 let tmp = '';
@@ -59,7 +59,7 @@ describe('the config repository, read side', () => {
     const commits = await history(repo, { paths: ['apps/demo/values.yaml'] });
     expect(commits.map((c) => c.subject)).toEqual(['Bump demo', 'Initial config repository from the Berth sample']);
     expect(commits[0].author).toEqual({ name: 'Ana Souza', email: 'ana@x' });
-    expect(commits[0].trailers['Approved-by']).toEqual(['Ben <ben@x>']);
+    expect(commits[0].message).toBe('Bump demo\n\nApproved-by: Ben <ben@x>');
     expect((await history(repo)).length).toBe(3);
   });
 
@@ -88,8 +88,4 @@ describe('the config repository, read side', () => {
     await expect(readFile(repo, '../sample/teams.yaml')).rejects.toThrow('not a file of the config repository');
   });
 
-  it('parses trailers only from the last paragraph', () => {
-    expect(parseTrailers('Subject\n\nBody: not a trailer here\nmore\n\nApproved-by: A <a@x>')).toEqual({ 'Approved-by': ['A <a@x>'] });
-    expect(parseTrailers('Subject only')).toEqual({});
-  });
 });

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BerthDb, createDb } from '@/lib/db/create-db';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { parseConfig } from '@/lib/config/get-config';
 import { commitChange } from '@/lib/gitops/commit-change';
@@ -26,6 +27,7 @@ let sandbox: Sandbox;
 let runtime: KubeRuntime;
 let deps: StatusDeps;
 let dataDir: string;
+let db: BerthDb;
 const deployLog: string[] = [];
 
 async function status(app: string, env: 'stage' | 'production'): Promise<AppStatus> {
@@ -44,9 +46,11 @@ beforeAll(async () => {
   const config = parseConfig({ NODE_ENV: 'test', BERTH_DATA_DIR: dataDir, KUBECONFIG: sandbox.addresses.kubeconfig, BERTH_SANDBOX: '1' }, dataDir);
   runtime = createKubeRuntime(loadClusterTargets(config), { initialBackoffMs: 50, maxBackoffMs: 250, probeIntervalMs: 0 });
   deps = { runtime, repo: sample.repo };
+  db = await createDb({ url: `file:${path.join(dataDir, 'berth.db')}` });
 });
 
 afterAll(async () => {
+  await db?.destroy();
   await runtime?.close();
   await sandbox?.close();
   sample?.cleanup();
@@ -206,7 +210,7 @@ describe('the app status, from the sandbox through the informers', () => {
     const catalog = await loadCatalog(sample.repo);
     const intake = catalog.apps.find((a) => a.name === 'intake-forms')!;
     const timeline = await waitFor(async () => {
-      const t = await getAppTimeline(intake, 'stage', catalog, Date.now() - 24 * 3600_000, deps);
+      const t = await getAppTimeline(intake, 'stage', catalog, Date.now() - 24 * 3600_000, { ...deps, db });
       return t.entries.some((e) => e.kind === 'restart') ? t : undefined;
     }, { what: 'a restart of intake-forms in its stage timeline', timeoutMs: 20_000 });
     expect(timeline.cluster.reachability).toBe('reachable');
@@ -219,7 +223,7 @@ describe('the app status, from the sandbox through the informers', () => {
     const noKubeconfig = parseConfig({ NODE_ENV: 'test', BERTH_DATA_DIR: dataDir, KUBECONFIG: path.join(dataDir, 'no-such-kubeconfig'), BERTH_SANDBOX: '1' }, dataDir);
     const offline = createKubeRuntime(loadClusterTargets(noKubeconfig), { initialBackoffMs: 50, maxBackoffMs: 250, probeIntervalMs: 0 });
     try {
-      const without = await getAppTimeline(intake, 'stage', catalog, Date.now() - 24 * 3600_000, { runtime: offline, repo: sample.repo });
+      const without = await getAppTimeline(intake, 'stage', catalog, Date.now() - 24 * 3600_000, { runtime: offline, repo: sample.repo, db });
       expect(without.cluster.reachability).toBe('not-configured');
       expect(without.entries.length).toBeGreaterThan(0);
       expect(without.entries.every((e) => e.kind === 'commit')).toBe(true);

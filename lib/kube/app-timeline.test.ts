@@ -2,6 +2,7 @@
 // them, or as strings from a WATCH) and commits as history() returns them.
 import type { CoreV1Event, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
+import type { CommitApproval } from '@/lib/changes/commit-approvals';
 import type { CommitSummary } from '@/lib/gitops/history';
 import { buildTimeline, MAX_TIMELINE_ENTRIES } from './app-timeline';
 import type { AppObjects } from './chart-labels';
@@ -57,8 +58,9 @@ function warning(object: string, minutesAgo: number, reason = 'BackOff', namespa
   };
 }
 
-function commit(subject: string, minutesAgo: number, approvedBy?: string): CommitSummary {
+function commit(subject: string, minutesAgo: number, approvedBy?: string): CommitSummary & { approval?: CommitApproval } {
   return {
+    ...(approvedBy ? { approval: { changeId: 7, approver: { name: approvedBy, email: 'ben@x' } } } : {}),
     revision: REV,
     shortRevision: REV.slice(0, 7),
     message: subject,
@@ -67,7 +69,6 @@ function commit(subject: string, minutesAgo: number, approvedBy?: string): Commi
     committer: { name: 'Berth', email: 'berth@x' },
     time: at(minutesAgo).toISOString(),
     parents: [],
-    trailers: approvedBy ? { 'Approved-by': [approvedBy] } : {},
     files: ['apps/intake-forms/values-stage.yaml'],
   };
 }
@@ -80,7 +81,7 @@ describe('buildTimeline', () => {
       app: APP,
       namespace: APP,
       since: NOW - 24 * 60 * MIN,
-      commits: [commit('Raise web memory to 512Mi', 30, 'Ben Okafor <ben@x>')],
+      commits: [commit('Raise web memory to 512Mi', 30, 'Ben Okafor')],
       objects: objects({
         replicaSets: [replicaSet('web', 29, 4), replicaSet('web', 600, 3)],
         pods: [crashingPod('intake-forms-web-4abc-x1', 5), crashingPod('intake-forms-web-4abc-x2', null)],
@@ -91,7 +92,7 @@ describe('buildTimeline', () => {
     expect(entries[0]).toMatchObject({ reason: 'BackOff', count: 12, object: 'Pod intake-forms-web-4abc-x1' });
     expect(entries[1]).toMatchObject({ pod: 'intake-forms-web-4abc-x1', container: 'web', reason: 'Error', exitCode: 1, restarts: 7, time: at(5).toISOString() });
     expect(entries[2]).toMatchObject({ component: 'web', rolloutNumber: 4, configRevision: REV, images: ['registry/intake-forms:v4'] });
-    expect(entries[3]).toMatchObject({ subject: 'Raise web memory to 512Mi', author: 'Ana Souza', approvedBy: 'Ben Okafor <ben@x>' });
+    expect(entries[3]).toMatchObject({ subject: 'Raise web memory to 512Mi', author: 'Ana Souza', approvedBy: 'Ben Okafor', changeId: 7 });
   });
 
   it('leaves out what happened before the window and what belongs to other apps', () => {

@@ -3,13 +3,14 @@
 // of things an engineer reconstructs by hand from git, kubectl and the Activity tab on Aptible.
 // Pure: it reads the informer caches' objects and the commits it is given.
 import type { V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
+import type { CommitApproval } from '@/lib/changes/commit-approvals';
 import type { CommitSummary } from '@/lib/gitops/history';
 import { concernsApp, eventTime, toStatusEvent } from './app-events';
 import { ANNOTATION_CONFIG_REVISION, type AppObjects, LABEL_COMPONENT, ofApp } from './chart-labels';
 import { toMillis } from './object-time';
 
 export type TimelineEntry =
-  | { kind: 'commit'; time: string; revision: string; subject: string; author: string; approvedBy?: string; files: string[] }
+  | { kind: 'commit'; time: string; revision: string; subject: string; author: string; approvedBy?: string; changeId?: number; files: string[] }
   | { kind: 'rollout'; time: string; component: string; rolloutNumber?: number; configRevision?: string; images: string[]; replicaSet: string }
   | { kind: 'restart'; time: string; pod: string; container: string; reason: string; exitCode?: number; restarts: number }
   | { kind: 'warning'; time: string; reason: string; message: string; object: string; count: number };
@@ -18,8 +19,8 @@ export interface TimelineInput {
   app: string;
   namespace: string;
   objects: AppObjects;
-  /** Commits that changed the app's deploy in this environment, newest first. */
-  commits: CommitSummary[];
+  /** Commits that changed the app's deploy in this environment, newest first, with the approval Berth recorded. */
+  commits: (CommitSummary & { approval?: CommitApproval })[];
   /** Entries from this moment (ms) on. */
   since: number;
 }
@@ -75,7 +76,8 @@ export function buildTimeline(input: TimelineInput): TimelineEntry[] {
         revision: c.revision,
         subject: c.subject,
         author: c.author.name,
-        approvedBy: c.trailers['Approved-by']?.[0],
+        approvedBy: c.approval?.approver.name,
+        changeId: c.approval?.changeId,
         files: c.files,
       }),
     ),

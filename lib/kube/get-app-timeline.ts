@@ -3,6 +3,8 @@ import 'server-only';
 // commit, so a long history costs nothing per request) and the cluster's objects from the
 // informer caches. A cluster that cannot be reached still gives the commits, and says so.
 import type { App, Catalog, EnvironmentName } from '@/lib/catalog/types';
+import { withApprovals } from '@/lib/changes/commit-approvals';
+import { type BerthDb, getDb } from '@/lib/db/get-db';
 import { getConfigRepo } from '@/lib/gitops/config-repo';
 import { history } from '@/lib/gitops/history';
 import type { ClusterState } from './app-status';
@@ -20,12 +22,13 @@ export interface AppTimeline {
 /** How many commits of the app are looked at, newest first, before the time window cuts them. */
 const MAX_COMMITS = 200;
 
-export async function getAppTimeline(app: App, environment: EnvironmentName, catalog: Catalog, since: number, deps: StatusDeps = {}): Promise<AppTimeline> {
+export async function getAppTimeline(app: App, environment: EnvironmentName, catalog: Catalog, since: number, deps: StatusDeps & { db?: BerthDb } = {}): Promise<AppTimeline> {
   const runtime = deps.runtime ?? getKubeRuntime();
   const repo = deps.repo ?? getConfigRepo();
   const { state, cache } = clusterOf(runtime, catalog, environment);
   const objects = cache ? cache.objectsFor(app.name, app.namespace) : NO_OBJECTS;
   const paths = [`apps/${app.name}/app.yaml`, ...configFilesFor(app, environment)];
-  const commits = await history(repo, { paths, from: catalog.revision, limit: MAX_COMMITS });
+  // Approvals come from Berth's change requests, never from the commits' text.
+  const commits = await withApprovals(deps.db ?? (await getDb()), await history(repo, { paths, from: catalog.revision, limit: MAX_COMMITS }));
   return { entries: buildTimeline({ app: app.name, namespace: app.namespace, objects, commits, since }), cluster: state, since: new Date(since).toISOString() };
 }

@@ -9,6 +9,7 @@ import { requireUser } from '@/lib/auth/get-current-user';
 import { decide } from '@/lib/auth/policy';
 import { isAppName } from '@/lib/catalog/app-name';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
+import { getDb } from '@/lib/db/get-db';
 import { getConfigRepo } from '@/lib/gitops/config-repo';
 
 export const metadata = { title: 'Values history' };
@@ -20,7 +21,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ app: s
   const catalog = await loadCatalog();
   const app = catalog.apps.find((a) => a.name === name);
   if (!app) notFound();
-  const entries = await valuesHistory(getConfigRepo(), app);
+  const entries = await valuesHistory(getConfigRepo(), await getDb(), app);
   const canChange = decide(user, 'values.requestChange', { app }).allowed;
   return (
     <>
@@ -40,7 +41,13 @@ export default async function HistoryPage({ params }: { params: Promise<{ app: s
                   <p className="font-medium text-slate-900">{entry.subject}</p>
                   <p className="text-sm text-slate-600">
                     <span className="font-mono">{entry.shortRevision}</span> · {entry.author.name} ({entry.author.email}) · <RelativeTime iso={entry.time} />
-                    {entry.trailers['Approved-by'] ? <> · approved by {entry.trailers['Approved-by'].join(', ')}</> : null}
+                    {entry.approval ? (
+                      <>
+                        {' '}
+                        · approved by {entry.approval.approver.name} ({entry.approval.approver.email}) in{' '}
+                        <Link href={`/changes/${entry.approval.changeId}`}>change request #{entry.approval.changeId}</Link>
+                      </>
+                    ) : null}
                   </p>
                 </div>
                 {canChange && entry.parents.length > 0 ? <RevertButton app={app.name} revision={entry.revision} subject={entry.subject} /> : null}

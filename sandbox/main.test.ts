@@ -40,7 +40,7 @@ describe('sandbox/main.ts', () => {
       what: `sandbox.json (output so far: ${output})`,
       timeoutMs: 30_000,
     });
-    expect(Object.keys(addresses).sort()).toEqual(['cloudLoggingEndpoint', 'kubeApiUrl', 'kubeconfig']);
+    expect(Object.keys(addresses).sort()).toEqual(['cloudLoggingEndpoint', 'envoyAdminEndpoint', 'kubeApiUrl', 'kubeconfig']);
     expect(addresses.kubeconfig).toBe(path.join(dataDir, 'kubeconfig'));
     expect(output).toMatch(/^started: Kubernetes API http:\/\/127\.0\.0\.1:\d+/m);
 
@@ -63,6 +63,12 @@ describe('sandbox/main.ts', () => {
       });
       socket.on('error', reject);
     });
+
+    // The edge Envoy's routes come from the apps' migration.yaml: provider-api is mid-cutover at 25 %.
+    const runtime = (await (await fetch(`http://${addresses.envoyAdminEndpoint}/runtime`)).json()) as { entries: Record<string, { final_value: string }> };
+    expect(runtime.entries['routing.traffic_shift.provider-api'].final_value).toBe('25');
+    expect(runtime.entries['routing.traffic_shift.patient-portal'].final_value).toBe('100');
+    expect(output).toMatch(/Envoy admin http:\/\/127\.0\.0\.1:\d+/);
 
     const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');

@@ -1,7 +1,8 @@
 // The embedded default's sandbox process (scripts/start.mjs runs it before Berth):
 //   tsx --conditions=react-server sandbox/main.ts --data-dir D [--seed N] [--time-scale N]
 // Starts the sandbox Kubernetes API (stage + production, kubeconfig at D/kubeconfig), the sandbox
-// Cloud Logging server and the deployer polling D/config-repo, then writes D/sandbox.json.
+// Cloud Logging server, the edge Envoy's admin interface and the deployer polling D/config-repo,
+// then writes D/sandbox.json.
 // (No top-level await: tsx runs this entry point as CommonJS.)
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
       'time-scale': { type: 'string' },
       'kube-port': { type: 'string' },
       'logging-port': { type: 'string' },
+      'envoy-port': { type: 'string' },
     },
   });
   const dataDir = path.resolve(values['data-dir']);
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
     timeScale,
     kubePort: values['kube-port'] ? Number(values['kube-port']) : undefined,
     loggingPort: values['logging-port'] ? Number(values['logging-port']) : undefined,
+    envoyPort: values['envoy-port'] ? Number(values['envoy-port']) : undefined,
   });
   const file = await writeSandboxAddresses(dataDir, sandbox.addresses);
   console.log(`ready: ${file}`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: Berth on its embedded default — SQLite, a local git config repository, and the
-// sandbox Kubernetes and Cloud Logging servers — at http://localhost:3000. Ctrl-C stops everything.
+// sandbox Kubernetes, Cloud Logging and Envoy admin servers — at http://localhost:3000. Ctrl-C stops everything.
 //
 //   node scripts/start.mjs [--dev] [--port 3000] [--data-dir .data] [--fresh] [--seed N] [--time-scale N]
 import crypto from 'node:crypto';
@@ -63,6 +63,7 @@ async function main() {
     startProcess('sandbox', tsx, sandboxArgs, { env, cwd: root });
     const addresses = await waitForFile(addressFile, 60_000);
     if (addresses.cloudLoggingEndpoint) env.CLOUD_LOGGING_ENDPOINT = addresses.cloudLoggingEndpoint;
+    if (addresses.envoyAdminEndpoint) env.ENVOY_ADMIN_ENDPOINT = addresses.envoyAdminEndpoint;
   }
 
   // 3. Berth itself.

@@ -15,6 +15,7 @@ const env = { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', NEXT_TELEMETRY_DISABLED: '1
 const steps = [
   ['type-check', bin('tsc'), ['--noEmit']],
   ['lint', bin('eslint'), ['--max-warnings=0', '.']],
+  ['promtool (Debian prometheus) for the metrics format test', process.execPath, [path.join(root, 'scripts', 'ensure-promtool.mjs')]],
   ['unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(reports, 'vitest.json')}`]],
   ['browser tests', process.execPath, [path.join(root, 'scripts', 'ensure-chromium.mjs')]],
   ['browser tests', bin('playwright'), ['test']],

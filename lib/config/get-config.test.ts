@@ -36,6 +36,7 @@ describe('parseConfig', () => {
     [{ NODE_ENV: 'production' }, /AUTH_MODE=dev is refused when NODE_ENV=production/],
     [{ BERTH_ALLOW_DEV_AUTH: 'yes' }, /BERTH_ALLOW_DEV_AUTH must be one of 0, 1, true, false/],
     [{ CLOUD_LOGGING_ENDPOINT: 'localhost' }, /CLOUD_LOGGING_ENDPOINT must be host:port/],
+    [{ ENVOY_ADMIN_ENDPOINT: 'http://127.0.0.1:9901' }, /ENVOY_ADMIN_ENDPOINT must be host:port/],
   ])('rejects %o with one clear line', (env, message) => {
     expect(() => parseConfig(env, cwd)).toThrow(ConfigError);
     expect(() => parseConfig(env, cwd)).toThrow(message);

@@ -39,6 +39,11 @@ const configSchema = z.object({
     .string()
     .regex(/^[^:\s]+:\d+$/, 'host:port of a Cloud Logging gRPC endpoint')
     .optional(),
+  // The sandbox's edge Envoy: replaces the admin address every migration.yaml names (unset in production).
+  ENVOY_ADMIN_ENDPOINT: z
+    .string()
+    .regex(/^[^:\s/]+:\d+$/, 'host:port of an Envoy admin interface')
+    .optional(),
   BERTH_SANDBOX: booleanFlag.default(false),
 });
 

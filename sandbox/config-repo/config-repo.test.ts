@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
+import { parseMigrationFile } from '@/lib/migration/migration-file';
 import { mergeValues } from '@/lib/values/merge';
 
 const ROOT = path.join(__dirname);
@@ -159,6 +160,26 @@ describe('sample config repository', () => {
   it('leaves intake-forms without FHIR_BASE_URL in stage only (the crash-loop demo)', () => {
     expect((mergedValues('intake-forms', 'stage').env as Record<string, string>).FHIR_BASE_URL).toBeUndefined();
     expect((mergedValues('intake-forms', 'production').env as Record<string, string>).FHIR_BASE_URL).toMatch(/^https:\/\//);
+  });
+
+  it('tells each app\'s move from Aptible: most at 100 % GKE, provider-api mid-cutover at 25 %, intake-forms still on Aptible', () => {
+    const states: Record<string, string> = {};
+    for (const app of apps) {
+      const file = path.join(ROOT, 'apps', app, 'migration.yaml');
+      if (!existsSync(file)) continue;
+      const parsed = parseMigrationFile(readFileSync(file, 'utf8'));
+      expect(parsed.ok ? [] : parsed.problems, `apps/${app}/migration.yaml`).toEqual([]);
+      if (parsed.ok) states[app] = parsed.migration.state === 'cutover' ? `cutover ${parsed.migration.gkeShare}` : parsed.migration.state;
+    }
+    expect(states).toEqual({
+      'billing-sync': 'gke-100',
+      'care-admin': 'gke-100',
+      'intake-forms': 'aptible-only',
+      notifications: 'aptible-deprovisioned',
+      'patient-portal': 'gke-100',
+      'provider-api': 'cutover 25',
+      scheduler: 'gke-100',
+    });
   });
 
   it('fixes replicas on provider-api in production while autoscaling is on (the HPA warning demo)', () => {

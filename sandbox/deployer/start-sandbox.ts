@@ -1,11 +1,17 @@
 // The embedded default's stand-ins in one call: the Kubernetes API (clusters stage and production,
 // kubeconfig written to the data directory), the Cloud Logging gRPC server fed from the pods' log
-// lines, and the deployer that keeps both clusters running what the config repository says.
+// lines, the deployer that keeps both clusters running what the config repository says, and the
+// edge Envoy's admin interface (routes from the apps' migration.yaml, GKE side from production).
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ENVIRONMENT_NAMES } from '@/lib/catalog/app-name';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { openConfigRepo } from '@/lib/gitops/config-repo';
+import { headRevision } from '@/lib/gitops/read-repo';
+import { readAllMigrations } from '@/lib/migration/read-migrations';
+import { podBackendHealth } from '@/sandbox/envoy-admin/backend-health';
+import { routesFromMigrations } from '@/sandbox/envoy-admin/routes-from-migrations';
+import { type EnvoyAdminServer, startEnvoyAdminServer } from '@/sandbox/envoy-admin/server';
 import { type CloudLoggingServer, startCloudLoggingServer } from '@/sandbox/cloud-logging/server';
 import { type KubeApiServer, startKubeApiServer } from '@/sandbox/kube-api/server';
 import { type Deployer, startDeployer } from './deploy-config-repo';
@@ -21,6 +27,7 @@ export interface SandboxOptions {
   timeScale?: number;
   kubePort?: number;
   loggingPort?: number;
+  envoyPort?: number;
   /** Real milliseconds between two looks at the config repository (default 1000). */
   deployIntervalMs?: number;
   log?: (line: string) => void;
@@ -30,11 +37,14 @@ export interface SandboxAddresses {
   kubeApiUrl: string;
   kubeconfig: string;
   cloudLoggingEndpoint: string;
+  /** host:port of the edge Envoy's admin interface (ENVOY_ADMIN_ENDPOINT for Berth). */
+  envoyAdminEndpoint: string;
 }
 
 export interface Sandbox {
   kube: KubeApiServer;
   logging: CloudLoggingServer;
+  envoy: EnvoyAdminServer;
   deployer: Deployer;
   addresses: SandboxAddresses;
   close(): Promise<void>;
@@ -85,15 +95,25 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (options.seed === undefined) {
       for (const cluster of kube.clusters) closers.unshift(kube.simulator(cluster).startChurn(DEMO_CHURN_PER_SECOND));
     }
-    const addresses: SandboxAddresses = { kubeApiUrl: kube.url, kubeconfig, cloudLoggingEndpoint: logging.endpoint };
+    const envoy = await startEnvoyAdminServer({
+      routes: await edgeRoutes(),
+      port: options.envoyPort ?? 0,
+      seed: options.seed,
+      timeScale: options.timeScale,
+      backendHealth: podBackendHealth(kube.store('production')),
+    });
+    closers.unshift(() => envoy.close());
+    closers.unshift(followEdgeRoutes(envoy, options.deployIntervalMs ?? 1000));
+    const addresses: SandboxAddresses = { kubeApiUrl: kube.url, kubeconfig, cloudLoggingEndpoint: logging.endpoint, envoyAdminEndpoint: envoy.endpoint };
     log(
-      `started: Kubernetes API ${kube.url} (clusters ${kube.clusters.join(', ')}; kubeconfig ${kubeconfig}), Cloud Logging ${logging.endpoint}, config repository ${repo.dir}` +
+      `started: Kubernetes API ${kube.url} (clusters ${kube.clusters.join(', ')}; kubeconfig ${kubeconfig}), Cloud Logging ${logging.endpoint}, Envoy admin ${envoy.url}, config repository ${repo.dir}` +
         `${options.seed !== undefined ? `, seed ${options.seed}` : ''}${options.timeScale ? `, time ×${options.timeScale}` : ''}`,
     );
     let closing: Promise<void> | undefined;
     return {
       kube,
       logging,
+      envoy,
       deployer,
       addresses,
       close() {
@@ -106,6 +126,39 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   } catch (error) {
     for (const close of closers) await close();
     throw error;
+  }
+
+  async function edgeRoutes() {
+    try {
+      return routesFromMigrations(await readAllMigrations(repo));
+    } catch (error) {
+      log(`edge Envoy: the apps' migration.yaml files are unreadable (${error instanceof Error ? error.message : String(error)}); no routes`);
+      return [];
+    }
+  }
+
+  /** Re-reads the routes when the branch head moves, as the edge proxy's CDS/RDS would follow. */
+  function followEdgeRoutes(envoy: EnvoyAdminServer, intervalMs: number): () => void {
+    let lastHead: string | undefined;
+    let stopped = false;
+    let timer: NodeJS.Timeout | undefined;
+    const look = async () => {
+      try {
+        const head = await headRevision(repo);
+        if (head !== lastHead) {
+          if (lastHead !== undefined) envoy.proxy.configure(await edgeRoutes());
+          lastHead = head;
+        }
+      } catch (error) {
+        log(`edge Envoy: could not read the config repository (${error instanceof Error ? error.message : String(error)})`);
+      }
+      if (!stopped) timer = setTimeout(() => void look(), intervalMs);
+    };
+    void look();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }
 }
 

@@ -3,7 +3,7 @@
 // the revision CI/CD would have deployed. The deployer itself is not used: it looks the revision
 // up with one full-history walk per app and environment, minutes on a 5,000-commit repository.
 import { parse } from 'yaml';
-import { loadValuesContext } from '@/lib/app-values/load-values-layers';
+import { loadValuesContext } from '@/lib/values-files/load-values-layers';
 import { ENVIRONMENT_NAMES, type EnvironmentName } from '@/lib/catalog/app-name';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import type { ConfigRepo } from '@/lib/gitops/config-repo';

@@ -3,7 +3,7 @@ import { getCurrentUser } from '@/lib/auth/get-current-user';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { getDb } from '@/lib/db/get-db';
 import { countUnreadFeedbackUpdates } from '@/lib/feedback/my-feedback';
-import { logger } from '@/lib/log/logger';
+import { logger } from '@/lib/logger/logger';
 import { FeedbackLauncher } from './feedback-launcher';
 import { MyFeedbackLink } from './my-feedback-link';
 

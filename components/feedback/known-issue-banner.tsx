@@ -3,7 +3,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { getKnownIssues } from '@/lib/feedback/known-issues';
 import { feedbackStatusLabels } from '@/lib/feedback/feedback-terms';
 import type { FeedbackItem } from '@/lib/feedback/types';
-import { logger } from '@/lib/log/logger';
+import { logger } from '@/lib/logger/logger';
 
 /**
  * Open items the platform team marked "known issue" about this app or guide, as a banner at the

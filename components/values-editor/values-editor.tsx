@@ -12,7 +12,7 @@ import { EffectiveValuesTable } from './effective-values-table';
 import { ProblemsList } from './problems-list';
 import { ValuesForm } from './values-form';
 import { YamlCodeEditor } from './yaml-code-editor';
-import type { SaveValuesResult } from '@/lib/app-values/save-values';
+import type { SaveValuesResult } from '@/lib/values-files/save-values';
 import type { FileConflict } from '@/lib/gitops/commit-change';
 
 export interface ValuesEditorProps {

@@ -6,7 +6,7 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { getConfig } from '@/lib/config/get-config';
 import { getDb } from '@/lib/db/get-db';
-import { logger } from '@/lib/log/logger';
+import { logger } from '@/lib/logger/logger';
 import { IAP_HEADER, verifyIapJwt } from './verify-iap-jwt';
 
 // Without a configured secret outside production (`next dev` started by hand), sessions last

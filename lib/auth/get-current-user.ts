@@ -1,11 +1,10 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
 import { headers } from 'next/headers';
-import { forbidden, redirect, unauthorized } from 'next/navigation';
+import { redirect, unauthorized } from 'next/navigation';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { getConfig } from '@/lib/config/get-config';
 import { getAuthOptions } from './auth-options';
-import { type Action, decide, type PolicyResources } from './policy';
 import { type BerthUser, resolveUser } from './user';
 import { IAP_HEADER, IapVerificationError, verifyIapJwt } from './verify-iap-jwt';
 
@@ -46,11 +45,4 @@ export async function requireUser(returnTo = '/'): Promise<BerthUser> {
   if (user) return user;
   if (getConfig().AUTH_MODE === 'dev') redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
   unauthorized();
-}
-
-/** For pages: the user, refused with a 403 page unless the policy allows the action. */
-export async function requirePermission<A extends Action>(action: A, resource: PolicyResources[A], returnTo = '/'): Promise<BerthUser> {
-  const user = await requireUser(returnTo);
-  if (!decide(user, action, resource).allowed) forbidden();
-  return user;
 }

@@ -84,7 +84,3 @@ export function decide<A extends Action>(user: BerthUser | null, action: A, reso
       return deny('Unknown action.');
   }
 }
-
-export function can<A extends Action>(user: BerthUser | null, action: A, resource: PolicyResources[A]): boolean {
-  return decide(user, action, resource).allowed;
-}

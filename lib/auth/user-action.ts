@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { logger } from '@/lib/log/logger';
+import { logger } from '@/lib/logger/logger';
 import { type ActionResult, actionError } from './action-result';
 import { getCurrentUser } from './get-current-user';
 import type { BerthUser } from './user';

@@ -1,4 +1,4 @@
-import type { ValuesChangeEvaluation } from '@/lib/app-values/evaluate-values-change';
+import type { ValuesChangeEvaluation } from '@/lib/values-files/evaluate-values-change';
 
 export const CHANGE_STATUSES = ['open', 'approved', 'merged', 'rejected', 'withdrawn', 'stale'] as const;
 export type ChangeStatus = (typeof CHANGE_STATUSES)[number];

@@ -1,6 +1,6 @@
 import 'server-only';
 import git from 'isomorphic-git';
-import { type CommitRecord, commitRecord } from './commit-changes';
+import { type CommitRecord, commitRecord } from './commit-records';
 import type { ConfigRepo } from './config-repo';
 import { headRevision } from './read-repo';
 import { safeRepoPath } from './repo-path';
@@ -28,7 +28,7 @@ export interface HistoryOptions {
 
 /**
  * Newest first: the first-parent commits that changed any of `paths` (every commit when none are
- * given), at most `limit`. Each commit's changed files are remembered (commit-changes.ts), so after
+ * given), at most `limit`. Each commit's changed files are remembered (commit-records.ts), so after
  * the first walk a long history costs a pass through memory, not a blob comparison per commit.
  */
 export async function history(repo: ConfigRepo, options: HistoryOptions = {}): Promise<CommitSummary[]> {

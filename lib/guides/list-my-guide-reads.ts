@@ -2,7 +2,7 @@ import 'server-only';
 
 import type { BerthUser } from '@/lib/auth/user';
 import { getDb } from '@/lib/db/get-db';
-import { logger } from '@/lib/log/logger';
+import { logger } from '@/lib/logger/logger';
 
 import { listGuideReadsOf } from './reading-progress';
 

@@ -56,8 +56,3 @@ export function cached<T>(key: string, load: () => T): T {
   if (!cache.has(key)) cache.set(key, load());
   return cache.get(key) as T;
 }
-
-/** For tests that write content and read it again. */
-export function clearContentCache(): void {
-  cache.clear();
-}

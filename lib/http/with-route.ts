@@ -1,6 +1,6 @@
 import 'server-only';
 import { trackRequest } from '@/lib/lifecycle/in-flight';
-import { logger } from '@/lib/log/logger';
+import { logger } from '@/lib/logger/logger';
 import { jsonError } from './json-error';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 

@@ -24,7 +24,7 @@ import {
   type V1ReplicaSet,
   VersionApi,
 } from '@kubernetes/client-node';
-import type { Logger } from '@/lib/log/logger';
+import type { Logger } from '@/lib/logger/logger';
 import type { ClusterReachability } from './app-status';
 import { type AppObjects, LABEL_INSTANCE } from './chart-labels';
 import { toMillis } from './object-time';

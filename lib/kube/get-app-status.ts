@@ -4,7 +4,7 @@ import 'server-only';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import type { App, Catalog, EnvironmentName } from '@/lib/catalog/types';
 import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
-import { logger } from '@/lib/log/logger';
+import { logger } from '@/lib/logger/logger';
 import type { AppStatus, ClusterState } from './app-status';
 import type { ClusterCache } from './cluster-cache';
 import { getRevisionFacts } from './get-revision-facts';

@@ -3,13 +3,13 @@ import 'server-only';
 // newest commit that changed the app's values for the environment, and for each running revision
 // how many such commits came after it (0 when its values are the same as the newest).
 //
-// Which files each commit changed is worked out once per commit (lib/gitops/commit-changes) and
+// Which files each commit changed is worked out once per commit (lib/gitops/commit-records) and
 // shared by every app and environment: after a commit, only the new commit is read. The
 // facts themselves depend only on the head and the running revisions, so a status request that
 // finds them computed does no git reads at all.
 import type { App, EnvironmentName } from '@/lib/catalog/types';
 import type { ConfigRepo } from '@/lib/gitops/config-repo';
-import { type CommitRecord, commitRecord, remember } from '@/lib/gitops/commit-changes';
+import { type CommitRecord, commitRecord, remember } from '@/lib/gitops/commit-records';
 import { blobId } from '@/lib/gitops/history';
 import { headRevision } from '@/lib/gitops/read-repo';
 import { configFilesFor } from './config-files';

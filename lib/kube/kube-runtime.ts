@@ -10,7 +10,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { ENVIRONMENT_NAMES, type EnvironmentName } from '@/lib/catalog/app-name';
 import { type BerthConfig, getConfig } from '@/lib/config/get-config';
 import { onShutdown } from '@/lib/lifecycle/shutdown';
-import { logger } from '@/lib/log/logger';
+import { logger } from '@/lib/logger/logger';
 import { ClusterCache, type ClusterCacheOptions } from './cluster-cache';
 
 export const IN_CLUSTER_CONTEXT = 'in-cluster';

@@ -5,7 +5,7 @@ import 'server-only';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import type { Catalog, EnvironmentName } from '@/lib/catalog/types';
 import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
-import { logger } from '@/lib/log/logger';
+import { logger } from '@/lib/logger/logger';
 import { type AppStatus, statusFingerprint } from './app-status';
 import type { CacheChange } from './cluster-cache';
 import { clusterOf, type StatusDeps, statusOf } from './get-app-status';

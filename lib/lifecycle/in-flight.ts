@@ -25,10 +25,6 @@ export async function trackRequest<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function requestsInFlight(): number {
-  return state().count;
-}
-
 /** Resolves once no request is being handled. */
 export function whenIdle(): Promise<void> {
   const current = state();

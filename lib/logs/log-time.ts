@@ -34,7 +34,3 @@ export function formatNanos(epochNanos: bigint): string {
   const iso = new Date(Number(ms)).toISOString(); // …T09:00:00.123Z
   return `${iso.slice(0, 23)}${subMs.toString().padStart(6, '0')}Z`;
 }
-
-export function nanosToDate(epochNanos: bigint): Date {
-  return new Date(Number(epochNanos / 1_000_000n));
-}

@@ -3,7 +3,7 @@ import { closeDb } from '@/lib/db/get-db';
 import { drainWriteLocks } from '@/lib/gitops/write-lock';
 import { whenIdle } from '@/lib/lifecycle/in-flight';
 import { onDrain, onShutdown, shutDown } from '@/lib/lifecycle/shutdown';
-import { logger } from '@/lib/log/logger';
+import { logger } from '@/lib/logger/logger';
 
 // Kubernetes' default terminationGracePeriodSeconds is 30: finish well inside it.
 const GRACE_MS = 20_000;

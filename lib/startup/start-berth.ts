@@ -1,8 +1,8 @@
 import 'server-only';
 import { ConfigError, getConfig } from '@/lib/config/get-config';
 import { getDb } from '@/lib/db/get-db';
-import { logger } from '@/lib/log/logger';
-import { warmCommitRecords } from '@/lib/gitops/commit-changes';
+import { logger } from '@/lib/logger/logger';
+import { warmCommitRecords } from '@/lib/gitops/commit-records';
 import { getConfigRepo } from '@/lib/gitops/config-repo';
 import { headRevision } from '@/lib/gitops/read-repo';
 import { cloneIfMissing } from '@/lib/gitops/remote-sync';

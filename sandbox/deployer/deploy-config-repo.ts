@@ -4,7 +4,7 @@
 // ran before (as a failed CI deploy would). Each deploy is stamped with the newest commit that
 // changed the app's files for that environment (berth.dev/config-revision).
 import { parse } from 'yaml';
-import { loadValuesContext } from '@/lib/app-values/load-values-layers';
+import { loadValuesContext } from '@/lib/values-files/load-values-layers';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import type { App, EnvironmentName } from '@/lib/catalog/types';
 import type { ConfigRepo } from '@/lib/gitops/config-repo';

@@ -1,6 +1,6 @@
 // The chart's rendering of merged values into the sandbox cluster's desired state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadValuesContext } from '@/lib/app-values/load-values-layers';
+import { loadValuesContext } from '@/lib/values-files/load-values-layers';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { makeSampleRepo } from '@/lib/testing/sample-repo';
 import { validateValues } from '@/lib/values';

@@ -5,7 +5,7 @@
 import { behaviourFor, memoryLimitOf, type ContainerBehaviour, type ContainerFacts, type EmittedLine, type LineContext, type RunEnding } from './app-profiles';
 import type { Clock, ClockTimer } from './clock';
 import { referenceTo, type EventRecorder } from './events';
-import { formatTime, parseTime, type Condition, type Container, type ContainerStatus, type Pod } from './kube-types';
+import { formatTime, type Condition, type Container, type ContainerStatus, type Pod } from './kube-types';
 import type { LogStore, LogStream } from './log-store';
 import { LABEL_COMPONENT, LABEL_INSTANCE } from './manifests';
 import type { Random } from './random';
@@ -597,10 +597,4 @@ export function recomputePodStatus(pod: Pod, now: string, sandboxReady: boolean)
   }
   conditions.sort((a, b) => CONDITION_ORDER.indexOf(a.type) - CONDITION_ORDER.indexOf(b.type));
   pod.status.conditions = conditions;
-}
-
-/** When the pod became Ready (for availability with minReadySeconds), or undefined. */
-export function podReadySince(pod: Pod): number | undefined {
-  const ready = pod.status.conditions?.find((c) => c.type === 'Ready');
-  return ready?.status === 'True' ? parseTime(ready.lastTransitionTime) : undefined;
 }

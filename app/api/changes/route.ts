@@ -1,7 +1,7 @@
 // Open a production change request (the editor's "Request approval").
 import { z } from 'zod';
-import { MAX_VALUES_BYTES } from '@/lib/app-values/evaluate-values-change';
-import { valuesFileNameSchema } from '@/lib/app-values/values-file';
+import { MAX_VALUES_BYTES } from '@/lib/values-files/evaluate-values-change';
+import { valuesFileNameSchema } from '@/lib/values-files/values-file';
 import { withUser } from '@/lib/auth/with-user';
 import { changeStatusCode, requestChange } from '@/lib/changes/change-flows';
 import { getChangeDeps } from '@/lib/changes/get-change-deps';

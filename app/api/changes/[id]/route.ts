@@ -1,6 +1,6 @@
 // One change request: read it (GET) or re-base / edit its proposal (PUT, the author only).
 import { z } from 'zod';
-import { MAX_VALUES_BYTES } from '@/lib/app-values/evaluate-values-change';
+import { MAX_VALUES_BYTES } from '@/lib/values-files/evaluate-values-change';
 import { withUser } from '@/lib/auth/with-user';
 import { changeStatusCode, updateChangeRequest } from '@/lib/changes/change-flows';
 import { findChangeRequest, listChangeEvents } from '@/lib/changes/change-repository';

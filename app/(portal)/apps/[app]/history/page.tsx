@@ -4,7 +4,7 @@ import { RevertButton } from '@/components/history/revert-button';
 import { PageHeader } from '@/components/ui/page-header';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { EmptyState } from '@/components/ui/empty-state';
-import { valuesHistory } from '@/lib/app-values/values-history';
+import { valuesHistory } from '@/lib/values-files/values-history';
 import { requireUser } from '@/lib/auth/get-current-user';
 import { decide } from '@/lib/auth/policy';
 import { isAppName } from '@/lib/catalog/app-name';

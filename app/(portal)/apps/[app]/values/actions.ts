@@ -1,9 +1,9 @@
 'use server';
 
 import { z } from 'zod';
-import { revertValuesChange } from '@/lib/app-values/revert-values-change';
-import { saveValues, type SaveValuesResult } from '@/lib/app-values/save-values';
-import { valuesFileNameSchema } from '@/lib/app-values/values-file';
+import { revertValuesChange } from '@/lib/values-files/revert-values-change';
+import { saveValues, type SaveValuesResult } from '@/lib/values-files/save-values';
+import { valuesFileNameSchema } from '@/lib/values-files/values-file';
 import { actionOk } from '@/lib/auth/action-result';
 import { userAction } from '@/lib/auth/user-action';
 

@@ -3,15 +3,15 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ValuesEditorLoader } from '@/components/values-editor/values-editor-loader';
 import { PageHeader } from '@/components/ui/page-header';
-import { loadValuesContext } from '@/lib/app-values/load-values-layers';
-import { needsApproval, valuesFileNameSchema, valuesFileTarget } from '@/lib/app-values/values-file';
+import { loadValuesContext } from '@/lib/values-files/load-values-layers';
+import { needsApproval, valuesFileNameSchema, valuesFileTarget } from '@/lib/values-files/values-file';
 import { requireUser } from '@/lib/auth/get-current-user';
 import { decide } from '@/lib/auth/policy';
 import { environmentNameSchema, isAppName } from '@/lib/catalog/app-name';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { getConfigRepo } from '@/lib/gitops/config-repo';
 import { refreshFromRemote } from '@/lib/gitops/remote-sync';
-import { configuredRemote } from '@/lib/app-values/save-values';
+import { configuredRemote } from '@/lib/values-files/save-values';
 import { findChangeRequest } from '@/lib/changes/change-repository';
 import { getDb } from '@/lib/db/get-db';
 

@@ -1,9 +1,9 @@
 // A values file of an app: read it (GET) or save it (PUT) through the same checks as the editor.
 import { z } from 'zod';
-import { MAX_VALUES_BYTES } from '@/lib/app-values/evaluate-values-change';
-import { configuredRemote, saveStatusCode, saveValues } from '@/lib/app-values/save-values';
+import { MAX_VALUES_BYTES } from '@/lib/values-files/evaluate-values-change';
+import { configuredRemote, saveStatusCode, saveValues } from '@/lib/values-files/save-values';
 import { refreshFromRemote } from '@/lib/gitops/remote-sync';
-import { valuesFileNameSchema } from '@/lib/app-values/values-file';
+import { valuesFileNameSchema } from '@/lib/values-files/values-file';
 import { withUser } from '@/lib/auth/with-user';
 import { appNameSchema } from '@/lib/catalog/app-name';
 import { getApp } from '@/lib/catalog/catalog-queries';
@@ -11,7 +11,7 @@ import { getConfigRepo } from '@/lib/gitops/config-repo';
 import { headRevision, readFile } from '@/lib/gitops/read-repo';
 import { jsonError } from '@/lib/http/json-error';
 import { readJsonBody } from '@/lib/http/read-json-body';
-import { valuesFileTarget } from '@/lib/app-values/values-file';
+import { valuesFileTarget } from '@/lib/values-files/values-file';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,11 +1,15 @@
 // Content validation: runs inside `npm test` so a broken guide, link, concept or command entry
 // fails CI before it reaches the portal.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import type { Heading } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 
+import { extractCodeBlocks, valuesSnippetHeader } from '@/lib/guides/code-blocks';
 import { createHeadingSlugger } from '@/lib/guides/heading-id';
 import { listCommands } from '@/lib/guides/load-commands';
 import { listConcepts } from '@/lib/guides/load-concepts';
@@ -13,6 +17,8 @@ import { getGuide, listGuides, type Guide } from '@/lib/guides/load-guides';
 import { getSessionsByTime, listSessions } from '@/lib/guides/load-sessions';
 import type { CommandEntry, Concept, Session } from '@/lib/guides/schemas';
 import { PLACEHOLDERS, templatePlaceholders } from '@/lib/guides/translate-command';
+import { validateValues, type ValuesLayer } from '@/lib/values';
+import { mergeValueFiles } from '@/lib/values/merge';
 
 const REQUIRED_GUIDES = [
   'welcome',
@@ -75,10 +81,52 @@ const REQUIRED_COMMANDS = [
   'login',
 ];
 
-/** Commands the reference does not list: their note must say so. */
-const UNVERIFIED_COMMANDS = ['config:get', 'db:url', 'backup:list'];
+const OFFICIAL_DOC_HOSTS = [
+  'www.aptible.com',
+  'aptible.com',
+  'cloud.google.com',
+  'kubernetes.io',
+  'helm.sh',
+  'istio.io',
+  'github.com',
+  'www.envoyproxy.io',
+];
 
-const OFFICIAL_DOC_HOSTS = ['www.aptible.com', 'aptible.com', 'cloud.google.com', 'kubernetes.io', 'helm.sh', 'istio.io', 'github.com'];
+/** The day every guide, concept and command entry was last checked against its sources. */
+const CHECKED_ON = '2026-12-04';
+
+const CONFIG_REPO = path.join(process.cwd(), 'sandbox', 'config-repo');
+const ENVIRONMENTS = ['stage', 'production'] as const;
+
+function configFile(file: string): string {
+  return readFileSync(path.join(CONFIG_REPO, file), 'utf8');
+}
+
+function yaml11(text: string): unknown {
+  return parse(text, { version: '1.1' });
+}
+
+/** Every leaf of a parsed YAML value with its dotted path; lists count as one leaf. */
+function leaves(value: unknown, at: string[] = []): [string, unknown][] {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => leaves(child, [...at, key]));
+  }
+  return [[at.join('.'), value]];
+}
+
+function valueAt(value: unknown, dotted: string): unknown {
+  return dotted.split('.').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), value);
+}
+
+/** The chart's layers for one app and environment, with one file's text optionally replaced. */
+function valuesLayers(app: string, environment: string, replace: { file: string; text: string } | null): ValuesLayer[] {
+  const layers: ValuesLayer[] = [
+    { file: 'chart/values.yaml', kind: 'chart', text: configFile('chart/values.yaml') },
+    { file: `apps/${app}/values.yaml`, kind: 'app', text: configFile(`apps/${app}/values.yaml`) },
+    { file: `apps/${app}/values-${environment}.yaml`, kind: 'environment', text: configFile(`apps/${app}/values-${environment}.yaml`) },
+  ];
+  return layers.map((layer) => (replace && layer.file === replace.file ? { ...layer, text: replace.text } : layer));
+}
 
 const PLATFORM_TEAM = ['Priya Raman', 'Marcus Chen'];
 
@@ -123,6 +171,17 @@ function markdownLinks(markdown: string): string[] {
 
 function wordCount(markdown: string): number {
   return markdown.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+}
+
+/** The guide's text before its closing `## Sources` section. */
+function beforeSources(markdown: string): string {
+  const at = markdown.search(/^## Sources\s*$/m);
+  return at === -1 ? markdown : markdown.slice(0, at);
+}
+
+function sourcesSection(markdown: string): string {
+  const at = markdown.search(/^## Sources\s*$/m);
+  return at === -1 ? '' : markdown.slice(at);
 }
 
 /** Resolves an internal link, or says why it does not resolve. */
@@ -170,8 +229,8 @@ describe('guides', () => {
   describe.each(REQUIRED_GUIDES)('%s', (slug) => {
     const guide = () => guides.find((g) => g.slug === slug) as Guide;
 
-    it('is substantial: 600–1500 words of body', () => {
-      const words = wordCount(guide().body);
+    it('is substantial: 600–1500 words of body before its sources', () => {
+      const words = wordCount(beforeSources(guide().body));
       expect(words, `${slug} has ${words} words`).toBeGreaterThanOrEqual(600);
       expect(words, `${slug} has ${words} words`).toBeLessThanOrEqual(1500);
     });
@@ -233,6 +292,47 @@ describe('guides', () => {
       expect(official.length).toBeGreaterThan(0);
     });
 
+    it('ends with the official sources it rests on and the day they were checked', () => {
+      const { body, frontmatter } = guide();
+      expect(guide().headings.at(-1)?.text, `${slug}: the last heading`).toBe('Sources');
+      const sources = sourcesSection(body);
+      const links = [...sources.matchAll(/\]\((https:\/\/[^)\s]+)\)/g)].map((m) => m[1]);
+      expect(links.length, `${slug}: links under Sources`).toBeGreaterThanOrEqual(4);
+      for (const link of links) expect(OFFICIAL_DOC_HOSTS, `${slug}: ${link}`).toContain(new URL(link).hostname);
+      const lastLine = body.trimEnd().split('\n').at(-1);
+      expect(lastLine, `${slug}: the closing line`).toBe(`Checked on ${CHECKED_ON}.`);
+      expect(frontmatter.updated).toBe(CHECKED_ON);
+    });
+
+    it('labels every YAML block, and every values snippet is true to the config repository and passes the chart schema', () => {
+      for (const block of extractCodeBlocks(guide().body).filter((b) => b.lang === 'yaml')) {
+        const where = `${slug}, YAML block at line ${block.line}`;
+        const parsed = yaml11(block.code);
+        const header = valuesSnippetHeader(block.code);
+        if (!header) {
+          // Anything else must be a Kubernetes object, said so by its own fields.
+          const object = parsed as { apiVersion?: unknown; kind?: unknown };
+          expect(typeof object?.apiVersion === 'string' && typeof object.kind === 'string', `${where}: start it with # apps/<app>/values….yaml, # a change to apps/…, # chart/values.yaml, or make it a manifest`).toBe(true);
+          continue;
+        }
+        if (header.kind === 'excerpt') {
+          const real = yaml11(configFile(header.file));
+          for (const [key, value] of leaves(parsed)) expect(valueAt(real, key), `${where}: ${key} in ${header.file}`).toEqual(value);
+          continue;
+        }
+        const changed = stringify(mergeValueFiles(yaml11(configFile(header.file)), parsed), { version: '1.1' });
+        for (const environment of header.environment ? [header.environment] : ENVIRONMENTS) {
+          const result = validateValues({
+            schema: JSON.parse(configFile('chart/values.schema.json')) as object,
+            environment,
+            layers: valuesLayers(header.app, environment, { file: header.file, text: changed }),
+          });
+          const errors = result.problems.filter((p) => p.severity === 'error').map((p) => `${p.path}: ${p.message}`);
+          expect(errors, `${where} in ${environment}`).toEqual([]);
+        }
+      }
+    });
+
     it('names an existing session, if any', () => {
       const { session } = guide().frontmatter;
       if (session) expect(sessions.map((s) => s.id)).toContain(session);
@@ -288,6 +388,53 @@ describe('facts that are commonly gotten wrong', () => {
     expect(endpoints.body).toMatch(/BackendConfig/);
   });
 
+  it('marks nothing unverified: every statement rests on a source', () => {
+    for (const { where, text } of allText()) expect(text, where).not.toMatch(/unverified/i);
+  });
+
+  it('tells the first-day setup to install gke-gcloud-auth-plugin', () => {
+    const welcome = guides.find((g) => g.slug === 'welcome') as Guide;
+    expect(welcome.body).toMatch(/gcloud components install gke-gcloud-auth-plugin/);
+    expect(welcome.body).toMatch(/google-cloud-cli-gke-gcloud-auth-plugin/);
+  });
+
+  it('never shows an IP allowlist as an ALLOW policy on the shared gateway', () => {
+    for (const guide of guides) {
+      for (const block of extractCodeBlocks(guide.body).filter((b) => b.lang === 'yaml')) {
+        const object = yaml11(block.code) as { kind?: string; spec?: { action?: string; rules?: unknown[] } };
+        if (object?.kind !== 'AuthorizationPolicy') continue;
+        expect(object.spec?.action, guide.slug).toBe('DENY');
+        expect(JSON.stringify(object.spec?.rules), guide.slug).toMatch(/notRemoteIpBlocks/);
+        // Scoped to the app's hostname, with and without a port (hosts match exactly).
+        expect(JSON.stringify(object.spec?.rules), guide.slug).toMatch(/"hosts":\["([^"]+)","\1:\*"\]/);
+      }
+    }
+  });
+
+  it('says what a disruption budget really allows, and that GKE drains after an hour', () => {
+    const health = guides.find((g) => g.slug === 'health-checks') as Guide;
+    expect(health.body).toMatch(/maxUnavailable: 1` \(the default\) always allows one eviction/);
+    expect(health.body).toMatch(/up to one hour/);
+    for (const { where, text } of allText()) expect(text, where).not.toMatch(/single-replica deployment allows no voluntary disruption|blocks node upgrades entirely/i);
+  });
+
+  it('says what restarts pods: the config-revision annotation, not a checksum', () => {
+    for (const { where, text } of allText()) expect(text, where).not.toMatch(/checksum\/config/);
+    const config = guides.find((g) => g.slug === 'config-vars') as Guide;
+    expect(config.body).toMatch(/berth\.dev\/config-revision/);
+  });
+
+  it('says the migration Job runs on upgrades, not on the first install', () => {
+    const apps = guides.find((g) => g.slug === 'apps-and-services') as Guide;
+    expect(apps.body).toMatch(/does \*\*not\*\* run on an app's first deploy/);
+  });
+
+  it('gives both sides of how long backups live', () => {
+    const databases = guides.find((g) => g.slug === 'databases') as Guide;
+    expect(databases.body).toMatch(/30 daily backups by default/);
+    expect(databases.body).toMatch(/last 7 automated backups/);
+  });
+
   it('says Data Access audit logs are off by default', () => {
     const audit = guides.find((g) => g.slug === 'permissions-and-audit') as Guide;
     expect(audit.body).toMatch(/off by default/);
@@ -308,8 +455,8 @@ describe('concept map', () => {
     for (const doc of concept.docs) expect(OFFICIAL_DOC_HOSTS).toContain(new URL(doc.url).hostname);
   });
 
-  it('marks the unverified part of the metric drain mapping', () => {
-    expect(concepts.find((c) => c.id === 'metric-drain')?.note).toMatch(/\(unverified\)/);
+  it('tells how to check which metrics a cluster collects instead of guessing', () => {
+    expect(concepts.find((c) => c.id === 'metric-drain')?.note).toMatch(/gcloud container clusters describe/);
   });
 });
 
@@ -318,13 +465,6 @@ describe('command translations', () => {
     const names = commands.map((c) => c.command);
     for (const name of REQUIRED_COMMANDS) expect(names).toContain(name);
     expect(names).not.toContain('scale');
-  });
-
-  it('mark commands outside the reference as unverified', () => {
-    for (const name of UNVERIFIED_COMMANDS) {
-      const entry = commands.find((c) => c.command === name);
-      expect(entry?.note, name).toMatch(/\(unverified\)/);
-    }
   });
 
   it('mark aptible ps as removed in 0.17.1', () => {

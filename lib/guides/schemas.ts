@@ -141,7 +141,7 @@ export const commandSchema = z.strictObject({
   noSingleEquivalent: text.optional(),
   removed: z.strictObject({ since: text, replacement: text }).optional(),
   guide: slug,
-  /** Caveats; anything not in the verified reference says "(unverified)" here. */
+  /** Caveats a reader must not miss, each resting on a source. */
   note: text.optional(),
 });
 export type CommandEntry = z.infer<typeof commandSchema>;

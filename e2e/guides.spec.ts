@@ -56,7 +56,7 @@ test.describe('learning the platform', () => {
     await expect(page.getByText('Aptible', { exact: true }).first()).toBeVisible();
 
     const toc = page.getByRole('navigation', { name: 'On this page' });
-    await expect(toc.getByRole('link')).toHaveCount(10);
+    await expect(toc.getByRole('link')).toHaveCount(11);
     await toc.getByRole('link', { name: 'OOMKilled' }).click();
     await expect(page).toHaveURL(/#oomkilled$/);
     const oomKilled = page.getByRole('heading', { level: 2, name: 'OOMKilled' });

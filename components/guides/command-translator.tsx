@@ -64,6 +64,12 @@ export function CommandTranslator({ commands, environments, apps, guideTitles, i
   const environment = environments.find((e) => e.name === env);
   const noteValues = { ...context, ...(environment ? { context: environment.context, project: environment.project, cluster: environment.cluster } : {}) };
 
+  // A command typed (or filled by a test) before React hydrated sits in the input but not in state.
+  useEffect(() => {
+    const typed = inputRef.current?.value ?? '';
+    if (typed !== initial.q) setInput(typed);
+  }, [initial.q]);
+
   // Keep the URL shareable without adding a history entry per keystroke.
   useEffect(() => {
     const params = new URLSearchParams();

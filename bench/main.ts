@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only status,propagation,values,logs,viewer,pages]`: Berth
+// `npm run bench [-- --quick] [-- --only status,propagation,values,logs,viewer,pages,migration]`: Berth
 // measured at company scale, each figure beside a baseline measured in the same run, printed as
 // one table and written to bench/results/<timestamp>.json. Runs under scripts/bench.mjs (node
 // --expose-gc with tsx). Everything listens on 127.0.0.1 and is stopped at the end or on Ctrl-C.
@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { cleanupAll, onCleanup } from './cleanup';
 import { formatTable, machineDescription, type Row, type SectionResult, writeResults } from './report';
 
-const SECTIONS = ['status', 'propagation', 'values', 'logs', 'viewer', 'pages'] as const;
+const SECTIONS = ['status', 'propagation', 'values', 'logs', 'viewer', 'pages', 'migration'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const started = performance.now();
@@ -111,13 +111,17 @@ async function main(): Promise<number> {
     const { benchLogViewer } = await import('./bench-log-viewer');
     await run('viewer', () => benchLogViewer({ lines: 50_000, wheelSteps: quick ? 40 : 120, baseline: !quick }, log));
   }
+  if (only.has('migration')) {
+    const { benchMigration } = await import('./bench-migration');
+    await run('migration', () => benchMigration({ apps: 200, samples: quick ? 40 : 200 }, log));
+  }
   if (only.has('pages')) {
     const { benchPages } = await import('./bench-pages');
     await run('pages', () => benchPages({ buildIfMissing: !quick }, log));
   }
 
   if (stopping) return 130;
-  const order = ['status', 'propagation', 'memory', 'values', 'logs', 'viewer', 'pages'];
+  const order = ['status', 'propagation', 'memory', 'values', 'logs', 'viewer', 'pages', 'migration'];
   const ordered = order.filter((name) => sections[name]).map((name) => sections[name]);
   const rows: Row[] = ordered.flatMap((s) => s.rows);
   const notes = ordered.flatMap((s) => s.notes);

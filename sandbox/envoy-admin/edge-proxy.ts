@@ -90,6 +90,9 @@ interface ClusterStats {
   time: Histogram;
   membershipHealthy: Gauge;
   membershipTotal: Gauge;
+  /** upstream_rq_<class>xx and upstream_rq_<code>, created on first use as Envoy does. */
+  byClass: Map<string, Counter>;
+  byCode: Map<number, Counter>;
   /** Per-host counters /clusters shows. */
   host: { rqTotal: number; rqSuccess: number; rqError: number; cxTotal: number };
 }
@@ -287,6 +290,8 @@ export class EdgeProxy {
       time: s.histogram(`cluster.${name}.upstream_rq_time`, 'envoy_cluster_upstream_rq_time', tag),
       membershipHealthy: s.gauge(`cluster.${name}.membership_healthy`, 'envoy_cluster_membership_healthy', tag),
       membershipTotal: s.gauge(`cluster.${name}.membership_total`, 'envoy_cluster_membership_total', tag),
+      byClass: new Map(),
+      byCode: new Map(),
       host: { rqTotal: 0, rqSuccess: 0, rqError: 0, cxTotal: 0 },
     };
   }
@@ -343,8 +348,18 @@ export class EdgeProxy {
     const klass = String(Math.floor(status / 100));
     s.add(cluster.total);
     s.add(cluster.completed);
-    s.add(s.counter(`cluster.${name}.upstream_rq_${klass}xx`, 'envoy_cluster_upstream_rq_xx', [['envoy_response_code_class', klass], ['envoy_cluster_name', name]]));
-    s.add(s.counter(`cluster.${name}.upstream_rq_${status}`, 'envoy_cluster_upstream_rq', [['envoy_response_code', String(status)], ['envoy_cluster_name', name]]));
+    let byClass = cluster.byClass.get(klass);
+    if (!byClass) {
+      byClass = s.counter(`cluster.${name}.upstream_rq_${klass}xx`, 'envoy_cluster_upstream_rq_xx', [['envoy_response_code_class', klass], ['envoy_cluster_name', name]]);
+      cluster.byClass.set(klass, byClass);
+    }
+    s.add(byClass);
+    let byCode = cluster.byCode.get(status);
+    if (!byCode) {
+      byCode = s.counter(`cluster.${name}.upstream_rq_${status}`, 'envoy_cluster_upstream_rq', [['envoy_response_code', String(status)], ['envoy_cluster_name', name]]);
+      cluster.byCode.set(status, byCode);
+    }
+    s.add(byCode);
     s.record(cluster.time, latencyMs);
     cluster.host.rqTotal += 1;
     if (status >= 500) cluster.host.rqError += 1;
@@ -357,12 +372,23 @@ export class EdgeProxy {
     this.downstream(status);
   }
 
+  private readonly downstreamCounters = new Map<string, Counter>();
+
   private downstream(status: number): void {
     const s = this.stats;
     const klass = String(Math.floor(status / 100));
-    const prefix = [['envoy_http_conn_manager_prefix', 'ingress_http']] as const;
-    s.add(s.counter('http.ingress_http.downstream_rq_total', 'envoy_http_downstream_rq_total', prefix));
-    s.add(s.counter(`http.ingress_http.downstream_rq_${klass}xx`, 'envoy_http_downstream_rq_xx', [['envoy_response_code_class', klass], ...prefix]));
+    let total = this.downstreamCounters.get('total');
+    if (!total) {
+      total = s.counter('http.ingress_http.downstream_rq_total', 'envoy_http_downstream_rq_total', [['envoy_http_conn_manager_prefix', 'ingress_http']]);
+      this.downstreamCounters.set('total', total);
+    }
+    let byClass = this.downstreamCounters.get(klass);
+    if (!byClass) {
+      byClass = s.counter(`http.ingress_http.downstream_rq_${klass}xx`, 'envoy_http_downstream_rq_xx', [['envoy_response_code_class', klass], ['envoy_http_conn_manager_prefix', 'ingress_http']]);
+      this.downstreamCounters.set(klass, byClass);
+    }
+    s.add(total);
+    s.add(byClass);
   }
 }
 

@@ -34,8 +34,8 @@ export interface Histogram extends StatBase {
   buckets: number[];
   count: number;
   sum: number;
-  /** Values recorded since the last flush. */
-  pending: number[];
+  /** Recorded since the last flush: counts per bound (not cumulative), count and sum. */
+  pending: { buckets: number[]; count: number; sum: number };
 }
 
 export type Stat = Counter | Gauge | Histogram;
@@ -52,7 +52,7 @@ export class EnvoyStats {
   }
 
   histogram(name: string, metric: string, tags: Tags): Histogram {
-    return this.get(name, () => ({ kind: 'histogram', name, metric, tags, used: false, buckets: ENVOY_DEFAULT_BUCKETS.map(() => 0), count: 0, sum: 0, pending: [] })) as Histogram;
+    return this.get(name, () => ({ kind: 'histogram', name, metric, tags, used: false, buckets: ENVOY_DEFAULT_BUCKETS.map(() => 0), count: 0, sum: 0, pending: { buckets: ENVOY_DEFAULT_BUCKETS.map(() => 0), count: 0, sum: 0 } })) as Histogram;
   }
 
   add(counter: Counter, amount = 1): void {
@@ -66,20 +66,30 @@ export class EnvoyStats {
   }
 
   record(histogram: Histogram, value: number): void {
-    histogram.pending.push(value);
+    const pending = histogram.pending;
+    // The first bound the value fits under (values above every bound only reach +Inf).
+    let i = 0;
+    while (i < ENVOY_DEFAULT_BUCKETS.length && value > ENVOY_DEFAULT_BUCKETS[i]) i++;
+    if (i < ENVOY_DEFAULT_BUCKETS.length) pending.buckets[i] += 1;
+    pending.count += 1;
+    pending.sum += value;
     histogram.used = true;
   }
 
   /** Merges every histogram's pending values into its cumulative buckets (a stats flush). */
   flush(): void {
     for (const stat of this.stats.values()) {
-      if (stat.kind !== 'histogram' || stat.pending.length === 0) continue;
-      for (const value of stat.pending) {
-        stat.count += 1;
-        stat.sum += value;
-        for (let i = ENVOY_DEFAULT_BUCKETS.length - 1; i >= 0 && value <= ENVOY_DEFAULT_BUCKETS[i]; i--) stat.buckets[i] += 1;
+      if (stat.kind !== 'histogram' || stat.pending.count === 0) continue;
+      let below = 0;
+      for (let i = 0; i < ENVOY_DEFAULT_BUCKETS.length; i++) {
+        below += stat.pending.buckets[i];
+        stat.buckets[i] += below;
+        stat.pending.buckets[i] = 0;
       }
-      stat.pending = [];
+      stat.count += stat.pending.count;
+      stat.sum += stat.pending.sum;
+      stat.pending.count = 0;
+      stat.pending.sum = 0;
     }
   }
 

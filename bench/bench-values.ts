@@ -185,7 +185,7 @@ export async function benchValues(options: ValuesBenchOptions, log: (line: strin
     ],
     raw: { lines: current.split('\n').length, effects: effects.length, check: berth, checkWithoutCache: baseline, save: saving, saveWithoutCache: savingBaseline, yamlParse: yamlOnly, history: { first: firstHistory, warm: historyWarm, gitCli: historyCli }, commits: { count: options.commits, long, short } },
     notes: [
-      '4: values check = the proposed file through validateValues (YAML parse with limits and positions, Helm merge with the chart defaults and the stage file, Ajv with line/column) and explainChange against the current values; save = the server\'s evaluateValuesChange core (both sides validated, then explained); baseline = the same with a new schema object each time, so Ajv compiles it again (what the compiled-schema cache saves). Commits: commitChange (working tree, index, commit) one after another on a copy of the 5,000-commit repository vs a fresh 10-commit one.',
+      '4: values check = the proposed file through validateValues (YAML parse with limits and positions, Helm merge with the chart defaults and the stage file, Ajv with line/column) and explainChange against the current values; save = the server\'s evaluateValuesChange core (both sides validated, then explained); baseline = the same with a new schema object each time, so Ajv compiles it again (what the compiled-schema cache saves). Commits: commitChange (the clone checked and healed, the tree built from the head, objects and branch written atomically, working tree and index following) one after another on a copy of the 5,000-commit repository vs a fresh 10-commit one.',
     ],
   };
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { evaluateValuesChange, MAX_VALUES_BYTES } from '@/lib/values-files/evaluate-values-change';
-import { configuredRemote, resolveValuesTarget } from '@/lib/values-files/save-values';
+import { configuredRemote, repositoryUnwritable, resolveValuesTarget } from '@/lib/values-files/save-values';
 import { needsApproval, type ValuesFileName } from '@/lib/values-files/values-file';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { decide } from '@/lib/auth/policy';
@@ -25,7 +25,7 @@ export interface ChangeDeps {
 export type ChangeResult =
   | { status: 'ok'; change: ChangeRequest }
   | { status: 'invalid'; problems: ValuesProblem[] }
-  | { status: 'forbidden' | 'not-found' | 'bad-request' | 'too-large' | 'conflict' | 'unchanged'; message: string };
+  | { status: 'forbidden' | 'not-found' | 'bad-request' | 'too-large' | 'conflict' | 'unchanged' | 'unavailable'; message: string };
 
 export const changeStatusCode: Record<ChangeResult['status'], number> = {
   ok: 200,
@@ -36,6 +36,7 @@ export const changeStatusCode: Record<ChangeResult['status'], number> = {
   'too-large': 413,
   conflict: 409,
   unchanged: 200,
+  unavailable: 503,
 };
 
 async function audit(deps: ChangeDeps, user: { email: string }, action: string, change: { id: number; app: string }, details: Record<string, unknown> = {}) {
@@ -197,11 +198,12 @@ async function mergeApproved(deps: ChangeDeps, change: ChangeRequest, approver: 
       },
     });
   } catch (error) {
-    const reason = error instanceof UnknownRevisionError ? error.message : 'The commit failed; approve again to retry.';
+    const unwritable = repositoryUnwritable(error);
+    const reason = error instanceof UnknownRevisionError ? error.message : (unwritable ?? 'The commit failed; approve again to retry.');
     if (!(error instanceof UnknownRevisionError)) logger.error({ err: error, change: change.id }, 'merging a change request failed');
     await transitionChange(deps.db, change, 'open', { status_reason: reason });
     await addChangeEvent(deps.db, { changeId: change.id, actor: approver, kind: 'merge-refused', body: reason });
-    return { status: 'conflict', message: reason };
+    return { status: unwritable ? 'unavailable' : 'conflict', message: reason };
   }
   if (result.status === 'committed' || result.status === 'unchanged') {
     // merge_commit only for a commit Berth wrote for this request: the head that already held

@@ -2,6 +2,7 @@ import 'server-only';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { ConfigRepo } from './config-repo';
+import { gitCli as gitIn } from './git-cli';
 import { withWriteLock } from './write-lock';
 
 const run = promisify(execFile);
@@ -12,10 +13,8 @@ export interface RemoteSync {
 }
 
 // isomorphic-git speaks only smart HTTP; the git CLI also handles ssh and file remotes and uses
-// the credential helpers configured for the pod. Remote transfer is the one job given to it.
-async function gitCli(repo: ConfigRepo, args: string[]): Promise<{ stdout: string; stderr: string }> {
-  return run('git', ['-C', repo.dir, ...args], { timeout: 60_000, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
-}
+// the credential helpers configured for the pod.
+const gitCli = (repo: ConfigRepo, args: string[]) => gitIn(repo.dir, args);
 
 /** Bring the local branch to the remote's head (Berth's clone never holds unpushed work between commits). */
 export async function syncFromRemote(repo: ConfigRepo, remote: RemoteSync): Promise<void> {

@@ -1,6 +1,8 @@
 import 'server-only';
 import { checkDatabase } from '@/lib/db/check-db';
+import { getConfig } from '@/lib/config/get-config';
 import { getConfigRepo } from '@/lib/gitops/config-repo';
+import { cloneProblem } from '@/lib/gitops/heal-clone';
 import { headRevision } from '@/lib/gitops/read-repo';
 import { checkClusters } from '@/lib/kube/check-clusters';
 import { checkLogBackend } from '@/lib/logs/check-log-backend';
@@ -26,8 +28,14 @@ const checks: Record<string, Check> = {
     return result.ok ? { status: 'ok', detail: result.dialect } : { status: 'down', error: result.error };
   },
   configRepository: async () => {
-    const revision = await headRevision(getConfigRepo());
-    return { status: 'ok', detail: revision.slice(0, 7) };
+    const repo = getConfigRepo();
+    const remote = getConfig().CONFIG_REPO_REMOTE;
+    const problem = await cloneProblem(repo, remote ? { url: remote } : undefined);
+    if (problem) {
+      const since = problem.since ? ` (since ${problem.since})` : '';
+      return { status: 'down', error: `cannot be read${since}: ${problem.reason}; saves, approvals and the app pages are refused until it is repaired` };
+    }
+    return { status: 'ok', detail: (await headRevision(repo)).slice(0, 7) };
   },
   logBackend: checkLogBackend,
 };

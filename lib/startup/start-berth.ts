@@ -4,7 +4,9 @@ import { getDb } from '@/lib/db/get-db';
 import { logger } from '@/lib/logger/logger';
 import { warmCommitRecords } from '@/lib/gitops/commit-records';
 import { getConfigRepo } from '@/lib/gitops/config-repo';
+import { healClone } from '@/lib/gitops/heal-clone';
 import { headRevision } from '@/lib/gitops/read-repo';
+import { withWriteLock } from '@/lib/gitops/write-lock';
 import { cloneIfMissing } from '@/lib/gitops/remote-sync';
 import { handleTermination } from './handle-termination';
 
@@ -39,7 +41,23 @@ export async function startBerth(): Promise<void> {
   }
   handleTermination();
   logger.info({ database: config.database, authMode: config.AUTH_MODE, connection: config.connection }, 'Berth started');
-  void warmHistory();
+  void healThenWarm(config.CONFIG_REPO_REMOTE);
+}
+
+/**
+ * A crash may have left the clone mid-write: it is checked (every file of the head read) and
+ * healed before anything is written — writes wait behind this under the write lock, pages do not.
+ */
+async function healThenWarm(remoteUrl: string | undefined): Promise<void> {
+  const repo = getConfigRepo();
+  try {
+    const report = await withWriteLock(repo.dir, () => healClone(repo, { remote: remoteUrl ? { url: remoteUrl } : undefined, deep: true }));
+    logger.info({ head: report.head.slice(0, 12) }, 'config repository clone checked');
+  } catch (error) {
+    logger.error({ err: error }, 'the config repository cannot be read: saves and approvals are refused until it is repaired');
+    return;
+  }
+  await warmHistory();
 }
 
 /** Reads what each commit changed in the background, so history pages are fast from the first visit. */

@@ -6,7 +6,9 @@ import { isAppName } from '@/lib/catalog/app-name';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import type { App, Environment } from '@/lib/catalog/types';
 import { type BerthDb, getDb } from '@/lib/db/get-db';
+import { RepositoryLockedError } from '@/lib/gitops/atomic-files';
 import { commitChange, type FileConflict, UnknownRevisionError } from '@/lib/gitops/commit-change';
+import { RepositoryDamagedError } from '@/lib/gitops/heal-clone';
 import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
 import type { RemoteSync } from '@/lib/gitops/remote-sync';
 import { getConfig } from '@/lib/config/get-config';
@@ -31,7 +33,8 @@ export type SaveValuesResult =
   | { status: 'forbidden'; message: string }
   | { status: 'not-found'; message: string }
   | { status: 'needs-approval'; message: string }
-  | { status: 'bad-request'; message: string };
+  | { status: 'bad-request'; message: string }
+  | { status: 'unavailable'; message: string };
 
 /** HTTP status for each outcome, for route handlers. */
 export const saveStatusCode: Record<SaveValuesResult['status'], number> = {
@@ -44,6 +47,7 @@ export const saveStatusCode: Record<SaveValuesResult['status'], number> = {
   'not-found': 404,
   'needs-approval': 409,
   'bad-request': 400,
+  unavailable: 503,
 };
 
 export interface ResolvedValuesTarget {
@@ -65,6 +69,13 @@ export async function resolveValuesTarget(
   const target = valuesFileTarget(app, file);
   if (!target) return { status: 'not-found', message: `${appName} has no ${file}: it does not run in that environment.` };
   return { app, target, environments: catalog.environments };
+}
+
+/** Why the config repository cannot take a write now, in words for the person saving (null: another error). */
+export function repositoryUnwritable(error: unknown): string | null {
+  if (error instanceof RepositoryDamagedError) return `${error.message}. Nothing was saved; the platform team has to repair it.`;
+  if (error instanceof RepositoryLockedError) return `${error.message} Nothing was saved.`;
+  return null;
 }
 
 export function configuredRemote(): RemoteSync | undefined {
@@ -119,6 +130,8 @@ export async function saveValues(user: BerthUser, input: SaveValuesInput, deps: 
     });
   } catch (error) {
     if (error instanceof UnknownRevisionError) return { status: 'bad-request', message: error.message };
+    const unwritable = repositoryUnwritable(error);
+    if (unwritable) return { status: 'unavailable', message: unwritable };
     throw error;
   }
   if (result.status === 'conflict') return result;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { connection as dynamicRendering } from 'next/server';
 import type { ReactNode } from 'react';
 import { FeedbackHeaderSlot } from '@/components/feedback/feedback-header-slot';
+import { LogAccessBadgeSlot } from '@/components/logs/log-access-badge-slot';
 import { SiteHeader } from '@/components/site-header';
 import { UserSlot } from '@/components/user-slot';
 import { getConfig } from '@/lib/config/get-config';
@@ -23,6 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           connection={connection}
           userSlot={
             <>
+              <LogAccessBadgeSlot />
               <FeedbackHeaderSlot />
               <UserSlot />
             </>

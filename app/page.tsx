@@ -1,7 +1,11 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { ASK_TO_BE_ADDED_PATH, getCurrentUser } from '@/lib/auth/get-current-user';
 import { mainNav } from '@/lib/navigation/main-nav';
 
-export default function HomePage() {
+export default async function HomePage() {
+  // Someone not in teams.yaml gets only the page that says how to be added.
+  if ((await getCurrentUser())?.role === 'unlisted') redirect(ASK_TO_BE_ADDED_PATH);
   return (
     <div className="space-y-10">
       <section className="max-w-3xl">

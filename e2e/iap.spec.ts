@@ -76,6 +76,38 @@ test.describe('behind Identity-Aware Proxy', () => {
     await context.close();
   });
 
+  test('someone IAP lets through who is not in teams.yaml gets only the page that says how to be added', async ({ browser, request }) => {
+    const headers = { 'x-goog-iap-jwt-assertion': await iap.token({ email: 'new.hire@meridiancare.example' }) };
+    for (const url of ['/api/apps/patient-portal', '/api/apps/patient-portal/logs?env=stage', '/api/feedback/unread']) {
+      const refused = await request.get(`${base}${url}`, { headers });
+      expect(refused.status(), url).toBe(403);
+      expect((await refused.json()).error.message, url).toBe('new.hire@meridiancare.example is not in teams.yaml: ask the platform team to add you.');
+    }
+    const context = await browser.newContext({ extraHTTPHeaders: headers });
+    const page = await context.newPage();
+    for (const url of ['/', '/apps', '/apps/patient-portal/logs?env=stage', '/guides']) {
+      await page.goto(`${base}${url}`);
+      await expect(page, url).toHaveURL(`${base}/ask-to-be-added`);
+    }
+    await expect(page.getByRole('heading', { level: 1, name: 'Ask to be added' })).toBeVisible();
+    await expect(page.getByText('Berth does not know you yet')).toBeVisible();
+    await expect(page.getByText('#platform-help')).toBeVisible();
+    await expect(page.getByRole('main')).not.toContainText('patient-portal');
+    await context.close();
+  });
+
+  test('a listed email from outside the company’s Workspace (no hd claim) is not let in', async ({ browser }) => {
+    // A consumer Google account registered with a work address: IAP signs it, without `hd`.
+    const token = await iap.token({ email: 'ana.souza@meridiancare.example', hd: undefined });
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-goog-iap-jwt-assertion': token } });
+    const page = await context.newPage();
+    await page.goto(`${base}/apps`);
+    await expect(page).toHaveURL(`${base}/ask-to-be-added`);
+    await expect(page.getByText('This account is not a Meridian Care work account')).toBeVisible();
+    expect((await page.request.get(`${base}/api/apps/patient-portal/logs?env=stage`)).status()).toBe(403);
+    await context.close();
+  });
+
   test('keeps the health check open for GKE', async ({ request }) => {
     expect((await request.get(`${base}/api/healthz`)).status()).toBe(200);
   });

@@ -10,7 +10,7 @@ import { MyFeedbackLink } from './my-feedback-link';
 /** The header's feedback corner: "My feedback" with the unread badge, and the Feedback button. */
 export async function FeedbackHeaderSlot() {
   const user = await getCurrentUser();
-  if (!user) return null;
+  if (!user || user.role === 'unlisted') return null;
   const [apps, unread] = await Promise.all([
     loadCatalog()
       .then((catalog) => catalog.apps.map((app) => ({ name: app.name, environments: app.environments })))

@@ -14,10 +14,18 @@ export class LogFetchError extends Error {
     message: string,
     readonly hint: string | undefined,
     readonly retryable: boolean,
+    /** A 403 the reader may lift by breaking glass (production logs of another team's app). */
+    readonly breakGlass?: BreakGlassOffer,
   ) {
     super(message);
     this.name = 'LogFetchError';
   }
+}
+
+export interface BreakGlassOffer {
+  app: string;
+  environment: string;
+  durations: number[];
 }
 
 interface ErrorBody {
@@ -45,12 +53,18 @@ async function toFetchError(response: Response): Promise<LogFetchError> {
     // not JSON (a proxy's error page): fall back to the status
   }
   const error = body.error ?? {};
-  const details = (typeof error.details === 'object' && error.details !== null ? error.details : {}) as { hint?: unknown; retryable?: unknown };
+  const details = (typeof error.details === 'object' && error.details !== null ? error.details : {}) as Record<string, unknown>;
   const code = typeof error.code === 'string' ? error.code : `http-${response.status}`;
   const message = typeof error.message === 'string' ? error.message : `Berth answered HTTP ${response.status}.`;
   const hint = typeof details.hint === 'string' ? details.hint : response.status === 401 ? 'Sign in again, then retry.' : undefined;
   const retryable = typeof details.retryable === 'boolean' ? details.retryable : response.status >= 500;
-  return new LogFetchError(response.status, code, message, hint, retryable);
+  return new LogFetchError(response.status, code, message, hint, retryable, breakGlassOffer(details));
+}
+
+function breakGlassOffer(details: Record<string, unknown>): BreakGlassOffer | undefined {
+  const { canBreakGlass, app, environment, durations } = details;
+  if (canBreakGlass !== true || typeof app !== 'string' || typeof environment !== 'string' || !Array.isArray(durations)) return undefined;
+  return { app, environment, durations: durations.filter((d): d is number => typeof d === 'number') };
 }
 
 /** Pods (and their containers) of the app, from the status API when it exists. */

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import type { LogView } from '@/lib/logs/log-view-params';
+import { BreakGlassForm } from './break-glass-form';
 import type { LogFetchError } from './fetch-logs';
 
 const ERROR_TITLES: Record<number, string> = {
@@ -14,6 +15,8 @@ const ERROR_TITLES: Record<number, string> = {
 };
 
 export function LogsError({ error, onRetry, retrying, extra }: { error: LogFetchError; onRetry: () => void; retrying: boolean; extra?: ReactNode }) {
+  // Production logs of another team's app: the way in is break-glass, asked for right here.
+  if (error.breakGlass) return <BreakGlassForm offer={error.breakGlass} refusal={error.message} onGranted={onRetry} />;
   return (
     <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-6 py-8 text-center">
       <p className="font-semibold text-red-900">{ERROR_TITLES[error.status] ?? 'The logs could not be read'}</p>

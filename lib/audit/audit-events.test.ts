@@ -56,4 +56,11 @@ describeEachDatabase('audit events', (database) => {
     );
     expect(await listAuditEvents(database.db, { actor: 'burst@x', limit: 100 })).toHaveLength(20);
   });
+
+  it('refuses to change a recorded event: the database itself keeps the record as written', async () => {
+    const event = await recordAuditEvent(database.db, { actor: 'keeper@x', action: 'logs.read', target: 'app:patient-portal', details: { lines: 12 } });
+    await expect(database.db.updateTable('audit_events').set({ details: '{"lines":0}' }).where('id', '=', event.id).execute()).rejects.toThrow(/never edited/);
+    const [kept] = await listAuditEvents(database.db, { actor: 'keeper@x' });
+    expect(kept.details).toEqual({ lines: 12 });
+  });
 });

@@ -6,7 +6,7 @@ import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { getConfig } from '@/lib/config/get-config';
 import { getAuthOptions } from './auth-options';
 import { type BerthUser, resolveUser } from './user';
-import { IAP_HEADER, IapVerificationError, verifyIapJwt } from './verify-iap-jwt';
+import { IAP_HEADER, type IapIdentity, IapVerificationError, verifyIapJwt } from './verify-iap-jwt';
 
 /**
  * Who is asking. IAP mode: the signed header on THIS request is the only authority (a session
@@ -15,19 +15,24 @@ import { IAP_HEADER, IapVerificationError, verifyIapJwt } from './verify-iap-jwt
  */
 export async function getCurrentUser(requestHeaders?: Headers): Promise<BerthUser | null> {
   const config = getConfig();
-  const email = config.AUTH_MODE === 'iap' ? await iapEmail(requestHeaders ?? (await headers())) : await sessionEmail();
+  if (config.AUTH_MODE === 'iap') {
+    const identity = await iapIdentity(requestHeaders ?? (await headers()));
+    if (!identity) return null;
+    // IAP vouches for the Workspace domain too: an identity from outside it is unlisted.
+    return resolveUser(identity.email, await loadCatalog(), { hostedDomain: identity.hd ?? null, companyDomains: config.BERTH_WORKSPACE_DOMAINS });
+  }
+  const email = await sessionEmail();
   if (!email) return null;
   return resolveUser(email, await loadCatalog());
 }
 
-async function iapEmail(requestHeaders: Headers): Promise<string | null> {
+async function iapIdentity(requestHeaders: Headers): Promise<IapIdentity | null> {
   const config = getConfig();
   try {
-    const identity = await verifyIapJwt(requestHeaders.get(IAP_HEADER), {
+    return await verifyIapJwt(requestHeaders.get(IAP_HEADER), {
       audience: config.IAP_AUDIENCE ?? '',
       jwksUrl: config.IAP_JWKS_URL,
     });
-    return identity.email;
   } catch (error) {
     if (error instanceof IapVerificationError) return null;
     throw error;
@@ -39,9 +44,13 @@ async function sessionEmail(): Promise<string | null> {
   return session?.user?.email?.toLowerCase() ?? null;
 }
 
-/** For pages: the user, or the sign-in page (dev) / a 401 (IAP). */
+/** Where someone signed in but not in teams.yaml is sent from every page. */
+export const ASK_TO_BE_ADDED_PATH = '/ask-to-be-added';
+
+/** For pages: a person listed in teams.yaml; else the sign-in page (dev) / a 401 (IAP), or the page that says how to be added. */
 export async function requireUser(returnTo = '/'): Promise<BerthUser> {
   const user = await getCurrentUser();
+  if (user?.role === 'unlisted') redirect(ASK_TO_BE_ADDED_PATH);
   if (user) return user;
   if (getConfig().AUTH_MODE === 'dev') redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
   unauthorized();

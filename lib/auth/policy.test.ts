@@ -8,7 +8,7 @@ const people: Record<string, BerthUser> = {
   teammate: { email: 'ben.okafor@meridiancare.example', name: 'Ben', role: 'engineer', team: 'patient-experience' },
   otherEngineer: { email: 'dmitri.volkov@meridiancare.example', name: 'Dmitri', role: 'engineer', team: 'clinical' },
   viewerInTeam: { email: 'ivy.martins@meridiancare.example', name: 'Ivy', role: 'viewer', team: 'patient-experience' },
-  outsider: { email: 'someone@elsewhere.example', name: 'someone', role: 'viewer', team: null },
+  outsider: { email: 'someone@elsewhere.example', name: 'someone', role: 'unlisted', team: null },
 };
 
 const app = { name: 'patient-portal', team: 'patient-experience' };
@@ -21,7 +21,8 @@ type Row = [keyof typeof people | 'anonymous', Action, PolicyResources[Action], 
 // Every role × action × own/other team.
 const table: Row[] = [
   ['anonymous', 'app.view', { app }, false],
-  ['outsider', 'app.view', { app }, true],
+  ['outsider', 'app.view', { app }, false],
+  ['viewerInTeam', 'app.view', { app }, true],
   ['platform', 'values.commit', { app, environment: stage }, true],
   ['ownEngineer', 'values.commit', { app, environment: stage }, true],
   ['otherEngineer', 'values.commit', { app, environment: stage }, false],
@@ -44,7 +45,8 @@ const table: Row[] = [
   ['outsider', 'change.approve', { app, authorEmail: author }, false],
   ['ownEngineer', 'change.withdraw', { authorEmail: author }, true],
   ['teammate', 'change.withdraw', { authorEmail: author }, false],
-  ['outsider', 'feedback.create', {}, true],
+  ['outsider', 'feedback.create', {}, false],
+  ['otherEngineer', 'feedback.create', {}, true],
   ['anonymous', 'feedback.create', {}, false],
   ['platform', 'feedback.triage', {}, true],
   ['ownEngineer', 'feedback.triage', {}, false],
@@ -71,5 +73,80 @@ describe('the policy table', () => {
     );
     expect(decide(people.ownEngineer, 'change.approve', { app, authorEmail: author }).reason).toMatch(/cannot approve your own change/);
     expect(decide(people.ownEngineer, 'values.commit', { app, environment: production }).reason).toMatch(/open a change request/);
+  });
+});
+
+describe('who reads logs: every role × environment × own/other team × break-glass', () => {
+  const now = new Date('2026-11-25T12:00:00Z');
+  const running = { expiresAt: '2026-11-25T12:30:00.000Z' };
+  const ended = { expiresAt: '2026-11-25T11:59:59.000Z' };
+  const environments = {
+    stage: { name: 'stage', logsHoldPhi: false },
+    production: { name: 'production', logsHoldPhi: true },
+  };
+  const otherApp = { name: 'scheduler', team: 'clinical' };
+  const viewerOtherTeam: BerthUser = { email: 'ivy.martins@meridiancare.example', name: 'Ivy', role: 'viewer', team: 'care-ops' };
+  const readers: Record<string, BerthUser | null> = {
+    platform: people.platform,
+    engineer: people.ownEngineer,
+    viewer: people.viewerInTeam,
+    otherViewer: viewerOtherTeam,
+    unlisted: people.outsider,
+    anonymous: null,
+  };
+  // [reader, environment, the app is their team's, break-glass grant] → may read; may break glass
+  type Case = [keyof typeof readers, keyof typeof environments, boolean, 'none' | 'running' | 'ended', boolean, boolean];
+  const cases: Case[] = [];
+  for (const reader of Object.keys(readers) as (keyof typeof readers)[]) {
+    for (const env of ['stage', 'production'] as const) {
+      for (const own of [true, false]) {
+        for (const grant of ['none', 'running', 'ended'] as const) {
+          const user = readers[reader];
+          const listed = user !== null && user.role !== 'unlisted';
+          const owner = reader === 'platform' || (reader === 'engineer' && own);
+          let read: boolean;
+          let breakGlass: boolean;
+          if (!listed) [read, breakGlass] = [false, false];
+          else if (env === 'stage') [read, breakGlass] = [true, false];
+          else if (owner) [read, breakGlass] = [true, false];
+          else [read, breakGlass] = [grant === 'running', true];
+          cases.push([reader, env, own, grant, read, breakGlass]);
+        }
+      }
+    }
+  }
+
+  it('covers every combination', () => {
+    expect(cases).toHaveLength(6 * 2 * 2 * 3);
+    // Spot checks written out, so the generated expectations cannot drift from the words.
+    const find = (...key: [keyof typeof readers, keyof typeof environments, boolean, Case[3]]) =>
+      cases.find((c) => c[0] === key[0] && c[1] === key[1] && c[2] === key[2] && c[3] === key[3])!;
+    expect(find('engineer', 'production', true, 'none').slice(4)).toEqual([true, false]);
+    expect(find('engineer', 'production', false, 'none').slice(4)).toEqual([false, true]);
+    expect(find('engineer', 'production', false, 'running').slice(4)).toEqual([true, true]);
+    expect(find('engineer', 'production', false, 'ended').slice(4)).toEqual([false, true]);
+    expect(find('viewer', 'production', true, 'none').slice(4)).toEqual([false, true]);
+    expect(find('platform', 'production', false, 'none').slice(4)).toEqual([true, false]);
+    expect(find('engineer', 'stage', false, 'none').slice(4)).toEqual([true, false]);
+    expect(find('unlisted', 'stage', false, 'running').slice(4)).toEqual([false, false]);
+  });
+
+  it.each(cases)('%s reading %s logs (own team: %s, break-glass: %s) → read %s, break glass %s', (reader, env, own, grant, read, breakGlass) => {
+    const user = readers[reader];
+    const ownApp = user?.team ? { name: 'own-app', team: user.team } : app;
+    const target = own ? ownApp : user?.team === otherApp.team ? app : otherApp;
+    const environment = environments[env];
+    const held = grant === 'running' ? running : grant === 'ended' ? ended : null;
+    expect(decide(user, 'logs.read', { app: target, environment, breakGlass: held, now }).allowed).toBe(read);
+    expect(decide(user, 'logs.breakGlass', { app: target, environment }).allowed).toBe(breakGlass);
+  });
+
+  it('says why, and what to do', () => {
+    const refused = decide(people.otherEngineer, 'logs.read', { app, environment: environments.production, breakGlass: null, now });
+    expect(refused.reason).toBe(
+      'Production logs of patient-portal may hold patient data: only the patient-experience team and the platform team read them. Break glass with a reason if you need them now.',
+    );
+    expect(decide(people.outsider, 'logs.read', { app, environment: environments.stage, breakGlass: null, now }).reason).toMatch(/not in teams.yaml/);
+    expect(decide(people.ownEngineer, 'logs.breakGlass', { app, environment: environments.production }).reason).toMatch(/already/);
   });
 });

@@ -13,6 +13,17 @@ interface EnvironmentRef {
   requiresApproval: boolean;
 }
 
+/** Where logs are read: production's may hold PHI, stage's are synthetic (environments.yaml). */
+interface LogEnvironmentRef {
+  name: EnvironmentName | string;
+  logsHoldPhi: boolean;
+}
+
+/** The person's own break-glass grant for this app and environment, if they hold one. */
+interface BreakGlassRef {
+  expiresAt: string;
+}
+
 export interface PolicyResources {
   'app.view': { app: AppRef };
   /** Commit a values change directly (environments that need no approval: stage). */
@@ -26,6 +37,10 @@ export interface PolicyResources {
   'feedback.editOwn': { reporterEmail: string; status: string };
   'progress.viewEveryone': Record<string, never>;
   'audit.view': Record<string, never>;
+  /** Page, follow or download an environment's logs. */
+  'logs.read': { app: AppRef; environment: LogEnvironmentRef; breakGlass: BreakGlassRef | null; now?: Date };
+  /** Get time-limited access to logs one may not otherwise read, with a stated reason. */
+  'logs.breakGlass': { app: AppRef; environment: LogEnvironmentRef };
 }
 
 export type Action = keyof PolicyResources;
@@ -45,6 +60,7 @@ function ownsApp(user: BerthUser, app: AppRef): boolean {
 
 export function decide<A extends Action>(user: BerthUser | null, action: A, resource: PolicyResources[A]): Decision {
   if (!user) return deny('Sign in first.');
+  if (user.role === 'unlisted') return deny(NOT_LISTED);
   switch (action) {
     case 'app.view':
     case 'feedback.create':
@@ -80,7 +96,28 @@ export function decide<A extends Action>(user: BerthUser | null, action: A, reso
       if (reporterEmail.toLowerCase() !== user.email) return deny('Only the reporter can edit this feedback.');
       return status === 'new' ? allow() : deny('This feedback has been triaged; add a comment instead.');
     }
+    case 'logs.read': {
+      const { app, environment, breakGlass, now = new Date() } = resource as PolicyResources['logs.read'];
+      if (!environment.logsHoldPhi) return allow(`${environment.name} holds synthetic data only: every engineer may read its logs.`);
+      if (ownsApp(user, app)) return allow(`Your team (or the platform team) owns ${app.name}.`);
+      if (breakGlass && Date.parse(breakGlass.expiresAt) > now.getTime()) return allow(`Through break-glass, until ${breakGlass.expiresAt}.`);
+      return deny(
+        `${capitalize(environment.name)} logs of ${app.name} may hold patient data: only the ${app.team} team and the platform team read them. Break glass with a reason if you need them now.`,
+      );
+    }
+    case 'logs.breakGlass': {
+      const { app, environment } = resource as PolicyResources['logs.breakGlass'];
+      if (!environment.logsHoldPhi) return deny(`${capitalize(environment.name)} logs are open to every engineer: no break-glass needed.`);
+      if (ownsApp(user, app)) return deny(`You can read ${app.name}’s ${environment.name} logs already.`);
+      return allow();
+    }
     default:
       return deny('Unknown action.');
   }
+}
+
+const NOT_LISTED = 'You are not in teams.yaml yet: ask the platform team to add you.';
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -17,6 +17,7 @@ export function userAction<S extends z.ZodType, T>(
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
     if (!user) return actionError('unauthenticated', 'Sign in to Berth first.');
+    if (user.role === 'unlisted') return actionError('forbidden', `${user.email} is not in teams.yaml: ask the platform team to add you.`);
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};

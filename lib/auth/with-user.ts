@@ -13,7 +13,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The wrapper for every route handler that needs a person: 401 without a verified identity,
- * 403 for a state change from a foreign origin. The handler asks `decide()` for the resource it
+ * 403 for someone not in teams.yaml and for a state change from a foreign origin. The handler asks `decide()` for the resource it
  * touches (the resource is only known once the request is parsed).
  */
 export function withUser<P = Record<string, never>>(
@@ -25,6 +25,9 @@ export function withUser<P = Record<string, never>>(
     }
     const user = await getCurrentUser(request.headers);
     if (!user) return jsonError(401, 'unauthenticated', 'Sign in to Berth first.', { requestId: context.requestId });
+    if (user.role === 'unlisted') {
+      return jsonError(403, 'forbidden', `${user.email} is not in teams.yaml: ask the platform team to add you.`, { requestId: context.requestId });
+    }
     return handler(request, { ...context, user });
   });
 }

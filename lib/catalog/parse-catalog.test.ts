@@ -89,10 +89,10 @@ describe('parseCatalog', () => {
     expect(parseCatalog(files({}, { teams: null })).problems[0]).toBe('teams.yaml is missing from the config repository.');
   });
 
-  it('makes anyone not in teams.yaml a viewer', () => {
+  it('makes anyone not in teams.yaml unlisted: no role, no team', () => {
     const catalog = parseCatalog(files({}));
     expect(resolveUser('PRIYA.RAMAN@meridiancare.example', catalog)).toMatchObject({ role: 'platform', team: 'platform' });
-    expect(resolveUser('stranger@example.com', catalog)).toEqual({ email: 'stranger@example.com', name: 'stranger', role: 'viewer', team: null });
+    expect(resolveUser('stranger@example.com', catalog)).toEqual({ email: 'stranger@example.com', name: 'stranger', role: 'unlisted', team: null, unlistedBecause: 'not-in-teams' });
   });
 });
 

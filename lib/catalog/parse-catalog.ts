@@ -31,7 +31,7 @@ export function parseCatalog(files: CatalogFiles): Catalog {
   const people = dedupePeople(teams.flatMap((t) => t.members), problems);
   const environments: Environment[] =
     environmentsFile?.environments.map((env) => ({ ...env, kubeContext: env.kubeContext ?? env.name })) ??
-    ENVIRONMENT_NAMES.map((name) => ({ name, project: '', cluster: '', region: '', kubeContext: name, aptible: [], requiresApproval: name === 'production' }));
+    ENVIRONMENT_NAMES.map((name) => ({ name, project: '', cluster: '', region: '', kubeContext: name, aptible: [], requiresApproval: name === 'production', logsHoldPhi: true }));
 
   const apps: App[] = [];
   const brokenApps: BrokenApp[] = [];

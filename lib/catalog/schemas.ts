@@ -41,6 +41,8 @@ export const environmentsFileSchema = z.object({
         /** The Aptible environment handle(s) this environment replaced, so `--environment meridian-stage` maps here. */
         aptible: z.array(z.string().min(1)).default([]),
         requiresApproval: z.boolean().default(false),
+        // Unless an environment says its logs are synthetic, they are treated as holding PHI.
+        logsHoldPhi: z.boolean().default(true),
       }),
     )
     .min(1),

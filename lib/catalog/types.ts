@@ -29,6 +29,8 @@ export interface Environment {
   /** Aptible environment handles this environment replaced. */
   aptible: string[];
   requiresApproval: boolean;
+  /** Its logs may carry PHI: reading them is limited, recorded and masked (issue 19). */
+  logsHoldPhi: boolean;
 }
 
 /** An app's Cloud SQL instance: `PROJECT:REGION:INSTANCE` with the environment's project and region. */

@@ -45,6 +45,16 @@ const configSchema = z.object({
     .regex(/^[^:\s/]+:\d+$/, 'host:port of an Envoy admin interface')
     .optional(),
   BERTH_SANDBOX: booleanFlag.default(false),
+  // Production logs and PHI (issue 19).
+  BERTH_WORKSPACE_DOMAINS: z
+    .string()
+    .regex(/^[a-z0-9.-]+(,[a-z0-9.-]+)*$/, 'comma-separated domains, e.g. meridiancare.com')
+    .transform((v) => v.split(','))
+    .optional(),
+  BREAK_GLASS_MAX_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(6 * 366),
+  LOG_STREAMS_PER_PERSON: z.coerce.number().int().min(1).max(100).default(5),
+  LOG_STREAMS_PER_REPLICA: z.coerce.number().int().min(1).max(10_000).default(200),
 });
 
 type RawConfig = z.infer<typeof configSchema>;

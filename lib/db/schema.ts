@@ -141,6 +141,28 @@ export interface GuideReadsTable {
   read_at: string;
 }
 
+/** Break-glass and "show unmasked" grants on an app's logs (migration 020). */
+export interface LogAccessGrantsTable {
+  id: Generated<number>;
+  /** 'break-glass' | 'unmask'. */
+  kind: string;
+  app: string;
+  environment: string;
+  email: string;
+  name: string;
+  team: string | null;
+  reason: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** An owning-team member has seen the notice of a break-glass grant (migration 020). */
+export interface LogAccessNoticesSeenTable {
+  grant_id: number;
+  email: string;
+  seen_at: string;
+}
+
 export interface Database {
   change_requests: ChangeRequestsTable;
   change_request_events: ChangeRequestEventsTable;
@@ -152,4 +174,6 @@ export interface Database {
   session_feedback: SessionFeedbackTable;
   guide_feedback: GuideFeedbackTable;
   guide_reads: GuideReadsTable;
+  log_access_grants: LogAccessGrantsTable;
+  log_access_notices_seen: LogAccessNoticesSeenTable;
 }

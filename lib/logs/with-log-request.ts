@@ -1,10 +1,16 @@
 import 'server-only';
-// The wrapper of every log route handler: a signed-in person allowed to see the app ('app.view'),
-// the request resolved to a LogQuery (refusals as JSON errors), the process's LogSource, and a
-// log backend failure mapped to its status (503, 504, 403, 400) with a hint.
+// The wrapper of every log route handler: a signed-in person allowed to read the app's logs in
+// that environment ('logs.read': production's only for the owning team, the platform team and
+// break-glass), the request resolved to a LogQuery (refusals as JSON errors), the process's
+// LogSource, and a log backend failure mapped to its status (503, 504, 403, 400) with a hint.
 import { type UserRouteContext, withUser } from '@/lib/auth/with-user';
+import { type BerthDb, getDb } from '@/lib/db/get-db';
 import { jsonError } from '@/lib/http/json-error';
+import { getConfig } from '@/lib/config/get-config';
+import { breakGlassDurations } from './break-glass';
 import { getLogSource } from './get-log-source';
+import { checkLogAccess } from './log-access';
+import type { LogAccessGrant } from './log-access-grants';
 import { logErrorResponse } from './log-error-response';
 import { isLogSourceError, type LogSource } from './log-source';
 import { type LogRequest, resolveLogRequest, type ResolveLogRequestOptions } from './resolve-log-request';
@@ -12,6 +18,9 @@ import { type LogRequest, resolveLogRequest, type ResolveLogRequestOptions } fro
 export interface LogRouteContext extends UserRouteContext<{ app: string }> {
   logRequest: LogRequest;
   source: LogSource;
+  db: BerthDb;
+  /** The break-glass grant the read happens under, if that is the ground. */
+  breakGlass: LogAccessGrant | null;
 }
 
 export function withLogRequest(
@@ -23,9 +32,19 @@ export function withLogRequest(
     if (!resolved.ok) {
       return jsonError(resolved.status, resolved.code, resolved.message, { requestId: context.requestId, details: resolved.details });
     }
+    const db = await getDb();
+    const { app, environment } = resolved.request;
+    const access = await checkLogAccess(db, context.user, app, environment);
+    if (!access.allowed) {
+      // The viewer offers break-glass in place when the person may use it.
+      const details = access.canBreakGlass
+        ? { canBreakGlass: true, app: app.name, environment: environment.name, durations: breakGlassDurations(getConfig().BREAK_GLASS_MAX_MINUTES) }
+        : { canBreakGlass: false };
+      return jsonError(403, 'forbidden', access.reason, { requestId: context.requestId, details });
+    }
     try {
       const source = await getLogSource();
-      return await handler(request, { ...context, logRequest: resolved.request, source });
+      return await handler(request, { ...context, logRequest: resolved.request, source, db, breakGlass: access.breakGlass });
     } catch (error) {
       // The client went away mid-request (a new filter, another page): nobody reads this answer,
       // and the backend did not fail — whatever error the abort caused is not worth a warning.

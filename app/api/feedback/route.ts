@@ -5,11 +5,10 @@ import { createFeedback } from '@/lib/feedback/create-feedback';
 import { loadFeedbackCatalog } from '@/lib/feedback/load-feedback-catalog';
 import { jsonError } from '@/lib/http/json-error';
 import { readJsonBody } from '@/lib/http/read-json-body';
+import { resultStatus } from '@/lib/http/result-status';
 import { z } from 'zod';
 
 export const dynamic = 'force-dynamic';
-
-const statusFor = { unauthenticated: 401, forbidden: 403, invalid: 400, 'not-found': 404, conflict: 409, 'too-large': 413, 'rate-limited': 429, unavailable: 503, internal: 500 } as const;
 
 export const POST = withUser(async (request, { user, requestId }) => {
   // The domain schema validates the fields; this only bounds the body.
@@ -17,5 +16,5 @@ export const POST = withUser(async (request, { user, requestId }) => {
   if (!body.ok) return jsonError(body.status, 'invalid-request', body.message, { requestId });
   const result = await createFeedback(await getDb(), user, body.data, await loadFeedbackCatalog());
   if (result.ok) return Response.json(result.data, { status: 201 });
-  return Response.json({ error: result.error }, { status: statusFor[result.error.code] });
+  return Response.json({ error: result.error }, { status: resultStatus(result.error.code) });
 });

@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CommitList } from '@/components/apps/commit-list';
 import { KnownIssueBanner } from '@/components/feedback/known-issue-banner';
+import { AppLogAccess } from '@/components/logs/app-log-access';
+import { LogsLink } from '@/components/logs/logs-link';
 import { ValuesFiles } from '@/components/apps/values-files';
 import { AppStatusSection } from '@/components/status/app-status-section';
 import { Badge } from '@/components/ui/badge';
@@ -13,6 +15,7 @@ import { getAppOverview } from '@/lib/catalog/get-app-overview';
 import { highlightCode } from '@/lib/highlight/highlight-code';
 import { countOpenChanges } from '@/lib/changes/change-repository';
 import { getDb } from '@/lib/db/get-db';
+import { checkLogAccessPerEnvironment } from '@/lib/logs/log-access';
 
 export async function generateMetadata({ params }: { params: Promise<{ app: string }> }) {
   const { app } = await params;
@@ -27,7 +30,9 @@ export default async function AppPage({ params }: { params: Promise<{ app: strin
   if (!overview) notFound();
   const { app, team, environments, files, commits, revision } = overview;
   const canChange = decide(user, 'values.requestChange', { app }).allowed;
-  const openChanges = await countOpenChanges(await getDb(), app.name);
+  const db = await getDb();
+  const openChanges = await countOpenChanges(db, app.name);
+  const logAccess = await checkLogAccessPerEnvironment(db, user, app, environments);
   const highlighted = await Promise.all(
     files.map(async (f) => ({ path: f.path, label: f.label, html: f.text === null ? null : await highlightCode(f.text, 'yaml') })),
   );
@@ -53,6 +58,7 @@ export default async function AppPage({ params }: { params: Promise<{ app: strin
         }
       />
       <KnownIssueBanner app={app.name} />
+      <AppLogAccess db={db} app={app} user={user} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
           <AppStatusSection app={app.name} environments={environments.map((e) => ({ name: e.name, cluster: e.cluster, project: e.project }))} />
@@ -64,7 +70,7 @@ export default async function AppPage({ params }: { params: Promise<{ app: strin
               {environments.map((env) => (
                 <li key={env.name} className="rounded-md border border-slate-200 p-3">
                   <div className="flex items-center justify-between gap-2">
-                    <p className="font-medium capitalize text-slate-900">{env.name} <Link href={`/apps/${app.name}/logs?env=${env.name}`} className="ml-2 text-sm font-normal" aria-label={`${env.name} logs`}>Logs</Link></p>
+                    <p className="font-medium capitalize text-slate-900">{env.name} <LogsLink app={app.name} environment={env.name} access={logAccess.get(env.name)} /></p>
                     <Link href={`/apps/${app.name}/values/${env.name}`} className="text-sm">
                       {canChange ? `Edit ${env.name} values` : `Explore ${env.name} values`}
                     </Link>

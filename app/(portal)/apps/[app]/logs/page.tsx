@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { LogViewer } from '@/components/logs/log-viewer';
+import { LogAccessNotice } from '@/components/logs/log-access-notice';
 import { UrlProblemsNotice } from '@/components/logs/url-problems-notice';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
@@ -9,6 +10,8 @@ import { decide } from '@/lib/auth/policy';
 import { isAppName } from '@/lib/catalog/app-name';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { getConfig } from '@/lib/config/get-config';
+import { getDb } from '@/lib/db/get-db';
+import { checkLogAccessPerEnvironment } from '@/lib/logs/log-access';
 import { logSourceKind } from '@/lib/logs/get-log-source';
 import { type LogViewProblem, logViewSearchParams, parseLogView } from '@/lib/logs/log-view-params';
 
@@ -29,11 +32,11 @@ export default async function AppLogsPage({ params, searchParams }: { params: Pr
   if (!app) notFound();
   if (!decide(user, 'app.view', { app }).allowed) forbidden();
 
-  const environments = app.environments.flatMap((envName) => {
-    const environment = catalog.environments.find((e) => e.name === envName);
-    return environment ? [{ name: environment.name, project: environment.project, cluster: environment.cluster }] : [];
-  });
+  const appEnvironments = app.environments.flatMap((name) => catalog.environments.filter((e) => e.name === name));
+  const environments = appEnvironments.map((environment) => ({ name: environment.name, project: environment.project, cluster: environment.cluster }));
   if (environments.length === 0) notFound();
+  // Each environment's logs are asked of the policy again by the log routes; this says on what ground.
+  const access = await checkLogAccessPerEnvironment(await getDb(), user, app, appEnvironments);
 
   // A link with a bad filter still opens the logs: the bad params are named and left out.
   const problems: LogViewProblem[] = [];
@@ -79,7 +82,12 @@ export default async function AppLogsPage({ params, searchParams }: { params: Pr
         initialSearch={logViewSearchParams(view).toString()}
         initialNow={renderedAt()}
         sourceKind={logSourceKind()}
-        notice={<UrlProblemsNotice problems={problems} />}
+        notice={
+          <>
+            <UrlProblemsNotice problems={problems} />
+            <LogAccessNotice environments={appEnvironments} access={access} />
+          </>
+        }
       />
     </>
   );

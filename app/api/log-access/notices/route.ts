@@ -1,0 +1,12 @@
+// The header badge: how many break-glass reads of my team's apps I have not seen yet.
+import { withUser } from '@/lib/auth/with-user';
+import { loadCatalog } from '@/lib/catalog/load-catalog';
+import { getDb } from '@/lib/db/get-db';
+import { countUnseenBreakGlassNotices } from '@/lib/logs/break-glass-notices';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withUser(async (_request, { user }) => {
+  const count = await countUnseenBreakGlassNotices(await getDb(), await loadCatalog(), user);
+  return Response.json({ count }, { headers: { 'cache-control': 'no-store' } });
+});

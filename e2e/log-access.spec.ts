@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test';
+import { signInAs } from './helpers';
+
+// Production logs carry patient data: another team's engineer is refused them everywhere (page,
+// API, stream, download), breaks glass with a reason, reads them, and the owning team is told.
+// care-admin belongs to Care Operations (Grace Liu, Hiro Tanaka, Ivy Martins); Dmitri Volkov is in
+// Clinical. Nothing here depends on another spec's data.
+
+const REASON = 'INC-4411: care coordinators report refunds failing, checking care-admin for errors';
+
+test.describe('production log access', () => {
+  test('another team is refused, breaks glass with a reason, reads the logs, and the owning team sees it', async ({ page, browser }) => {
+    await signInAs(page, 'Dmitri Volkov', '/apps/care-admin');
+    await page.goto('/apps/care-admin');
+    // Stage stays open; production says it needs break-glass.
+    await expect(page.getByRole('link', { name: 'stage logs', exact: true })).toBeVisible();
+    const productionLogs = page.getByRole('link', { name: 'production logs (break-glass needed)' });
+    await expect(productionLogs).toBeVisible();
+
+    // Every way in is refused before breaking glass.
+    for (const path of ['/api/apps/care-admin/logs?env=production', '/api/apps/care-admin/logs/stream?env=production', '/api/apps/care-admin/logs/download?env=production']) {
+      const refused = await page.request.get(path);
+      expect(refused.status(), path).toBe(403);
+      expect((await refused.json()).error, path).toMatchObject({ code: 'forbidden', details: { canBreakGlass: true, app: 'care-admin', environment: 'production' } });
+    }
+    expect((await page.request.get('/api/apps/care-admin/logs?env=stage')).status()).toBe(200);
+
+    await productionLogs.click();
+    await expect(page).toHaveURL(/\/apps\/care-admin\/logs\?env=production/);
+    const form = page.getByRole('region', { name: 'These logs may hold patient data' });
+    await expect(form).toContainText('only the care-ops team and the platform team read them');
+    // A reason too short to act on is refused by the form and by the server.
+    const tooShort = await page.request.post('/api/apps/care-admin/logs/break-glass', { data: { environment: 'production', reason: 'debugging', minutes: 60 } });
+    expect(tooShort.status()).toBe(400);
+    expect((await tooShort.json()).error.message).toMatch(/at least 15 characters/);
+
+    await form.getByLabel('Why do you need these logs now?').fill(REASON);
+    await form.getByLabel('For').selectOption({ label: '30 minutes' });
+    await form.getByRole('button', { name: 'Break glass and read the logs' }).click();
+    await expect(page.getByRole('list', { name: /log lines$/ }).or(page.getByText('No log lines match'))).toBeVisible();
+    const notice = page.getByRole('region', { name: 'Patient data in these logs' });
+    await expect(notice).toContainText('you read them through break-glass until');
+    await expect(notice).toContainText(REASON);
+    expect((await page.request.get('/api/apps/care-admin/logs?env=production')).status()).toBe(200);
+
+    // The owning team: a badge in the header, the reason on the app page.
+    const grace = await browser.newContext();
+    const owner = await grace.newPage();
+    await signInAs(owner, 'Grace Liu', '/apps');
+    const badge = owner.getByRole('banner').getByRole('link', { name: /Production log access to your team’s apps, \d+ not seen/ });
+    await expect(badge).toBeVisible();
+    await owner.goto('/apps/care-admin');
+    const onApp = owner.getByRole('region', { name: /Break-glass on these logs/ });
+    await expect(onApp).toContainText('Dmitri Volkov');
+    await expect(onApp).toContainText('(clinical team) broke glass on production logs');
+    await expect(onApp).toContainText(REASON);
+    await expect(onApp).toContainText('reading until');
+    // Seen on the app page: the badge goes once the page changes.
+    await owner.goto('/log-access');
+    await expect(owner.getByRole('list', { name: 'Break-glass on your team’s apps' })).toContainText(REASON);
+    await expect(owner.getByRole('banner').getByRole('link', { name: /Production log access/ })).toHaveCount(0);
+    await grace.close();
+  });
+
+  test('the owning team and the platform team read production logs without break-glass; stage is open to everyone listed', async ({ page }) => {
+    await signInAs(page, 'Hiro Tanaka');
+    expect((await page.request.get('/api/apps/care-admin/logs?env=production')).status()).toBe(200);
+    await signInAs(page, 'Priya Raman');
+    expect((await page.request.get('/api/apps/care-admin/logs?env=production')).status()).toBe(200);
+    // A viewer of the owning team is not the owning team's engineer: break-glass for them too.
+    await signInAs(page, 'Ivy Martins');
+    expect((await page.request.get('/api/apps/care-admin/logs?env=production')).status()).toBe(403);
+    expect((await page.request.get('/api/apps/care-admin/logs?env=stage')).status()).toBe(200);
+  });
+});

@@ -1,0 +1,80 @@
+import 'server-only';
+// Break-glass on an app's logs: someone outside the owning team (or a viewer) states why they need
+// them now and gets a time-limited grant. The grant and its audit event are written together; the
+// owning team sees it on the app page and in their header badge (break-glass-notices.ts).
+import { z } from 'zod';
+import { type ActionResult, actionError, actionOk } from '@/lib/auth/action-result';
+import { decide } from '@/lib/auth/policy';
+import type { BerthUser } from '@/lib/auth/user';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import type { Catalog } from '@/lib/catalog/types';
+import type { BerthDb } from '@/lib/db/create-db';
+import { insertLogAccessGrant, type LogAccessGrant } from './log-access-grants';
+
+/** The durations offered, in minutes; those above the configured maximum are left out. */
+export const BREAK_GLASS_DURATIONS = [15, 30, 60, 120, 240] as const;
+
+export const REASON_MIN = 15;
+export const REASON_MAX = 500;
+
+/** A reason a reviewer can act on later: not "debugging", but what and why. */
+export const accessReasonSchema = z
+  .string()
+  .trim()
+  .min(REASON_MIN, `Say what you need and why, in at least ${REASON_MIN} characters (an incident or ticket helps).`)
+  .max(REASON_MAX, `At most ${REASON_MAX} characters.`);
+
+export const breakGlassInputSchema = z.object({
+  environment: z.string().min(1).max(63),
+  reason: accessReasonSchema,
+  minutes: z.number().int().positive(),
+});
+
+export type BreakGlassInput = z.infer<typeof breakGlassInputSchema>;
+
+export function breakGlassDurations(maxMinutes: number): number[] {
+  const offered = BREAK_GLASS_DURATIONS.filter((m) => m <= maxMinutes);
+  return offered.length > 0 ? offered : [maxMinutes];
+}
+
+export interface BreakGlassDeps {
+  db: BerthDb;
+  catalog: Catalog;
+  maxMinutes: number;
+  now?: Date;
+}
+
+export async function breakGlass(deps: BreakGlassDeps, user: BerthUser, appName: string, input: BreakGlassInput): Promise<ActionResult<LogAccessGrant>> {
+  const app = deps.catalog.apps.find((a) => a.name === appName);
+  if (!app) return actionError('not-found', `There is no app called ${appName}.`);
+  const environment = deps.catalog.environments.find((e) => e.name === input.environment && app.environments.some((n) => n === e.name));
+  if (!environment) return actionError('not-found', `${app.name} does not run in ${input.environment}.`);
+  const decision = decide(user, 'logs.breakGlass', { app, environment });
+  if (!decision.allowed) return actionError('forbidden', decision.reason);
+  const durations = breakGlassDurations(deps.maxMinutes);
+  if (!durations.includes(input.minutes)) {
+    return actionError('invalid', `Break-glass lasts ${durations.join(', ')} minutes.`, { fieldErrors: { minutes: [`Pick one of ${durations.join(', ')} minutes.`] } });
+  }
+  const now = deps.now ?? new Date();
+  const expiresAt = new Date(now.getTime() + input.minutes * 60_000);
+  const grant = await deps.db.transaction().execute(async (trx) => {
+    const inserted = await insertLogAccessGrant(trx, {
+      kind: 'break-glass',
+      app: app.name,
+      environment: environment.name,
+      holder: { email: user.email, name: user.name, team: user.team },
+      reason: input.reason,
+      createdAt: now,
+      expiresAt,
+    });
+    await recordAuditEvent(trx, {
+      actor: user.email,
+      action: 'logs.break-glass',
+      target: `app:${app.name}`,
+      details: { environment: environment.name, reason: input.reason, minutes: input.minutes, expiresAt: expiresAt.toISOString(), team: user.team, owningTeam: app.team, grant: inserted.id },
+      time: now,
+    });
+    return inserted;
+  });
+  return actionOk(grant);
+}

@@ -94,6 +94,20 @@ describe('parity of the sample company', () => {
     expect(report.summary.complete).toBe(false);
   });
 
+  it('has complete parity for every app that reached cutover or beyond', async () => {
+    const catalog = await loadCatalog(repo);
+    const { readAllMigrations } = await import('./read-migrations');
+    const { isAtLeast } = await import('./migration-file');
+    const done: string[] = [];
+    for (const entry of await readAllMigrations(repo)) {
+      if (entry.status !== 'ok' || !isAtLeast(entry.migration.state, 'cutover')) continue;
+      const report = (await loadParity(repo, catalog.apps.find((a) => a.name === entry.app)!))!;
+      expect({ app: entry.app, ...report.summary }).toMatchObject({ app: entry.app, complete: true });
+      done.push(entry.app);
+    }
+    expect(done.sort()).toEqual(['billing-sync', 'care-admin', 'notifications', 'patient-portal', 'provider-api', 'scheduler']);
+  });
+
   it('shows patient-portal complete, and a fresh paste checked against its values without keeping a value', async () => {
     const catalog = await loadCatalog(repo);
     const app = catalog.apps.find((a) => a.name === 'patient-portal')!;

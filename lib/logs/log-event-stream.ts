@@ -24,6 +24,8 @@ export interface LogEventStreamOptions {
   segmentMs?: number;
   /** Unexpected (non-LogSourceError) failures, for the server log. */
   onUnexpectedError?: (error: unknown) => void;
+  /** Once, when the stream ends: how many entries went out, and whether the client left or a problem ended it. */
+  onClose?: (summary: { entries: number; ended: 'client-left' | 'problem' }) => void;
 }
 
 export interface LogProblemEvent {
@@ -48,6 +50,8 @@ export function logEventStream(options: LogEventStreamOptions): ReadableStream<U
   return new ReadableStream<Uint8Array>({
     start(controller) {
       let closed = false;
+      let sent = 0;
+      let ended: 'client-left' | 'problem' = 'client-left';
       let batch: LogEntry[] = [];
       let batchTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -66,6 +70,7 @@ export function logEventStream(options: LogEventStreamOptions): ReadableStream<U
           const chunk = batch.slice(0, MAX_BATCH);
           batch = batch.slice(MAX_BATCH);
           send(`id: ${chunk[chunk.length - 1].time}\nevent: entries\ndata: ${JSON.stringify(chunk)}\n\n`);
+          if (!closed) sent += chunk.length;
         }
       };
       const close = () => {
@@ -73,6 +78,7 @@ export function logEventStream(options: LogEventStreamOptions): ReadableStream<U
         flush();
         closed = true;
         clearInterval(heartbeat);
+        options.onClose?.({ entries: sent, ended });
         options.signal.removeEventListener('abort', onClientGone);
         try {
           controller.close();
@@ -120,6 +126,7 @@ export function logEventStream(options: LogEventStreamOptions): ReadableStream<U
             if (!isLogSourceError(error)) options.onUnexpectedError?.(error);
             flush();
             send(`event: problem\ndata: ${JSON.stringify(problem)}\n\n`);
+            ended = 'problem';
             break;
           } finally {
             clearTimeout(segmentTimer);

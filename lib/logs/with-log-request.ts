@@ -2,7 +2,9 @@ import 'server-only';
 // The wrapper of every log route handler: a signed-in person allowed to read the app's logs in
 // that environment ('logs.read': production's only for the owning team, the platform team and
 // break-glass), the request resolved to a LogQuery (refusals as JSON errors), the process's
-// LogSource, and a log backend failure mapped to its status (503, 504, 403, 400) with a hint.
+// LogSource, a way to record the read (every read of logs that may hold PHI is an audit event,
+// written before the lines leave: one that cannot be recorded is refused with a 503), and a log
+// backend failure mapped to its status (503, 504, 403, 400) with a hint.
 import { type UserRouteContext, withUser } from '@/lib/auth/with-user';
 import { type BerthDb, getDb } from '@/lib/db/get-db';
 import { jsonError } from '@/lib/http/json-error';
@@ -13,6 +15,7 @@ import { checkLogAccess } from './log-access';
 import type { LogAccessGrant } from './log-access-grants';
 import { logErrorResponse } from './log-error-response';
 import { isLogSourceError, type LogSource } from './log-source';
+import { type LogRead, recordLogRead } from './record-log-read';
 import { type LogRequest, resolveLogRequest, type ResolveLogRequestOptions } from './resolve-log-request';
 
 export interface LogRouteContext extends UserRouteContext<{ app: string }> {
@@ -21,6 +24,16 @@ export interface LogRouteContext extends UserRouteContext<{ app: string }> {
   db: BerthDb;
   /** The break-glass grant the read happens under, if that is the ground. */
   breakGlass: LogAccessGrant | null;
+  /** Records this read when the environment's logs may hold PHI; throws AuditUnavailableError when it cannot. */
+  recordRead: (read: Pick<LogRead, 'kind' | 'lines' | 'query'> & Partial<Pick<LogRead, 'openMs' | 'ended'>>) => Promise<void>;
+}
+
+/** The read could not be recorded: no line of it may leave Berth. */
+export class AuditUnavailableError extends Error {
+  constructor(options: { cause: unknown }) {
+    super('The read could not be recorded.', options);
+    this.name = 'AuditUnavailableError';
+  }
 }
 
 export function withLogRequest(
@@ -42,10 +55,25 @@ export function withLogRequest(
         : { canBreakGlass: false };
       return jsonError(403, 'forbidden', access.reason, { requestId: context.requestId, details });
     }
+    const recordRead: LogRouteContext['recordRead'] = async (read) => {
+      if (!environment.logsHoldPhi) return;
+      try {
+        await recordLogRead(db, { ...read, user: context.user, breakGlass: access.breakGlass, requestId: context.requestId });
+      } catch (error) {
+        throw new AuditUnavailableError({ cause: error });
+      }
+    };
     try {
       const source = await getLogSource();
-      return await handler(request, { ...context, logRequest: resolved.request, source, db, breakGlass: access.breakGlass });
+      return await handler(request, { ...context, logRequest: resolved.request, source, db, breakGlass: access.breakGlass, recordRead });
     } catch (error) {
+      if (error instanceof AuditUnavailableError) {
+        context.log.error({ err: error.cause, app: app.name, environment: environment.name }, 'could not record a log read; refused it');
+        return jsonError(503, 'unavailable', 'Berth could not record this read of logs that may hold patient data, so it shows none. Try again in a moment.', {
+          requestId: context.requestId,
+          details: { retryable: true },
+        });
+      }
       // The client went away mid-request (a new filter, another page): nobody reads this answer,
       // and the backend did not fail — whatever error the abort caused is not worth a warning.
       if (request.signal.aborted) {

@@ -4,9 +4,10 @@ import { withLogRequest } from '@/lib/logs/with-log-request';
 export const dynamic = 'force-dynamic';
 
 export const GET = withLogRequest(
-  async (request, { logRequest, source }) => {
+  async (request, { logRequest, source, recordRead }) => {
     const { query, environment } = logRequest;
     const page = await source.query(query, request.signal);
+    await recordRead({ kind: query.pageToken ? 'page' : 'query', query, lines: page.entries.length });
     return Response.json(
       {
         environment: environment.name,

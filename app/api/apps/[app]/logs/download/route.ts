@@ -5,9 +5,10 @@ import { withLogRequest } from '@/lib/logs/with-log-request';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withLogRequest(async (request, { logRequest, source }) => {
+export const GET = withLogRequest(async (request, { logRequest, source, recordRead }) => {
   const { query, app, environment } = logRequest;
   const { entries, truncated } = await collectLogDownload(source, { ...query, pageToken: undefined }, { maxLines: DOWNLOAD_MAX_LINES, signal: request.signal });
+  await recordRead({ kind: 'download', query: { ...query, pageToken: undefined }, lines: entries.length });
   const window = `${query.since?.toISOString() ?? 'the beginning'} to ${query.until?.toISOString() ?? 'now'}`;
   const header = [
     `# ${app.name} in ${environment.name} (namespace ${app.namespace}, cluster ${environment.cluster}), ${window}`,

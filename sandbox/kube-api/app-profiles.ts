@@ -1,6 +1,8 @@
 // How each sample app behaves inside its container: what it logs and in which voice, how long it
 // takes to warm up, and how a run ends. Behaviour is derived from the container's own spec (env,
-// limits, image) so that fixing the values in the config repository fixes the app.
+// limits, image) so that fixing the values in the config repository fixes the app. Which profile
+// runs follows the software, i.e. the image's repository, as a real container's behaviour does: the
+// same image deployed under another app name (a copy, a rename) behaves the same.
 import type { LogStream } from './log-store';
 import { MiB, parseQuantity } from './quantity';
 import type { Random } from './random';
@@ -515,11 +517,26 @@ export const APP_PROFILES: Record<string, AppProfile> = {
   },
 };
 
-/** The behaviour of one container, from its app's profile or the generic one. */
+/**
+ * The software an image holds: the last segment of its repository, without tag or digest
+ * (`us-central1-docker.pkg.dev/meridian-shared/apps/intake-forms:v2.3.1` → `intake-forms`).
+ */
+export function imageName(image: string): string {
+  const name = image.slice(image.lastIndexOf('/') + 1).split('@')[0];
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(0, colon);
+}
+
+/** The behaviour of one container: its image's profile, else its app's, else the generic one. */
 export function behaviourFor(facts: ContainerFacts): ContainerBehaviour {
   if (facts.container === 'istio-proxy') return istioProxyBehaviour(facts);
-  const profile = APP_PROFILES[facts.app];
+  const profile = profileNamed(imageName(facts.image)) ?? profileNamed(facts.app);
   return profile ? profile.behaviour(facts) : generic(facts);
+}
+
+function profileNamed(name: string): AppProfile | undefined {
+  // Own keys only: an image or app called "constructor" is not Object's.
+  return Object.hasOwn(APP_PROFILES, name) ? APP_PROFILES[name] : undefined;
 }
 
 export function memoryLimitOf(limits: { memory?: string } | undefined): number | undefined {

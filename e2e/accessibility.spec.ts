@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
-import { signInAs } from './helpers';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { feedbackReady, signInAs } from './helpers';
 
 // Every main page through axe-core in Chromium: no WCAG 2.x A/AA violation of serious or critical
 // impact. Pages are checked as a signed-in engineer sees them, after their live parts loaded.
@@ -50,6 +51,7 @@ test.describe('accessibility', () => {
 
     // The dialogs, open.
     await page.goto('/apps/intake-forms');
+    await feedbackReady(page);
     await page.getByRole('banner').getByRole('button', { name: 'Feedback' }).click();
     await expect(page.getByRole('dialog', { name: 'Send feedback to the platform team' })).toBeVisible();
     found.push(...(await seriousViolations(page, 'the feedback dialog')));

@@ -1,13 +1,15 @@
-import { expect, test } from '@playwright/test';
-import { signInAs } from './helpers';
+import { expect, test } from './fixtures';
+import { pageReady, signInAs } from './helpers';
 
 test.describe('apps and identity', () => {
   test('an engineer signs in, sees their team’s apps first, reads an app and signs out', async ({ page }) => {
     await page.goto('/apps');
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fapps/);
+    await pageReady(page);
     await page.getByRole('button', { name: /Sign in as Dmitri Volkov/ }).click();
     await expect(page).toHaveURL(/\/apps$/);
     await expect(page.getByRole('banner').getByText('Dmitri Volkov', { exact: true })).toBeVisible();
+    await pageReady(page);
     await expect(page.getByRole('banner').getByText('demo sign-in')).toBeVisible();
 
     const cards = page.getByRole('list', { name: 'Apps' }).getByRole('listitem');

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { signInAs } from './helpers';
+import { expect, test } from './fixtures';
+import { signInAs, visit } from './helpers';
 
 test.describe('production changes need a second person', () => {
   test('A requests a production replica change, B approves, the commit lands with both names', async ({ page, browser }) => {
@@ -7,7 +7,7 @@ test.describe('production changes need a second person', () => {
     // Ana is not on the clinical team: she may explore but not request.
     await expect(page.getByRole('note')).toContainText('Only the clinical team or the platform team can change scheduler');
 
-    await page.goto('/apps/patient-portal/values/production');
+    await visit(page, '/apps/patient-portal/values/production');
     await expect(page.getByRole('heading', { level: 1, name: 'Edit patient-portal · production' })).toBeVisible();
     await page.getByLabel('Pods of worker').fill('3');
     await page.getByRole('tab', { name: /Changes/ }).click();

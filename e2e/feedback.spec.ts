@@ -1,8 +1,8 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { signInAs } from './helpers';
+import type { Browser, Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { feedbackReady, pageReady, signInAs, visit } from './helpers';
 
-// Each test files its own items (titles carry a run id) and never relies on another spec's data.
-const run = Date.now().toString(36);
+// Each test files its own items (titles carry the test's uid) and never relies on another spec's data.
 
 async function personPage(browser: Browser, name: string, returnTo = '/'): Promise<Page> {
   const context = await browser.newContext();
@@ -11,14 +11,28 @@ async function personPage(browser: Browser, name: string, returnTo = '/'): Promi
   return page;
 }
 
+/** The digest's row for a session: its average (as shown, one decimal) and how many rated it; undefined when nobody has. */
+async function ratingRow(row: Locator): Promise<{ average: number; count: number } | undefined> {
+  if ((await row.count()) === 0) return undefined;
+  const cells = await row.getByRole('cell').allInnerTexts();
+  return { average: Number(cells.at(-2)), count: Number(cells.at(-1)) };
+}
+
+/** The shown average (rounded to one decimal) is `expected`; exact when nobody else rated, within rounding otherwise. */
+function expectAverage(shown: number, expected: number, others: number) {
+  if (others === 0) expect(shown).toBe(Math.round(expected * 10) / 10);
+  else expect(Math.abs(shown - expected)).toBeLessThanOrEqual(0.1 + 1e-9);
+}
+
 test.describe('working-group feedback', () => {
-  test('an engineer files feedback from an app page, the platform team triages and resolves it, the reporter sees the update', async ({ browser }) => {
+  test('an engineer files feedback from an app page, the platform team triages and resolves it, the reporter sees the update', async ({ browser, uid }) => {
     // Two people and a dozen round trips: on a busy CI machine this story needs more than the default minute.
     test.setTimeout(150_000);
-    const title = `Scheduler worker restarts every hour (${run})`;
+    const title = `Scheduler worker restarts every hour (${uid})`;
     const reporter = await personPage(browser, 'Dmitri Volkov', '/apps/scheduler');
     await reporter.goto('/apps/scheduler');
     await expect(reporter.getByRole('heading', { level: 1, name: 'scheduler' })).toBeVisible();
+    await feedbackReady(reporter);
 
     // The header button opens the dialog, prefilled with the app this page is about.
     await reporter.getByRole('banner').getByRole('button', { name: 'Feedback' }).click();
@@ -67,6 +81,7 @@ test.describe('working-group feedback', () => {
     await priya.goto('/feedback');
     await priya.getByRole('list', { name: 'Feedback', exact: true }).getByRole('link', { name: title }).click();
     await expect(priya.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await pageReady(priya);
     const triage = priya.getByRole('region', { name: 'Triage' });
     await triage.getByLabel('Status', { exact: true }).selectOption('triaged');
     await triage.getByRole('button', { name: 'Update status' }).click();
@@ -89,6 +104,8 @@ test.describe('working-group feedback', () => {
     const banner = priya.getByRole('region', { name: 'Known issues' });
     await expect(banner.getByRole('link', { name: title })).toBeVisible();
     await banner.getByRole('link', { name: title }).click();
+    await expect(priya.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await pageReady(priya);
 
     await triage.getByLabel('Status', { exact: true }).selectOption('resolved');
     await triage.getByLabel('Note for the reporter (optional)').fill("Raised the worker's memory limit in `values-production.yaml`: the OOM kills stopped.");
@@ -122,9 +139,11 @@ test.describe('working-group feedback', () => {
     expect(await csv.text()).toContain(title);
   });
 
-  test('the Shift+F shortcut opens the form, but not while typing; an app that does not exist is refused', async ({ page }) => {
+  test('the Shift+F shortcut opens the form, but not while typing; an app that does not exist is refused', async ({ page, uid }) => {
     await signInAs(page, 'Ana Souza', '/apps');
     await page.goto('/apps');
+    // Typed once Shift+F works, so that the dialog staying shut means something.
+    await feedbackReady(page);
     const search = page.getByRole('searchbox', { name: 'Search apps' });
     await search.click();
     await page.keyboard.type('For');
@@ -134,11 +153,12 @@ test.describe('working-group feedback', () => {
 
     await page.goto('/apps/no-such-app');
     await expect(page.getByRole('heading', { name: 'We could not find that page' })).toBeVisible();
+    await feedbackReady(page);
     await page.locator('body').press('Shift+F');
     await expect(dialog).toBeVisible();
     await expect(dialog.getByLabel('App', { exact: true })).toHaveValue('no-such-app');
     await dialog.getByRole('radio', { name: 'Configuration question' }).check();
-    await dialog.getByLabel('Title', { exact: true }).fill(`Where did this app go? (${run})`);
+    await dialog.getByLabel('Title', { exact: true }).fill(`Where did this app go? (${uid})`);
     await dialog.getByLabel('Description', { exact: true }).fill('The link in our runbook 404s.');
     await dialog.getByRole('button', { name: 'Send feedback' }).click();
     await expect(dialog.getByText('There is no app called no-such-app. Choose one from the list, or none.')).toBeVisible();
@@ -147,22 +167,31 @@ test.describe('working-group feedback', () => {
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await page.getByRole('banner').getByRole('button', { name: 'Feedback' }).click();
-    await expect(dialog.getByLabel('Title', { exact: true })).toHaveValue(`Where did this app go? (${run})`);
+    await expect(dialog.getByLabel('Title', { exact: true })).toHaveValue(`Where did this app go? (${uid})`);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(dialog).toBeHidden();
   });
 
-  test('a session rating appears in the digest, and rating again changes it', async ({ page }) => {
+  test('a session rating appears in the digest, and rating again changes it', async ({ page, newPerson, uid }) => {
     const sessionTitle = 'Debugging a broken deploy, live';
-    await signInAs(page, 'Chloe Park', '/feedback/sessions/2026-11-19-debugging-a-broken-deploy');
-    await page.goto('/feedback/sessions/2026-11-19-debugging-a-broken-deploy');
-    await expect(page.getByRole('heading', { level: 1, name: `Feedback: ${sessionTitle}` })).toBeVisible();
+    const sessionPage = '/feedback/sessions/2026-11-19-debugging-a-broken-deploy';
+    // A person of its own (one rating per person per session), and the session's ratings by others
+    // as they stand before: the digest's row counts everyone's, this test's rating is one more.
+    const rater = await newPerson({ team: 'patient-experience' });
+    await signInAs(page, rater.name, '/feedback/digest');
+    const ratings = page.getByRole('region', { name: 'Session ratings over time' });
+    const row = ratings.getByRole('row').filter({ hasText: sessionTitle });
+    const mine = ratings.getByRole('listitem').filter({ hasText: `${sessionTitle} · ` }).filter({ hasText: `from ${rater.name}` });
+    await expect(page.getByRole('heading', { level: 1, name: 'Weekly feedback digest' })).toBeVisible();
+    const before = await ratingRow(row);
 
+    await visit(page, sessionPage);
+    await expect(page.getByRole('heading', { level: 1, name: `Feedback: ${sessionTitle}` })).toBeVisible();
     const form = page.getByRole('form', { name: 'Rate this session' });
     await form.getByRole('button', { name: 'Send my feedback' }).click();
     await expect(form.getByText('Pick a rating from 1 to 5.')).toBeVisible();
     await form.getByRole('radio', { name: '4 Very useful' }).check();
-    await form.getByLabel('What was not clear?').fill(`Reading previous container logs (${run})`);
+    await form.getByLabel('What was not clear?').fill(`Reading previous container logs (${uid})`);
     await form.getByLabel('What should a next session cover?').fill('Cloud SQL proxy');
     await form.getByRole('button', { name: 'Send my feedback' }).click();
     await expect(form.getByRole('status')).toHaveText('Thanks — your rating is saved.');
@@ -170,20 +199,26 @@ test.describe('working-group feedback', () => {
     await page.goto('/feedback/digest');
     await expect(page.getByRole('heading', { level: 1, name: 'Weekly feedback digest' })).toBeVisible();
     await expect(page.getByLabel('Since', { exact: true })).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
-    const ratings = page.getByRole('region', { name: 'Session ratings over time' });
     await expect(ratings.getByRole('img', { name: new RegExp(`${sessionTitle}`) })).toBeVisible();
-    const row = ratings.getByRole('row').filter({ hasText: sessionTitle });
-    await expect(row).toContainText('4.0');
-    await expect(ratings.getByText(`Reading previous container logs (${run})`)).toBeVisible();
+    if (!before) await expect(row).toContainText('4.0');
+    const rated = await ratingRow(row);
+    expect(rated?.count).toBe((before?.count ?? 0) + 1);
+    expectAverage(rated!.average, before ? (before.average * before.count + 4) / rated!.count : 4, before?.count ?? 0);
+    await expect(mine).toHaveCount(1);
+    await expect(mine).toContainText(`${sessionTitle} · 4 / 5 from ${rater.name}`);
+    await expect(ratings.getByText(`Reading previous container logs (${uid})`)).toBeVisible();
 
     // One rating per person: changing it replaces it.
-    await page.goto('/feedback/sessions/2026-11-19-debugging-a-broken-deploy');
+    await visit(page, sessionPage);
     await expect(page.getByText('You rated it 4 / 5.')).toBeVisible();
     await form.getByRole('radio', { name: '2 Somewhat useful' }).check();
     await form.getByRole('button', { name: 'Update my feedback' }).click();
     await expect(form.getByRole('status')).toHaveText('Your feedback is updated.');
     await page.goto('/feedback/digest');
-    await expect(row).toContainText('2.0');
-    await expect(row.getByRole('cell').last()).toHaveText('1');
+    if (!before) await expect(row).toContainText('2.0');
+    await expect(row.getByRole('cell').last()).toHaveText(String(rated!.count));
+    expectAverage((await ratingRow(row))!.average, rated!.average - 2 / rated!.count, before?.count ?? 0);
+    await expect(mine).toHaveCount(1);
+    await expect(mine).toContainText(`${sessionTitle} · 2 / 5 from ${rater.name}`);
   });
 });

@@ -1,5 +1,6 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { signInAs } from './helpers';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { pageReady, signInAs } from './helpers';
 
 // The sandbox's intake-forms has no FHIR_BASE_URL in stage, so its pods crash on start, over and
 // over (sandbox/kube-api/app-profiles.ts writes this line to stderr before exiting).
@@ -30,6 +31,7 @@ test.describe('logs', () => {
     await expect(page).toHaveURL(/\/apps\/intake-forms\/logs\?env=stage$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Logs · intake-forms' })).toBeVisible();
     await expect(page.getByRole('radio', { name: 'stage' })).toBeChecked();
+    await pageReady(page);
 
     await page.getByLabel('Severity').selectOption('ERROR');
     await expect(page).toHaveURL(/severity=ERROR/);
@@ -110,6 +112,7 @@ test.describe('logs', () => {
     const since = new Date(Date.now() - 15 * 60_000).toISOString();
     const until = new Date(Date.now() + 60_000).toISOString();
     await page.goto(`/apps/intake-forms/logs?env=stage&pod=${pod}&container=${container}&previous=1&since=${since}&until=${until}`);
+    await pageReady(page);
     const notice = page.getByRole('region', { name: 'Logs around a restart' });
     await expect(notice).toContainText('The previous container');
     await expect(notice).toContainText(`container ${container}`);

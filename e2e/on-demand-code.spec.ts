@@ -1,5 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
-import { signInAs } from './helpers';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { feedbackReady, pageReady, signInAs, visit } from './helpers';
 
 // The feedback form, search, a pod's details, the log list and next-auth's client load on demand
 // (README, Performance). These tests take the network away after the page loaded, so that code
@@ -14,6 +15,9 @@ test.describe('code that loads on demand, when it cannot be fetched', () => {
     await signInAs(page, 'Dmitri Volkov', '/apps');
     await page.goto('/apps');
     await expect(page.getByRole('heading', { level: 1, name: 'Apps' })).toBeVisible();
+    // The page's own code has run (the buttons work); only what loads on demand is cut off.
+    await pageReady(page);
+    await feedbackReady(page);
     await cutOffCode(page);
 
     await page.getByRole('banner').getByRole('button', { name: 'Feedback' }).click();
@@ -28,7 +32,7 @@ test.describe('code that loads on demand, when it cannot be fetched', () => {
 
   test('signing out falls back to the sign-out page when its script cannot load', async ({ page }) => {
     await signInAs(page, 'Dmitri Volkov', '/apps');
-    await page.goto('/apps');
+    await visit(page, '/apps');
     await cutOffCode(page);
     await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/api\/auth\/signout/);
@@ -45,6 +49,8 @@ test.describe('code that loads on demand, when it cannot be fetched', () => {
     });
     await signInAs(page, 'Dmitri Volkov', '/apps/scheduler');
     await page.goto('/apps/scheduler');
+    // The status is live (its code runs) before the pod button is used.
+    await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
     const stage = page.getByRole('region', { name: 'stage', exact: true });
     const podButton = stage.getByRole('table', { name: 'Pods in stage' }).getByRole('rowheader').getByRole('button').first();
     await podButton.click();

@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signInAs } from './helpers';
 
 // The sandbox runs seeded (--seed 42, ×20 time): intake-forms lacks FHIR_BASE_URL in stage and

@@ -1,6 +1,6 @@
 'use client';
 
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { LOAD_FAILED_TOAST, LoadBoundary } from '@/components/ui/load-boundary';
 import type { ActionResult } from '@/lib/auth/action-result';
@@ -27,6 +27,7 @@ export function FeedbackLauncher({
   // Counts the times it was asked to open: the dialog opens itself on each new value.
   const [openRequest, setOpenRequest] = useState(0);
   const open = () => setOpenRequest((n) => n + 1);
+  const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -38,9 +39,13 @@ export function FeedbackLauncher({
     const onOpen = () => setOpenRequest((n) => n + 1);
     window.addEventListener('keydown', onKey);
     window.addEventListener(OPEN_FEEDBACK_EVENT, onOpen);
+    // Shift+F is announced only once it works (as the search button does).
+    const target = button.current;
+    target?.setAttribute('aria-keyshortcuts', 'Shift+F');
     return () => {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener(OPEN_FEEDBACK_EVENT, onOpen);
+      target?.removeAttribute('aria-keyshortcuts');
     };
   }, []);
 
@@ -53,7 +58,7 @@ export function FeedbackLauncher({
         onPointerEnter={() => void loadDialog()}
         onFocus={() => void loadDialog()}
         aria-haspopup="dialog"
-        aria-keyshortcuts="Shift+F"
+        ref={button}
         title="Send feedback (Shift+F)"
       >
         Feedback

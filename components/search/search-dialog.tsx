@@ -169,6 +169,9 @@ export default function SearchDialog({ open, onClose }: { open: boolean; onClose
     <dialog
       ref={dialogRef}
       aria-label="Search guides, concepts, commands and sessions"
+      // Escape: closed in the state now, not when the dialog's "close" event arrives a task later —
+      // a Ctrl+K pressed in between would otherwise find the state still open and do nothing.
+      onCancel={onClose}
       onClose={onClose}
       onClick={(event) => {
         // A click on the backdrop lands on the <dialog> itself.

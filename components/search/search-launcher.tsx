@@ -1,6 +1,6 @@
 'use client';
 
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { LOAD_FAILED_TOAST, LoadBoundary } from '@/components/ui/load-boundary';
 
 // The dialog, MiniSearch and the index load only when someone first searches: nothing of them is in
@@ -17,6 +17,7 @@ function isEditable(target: EventTarget | null): boolean {
 export function SearchLauncher() {
   const [open, setOpen] = useState(false);
   const [mounted, setMounted] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -30,7 +31,14 @@ export function SearchLauncher() {
       setOpen(true);
     }
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    // Announced only once the listener is attached: the server-rendered button cannot honour the
+    // shortcut before hydration. Browser tests wait for this attribute before pressing the keys.
+    const target = button.current;
+    target?.setAttribute('aria-keyshortcuts', '/ Control+K');
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      target?.removeAttribute('aria-keyshortcuts');
+    };
   }, []);
 
   return (
@@ -38,7 +46,7 @@ export function SearchLauncher() {
       <button
         type="button"
         aria-haspopup="dialog"
-        aria-keyshortcuts="/ Control+K"
+        ref={button}
         onClick={() => {
           setMounted(true);
           setOpen(true);

@@ -2,10 +2,11 @@ import { expect, test } from './fixtures';
 import { signInAs } from './helpers';
 
 test.describe('editing values', () => {
-  test('an engineer changes replicas and an env var in the form, sees the effects, saves, and finds the commit', async ({ page }) => {
-    await signInAs(page, 'Ana Souza', '/apps/patient-portal');
+  test('an engineer changes replicas and an env var in the form, sees the effects, saves, and finds the commit', async ({ page, appCopy }) => {
+    const portal = await appCopy('patient-portal');
+    await signInAs(page, 'Ana Souza', `/apps/${portal.name}`);
     await page.getByRole('link', { name: 'Edit stage values' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Edit patient-portal · stage' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: `Edit ${portal.name} · stage` })).toBeVisible();
 
     await page.getByLabel('Pods of web').fill('3');
     await page.getByLabel('New variable').fill('FEATURE_GROUP_VISITS');
@@ -47,8 +48,9 @@ test.describe('editing values', () => {
     await expect(page.getByText(/Fix \d+ errors? before saving/)).toBeVisible();
   });
 
-  test('a forged server action for another team’s app is refused', async ({ page }) => {
-    await signInAs(page, 'Chloe Park', '/apps/notifications/values/stage');
+  test('a forged server action for another team’s app is refused', async ({ page, appCopy }) => {
+    const notifications = await appCopy('notifications');
+    await signInAs(page, 'Chloe Park', `/apps/${notifications.name}/values/stage`);
     await page.getByRole('tab', { name: 'YAML' }).click();
     await page.getByRole('textbox', { name: 'Values YAML' }).click();
     await page.keyboard.press('Control+End');
@@ -60,10 +62,10 @@ test.describe('editing values', () => {
 
     // Replay the same action with another team's app swapped in.
     const body = request.postData() ?? '';
-    expect(body).toContain('"app":"notifications"');
+    expect(body).toContain(`"app":"${notifications.name}"`);
     const forged = await page.request.post(request.url(), {
       headers: { 'next-action': request.headers()['next-action'], 'content-type': request.headers()['content-type'] ?? 'text/plain;charset=UTF-8', accept: 'text/x-component' },
-      data: body.replace('"app":"notifications"', '"app":"provider-api"'),
+      data: body.replace(`"app":"${notifications.name}"`, '"app":"provider-api"'),
     });
     expect(await forged.text()).toContain('"status":"forbidden"');
     const history = await page.request.get('/api/apps/provider-api/values/values-stage.yaml');

@@ -18,6 +18,7 @@ const steps = [
   ['promtool (Debian prometheus) for the metrics format test', process.execPath, [path.join(root, 'scripts', 'ensure-promtool.mjs')]],
   ['unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(reports, 'vitest.json')}`]],
   ['browser tests', process.execPath, [path.join(root, 'scripts', 'ensure-chromium.mjs')]],
+  ['browser tests', process.execPath, [path.join(root, 'scripts', 'build-if-needed.mjs')]],
   ['browser tests', bin('playwright'), ['test']],
 ];
 

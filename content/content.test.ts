@@ -60,26 +60,38 @@ const REQUIRED_CONCEPTS = [
   'dockerfile-procfile-aptible-yml',
 ];
 
-/** Every command row of the reference. */
+/**
+ * Every command of the current aptible CLI: `desc` lines of lib/aptible/cli/subcommands/*.rb and
+ * agent.rb in github.com/aptible/aptible-cli, and Aptible's CLI reference (checked 2026-12-04).
+ */
 const REQUIRED_COMMANDS = [
-  'apps',
-  'apps:create',
-  'config',
-  'config:set',
-  'config:unset',
+  'ai:tokens:create', 'ai:tokens:list', 'ai:tokens:revoke', 'ai:tokens:show',
+  'apps', 'apps:create', 'apps:deprovision', 'apps:rename', 'apps:scale', 'apps:settings',
+  'aws_accounts',
+  'backup:list', 'backup:orphaned', 'backup:purge', 'backup:restore', 'backup_retention_policy', 'backup_retention_policy:set',
+  'config', 'config:add', 'config:get', 'config:rm', 'config:set', 'config:unset',
+  'db:backup', 'db:clone', 'db:create', 'db:deprovision', 'db:dump', 'db:execute', 'db:list', 'db:modify', 'db:reload', 'db:rename',
+  'db:replicate', 'db:restart', 'db:tunnel', 'db:url', 'db:versions',
   'deploy',
-  'logs',
-  'ps',
-  'restart',
-  'apps:scale',
-  'ssh',
-  'db:list',
-  'db:tunnel',
-  'db:backup',
-  'endpoints:list',
-  'operation:logs',
-  'login',
+  'endpoints:database:create', 'endpoints:database:modify', 'endpoints:deprovision', 'endpoints:grpc:create', 'endpoints:grpc:modify',
+  'endpoints:https:create', 'endpoints:https:modify', 'endpoints:list', 'endpoints:renew', 'endpoints:tcp:create', 'endpoints:tcp:modify',
+  'endpoints:tls:create', 'endpoints:tls:modify',
+  'environment:ca_cert', 'environment:list', 'environment:rename',
+  'help',
+  'log_drain:create:datadog', 'log_drain:create:elasticsearch', 'log_drain:create:https', 'log_drain:create:logdna',
+  'log_drain:create:papertrail', 'log_drain:create:sumologic', 'log_drain:create:syslog', 'log_drain:deprovision', 'log_drain:list',
+  'login', 'logs', 'logs_from_archive',
+  'maintenance:apps', 'maintenance:dbs',
+  'metric_drain:create:datadog', 'metric_drain:create:influxdb', 'metric_drain:create:influxdb:custom', 'metric_drain:deprovision', 'metric_drain:list',
+  'operation:cancel', 'operation:follow', 'operation:logs',
+  'organizations',
+  'rebuild', 'restart',
+  'services', 'services:autoscaling_policy', 'services:autoscaling_policy:set', 'services:settings', 'services:sizing_policy', 'services:sizing_policy:set',
+  'ssh', 'version',
 ];
+
+/** Commands the CLI no longer has: each says when it went and what replaced it. */
+const REMOVED_COMMANDS = ['ps', 'domains', 'tunnel'];
 
 const OFFICIAL_DOC_HOSTS = [
   'www.aptible.com',
@@ -365,7 +377,8 @@ describe('facts that are commonly gotten wrong', () => {
   });
 
   it('never presents aptible scale or aptible ps as current commands', () => {
-    for (const { where, text } of allText()) {
+    expect(commands.find((c) => c.command === 'ps')?.removed).toBeDefined();
+    for (const { where, text } of allText().filter(({ where }) => where !== 'command ps')) {
       for (const match of text.matchAll(/aptible (scale|ps)\b[^\n]*/g)) {
         const around = text.slice(Math.max(0, (match.index ?? 0) - 200), (match.index ?? 0) + 200);
         expect(around, where).toMatch(/removed|no top-level|There is no|is not a command|apps:scale|gone|had it not been/i);
@@ -461,17 +474,42 @@ describe('concept map', () => {
 });
 
 describe('command translations', () => {
-  it('cover every command of the reference', () => {
-    const names = commands.map((c) => c.command);
-    for (const name of REQUIRED_COMMANDS) expect(names).toContain(name);
+  it('cover every command of the current CLI, and the removed ones, and nothing else', () => {
+    const names = commands.map((c) => c.command).sort();
+    expect(names).toEqual([...REQUIRED_COMMANDS, ...REMOVED_COMMANDS].sort());
     expect(names).not.toContain('scale');
+  });
+
+  it('say when each removed command or flag went and what replaced it', () => {
+    for (const name of REMOVED_COMMANDS) {
+      const entry = commands.find((c) => c.command === name) as CommandEntry;
+      expect(entry.removed?.since, name).toMatch(/\d{4}|aptible-cli \d/);
+      expect(entry.removed?.replacement, name).toBeTruthy();
+    }
+    for (const name of REQUIRED_COMMANDS) expect(commands.find((c) => c.command === name)?.removed, name).toBeUndefined();
+    const removedFlags = commands.flatMap((c) => c.flags.filter((f) => f.removed).map((f) => `${c.command} ${f.name}`));
+    expect(removedFlags).toEqual(expect.arrayContaining(['apps:scale --size', 'db:restart --size', 'backup:restore --size', 'deploy --private-registry-email']));
+  });
+
+  it('name the aptible-cli file each entry was checked against, and who may run it', () => {
+    for (const entry of commands) {
+      expect(entry.source, entry.id).toMatch(/^lib\/aptible\/cli\/(agent|subcommands\/[a-z_]+)\.rb$/);
+      expect(entry.access, entry.id).toBeTruthy();
+      if (entry.aliasOf) expect(commands.map((c) => c.command), entry.id).toContain(entry.aliasOf);
+    }
+  });
+
+  it('never assume a web deployment or a fixed app in a template', () => {
+    for (const entry of commands) {
+      for (const equivalent of entry.equivalents) expect(equivalent.command, entry.id).not.toMatch(/-web\b|patient-portal|provider-api/);
+    }
   });
 
   it('mark aptible ps as removed in 0.17.1', () => {
     expect(commands.find((c) => c.command === 'ps')?.removed?.since).toContain('0.17.1');
   });
 
-  it.each(REQUIRED_COMMANDS)('%s is complete', (name) => {
+  it.each([...REQUIRED_COMMANDS, ...REMOVED_COMMANDS])('%s is complete', (name) => {
     const entry = commands.find((c) => c.command === name) as CommandEntry;
     expect(entry.aptible.startsWith(`aptible ${entry.command}`)).toBe(true);
     expect(entry.summary.length).toBeGreaterThan(10);
@@ -492,7 +530,7 @@ describe('command translations', () => {
 
   it('mention in the usage line every flag they describe', () => {
     for (const entry of commands) {
-      for (const flag of entry.flags) {
+      for (const flag of entry.flags.filter((f) => !f.removed)) {
         const inUsage = entry.aptible.includes(flag.name) || flag.name === '--environment' || flag.name === '--app';
         expect(inUsage, `${entry.id} ${flag.name}`).toBe(true);
       }

@@ -142,6 +142,25 @@ test.describe('learning the platform', () => {
     await page.getByRole('combobox', { name: 'App', exact: true }).selectOption('scheduler');
     await expect(equivalents).toContainText('-n scheduler --context production');
 
+    // An app without a web deployment: the commands use its real ones.
+    await input.fill('aptible ssh');
+    await page.getByRole('combobox', { name: 'App', exact: true }).selectOption('scheduler');
+    await expect(equivalents).toContainText('kubectl exec -it deploy/scheduler-api -c api -n scheduler --context production -- sh');
+    await expect(equivalents).toContainText('deploy/scheduler-reminders');
+    await expect(equivalents).not.toContainText('scheduler-web');
+
+    // An autoscaled deployment is not scaled by hand.
+    await input.fill('aptible apps:scale api --container-count 6 --app provider-api');
+    await expect(equivalents).toContainText('autoscaling.minReplicas = 6');
+    await expect(equivalents).not.toContainText('kubectl scale');
+
+    // A secret is steered to Secret Manager and kept out of the address bar.
+    await input.fill('aptible config:set STRIPE_API_KEY=sk_live_abcdefghijklmnop --app patient-portal');
+    await expect(equivalents).toContainText('gcloud secrets versions add patient-portal-stripe-api-key --data-file=-');
+    await expect(page).toHaveURL(/STRIPE_API_KEY%3D%E2%80%A6/);
+    expect(page.url()).not.toContain('sk_live');
+    await expect(page.locator('p', { hasText: 'Who may do this:' })).toContainText('another member of patient-experience or the platform team approves');
+
     await input.fill('aptible ps');
     await expect(page.getByRole('note').filter({ hasText: 'Removed:' })).toContainText('aptible-cli 0.17.1');
     await input.fill('aptible restar');

@@ -1,7 +1,20 @@
 import Link from 'next/link';
-import type { CommandEntry, EquivalentTool } from '@/lib/guides/schemas';
+import type { CommandEntry, EquivalentCondition, EquivalentTool } from '@/lib/guides/schemas';
 
-const toolLabels: Record<EquivalentTool, string> = { kubectl: 'kubectl', gcloud: 'gcloud', helm: 'helm', git: 'git', berth: 'In Berth' };
+const toolLabels: Record<EquivalentTool, string> = { kubectl: 'kubectl', gcloud: 'gcloud', helm: 'helm', git: 'git', shell: 'shell', berth: 'In Berth' };
+
+const conditionLabels: Record<EquivalentCondition, string> = {
+  autoscaled: 'when the deployment is autoscaled',
+  'fixed-replicas': 'when the deployment is not autoscaled',
+  'secret-value': 'for a secret',
+  'plain-value': 'for a plain value',
+  'secret-name': 'when the variable is a secret',
+  tag: 'for an image tag',
+  digest: 'for an image digest',
+  database: 'with --database',
+};
+
+const ACLI = 'https://github.com/aptible/aptible-cli/blob/master/';
 
 /** Every translated command with its flags and equivalents as templates; each entry is a search deep link target. */
 export function CommandReference({ commands, guideTitles }: { commands: CommandEntry[]; guideTitles: Record<string, string> }) {
@@ -42,11 +55,19 @@ export function CommandReference({ commands, guideTitles }: { commands: CommandE
               ))}
               {entry.flags.map((flag) => (
                 <div key={flag.name} className="contents">
-                  <dt className="font-mono text-slate-700">
+                  <dt className={`font-mono ${flag.removed ? 'text-slate-500 line-through' : 'text-slate-700'}`}>
                     {flag.name}
                     {flag.value ? ` ${flag.value}` : ''}
                   </dt>
-                  <dd className="text-slate-700">{flag.meaning}</dd>
+                  <dd className="text-slate-700">
+                    {flag.meaning}
+                    {flag.removed ? (
+                      <span className="text-amber-950">
+                        {' '}
+                        Removed: {flag.removed.since}; use {flag.removed.replacement}.
+                      </span>
+                    ) : null}
+                  </dd>
                 </div>
               ))}
             </dl>
@@ -56,6 +77,7 @@ export function CommandReference({ commands, guideTitles }: { commands: CommandE
               <li key={index} className="text-sm">
                 <span className="mr-2 inline-block w-16 text-xs font-semibold text-slate-500">{toolLabels[equivalent.tool]}</span>
                 <code className="break-words rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[0.8125rem] text-slate-900">{equivalent.command}</code>
+                {equivalent.when ? <span className="ml-2 text-xs text-slate-600">({conditionLabels[equivalent.when]})</span> : null}
                 {equivalent.note ? <p className="ml-[4.5rem] mt-0.5 text-xs text-slate-600">{equivalent.note}</p> : null}
               </li>
             ))}
@@ -72,7 +94,9 @@ export function CommandReference({ commands, guideTitles }: { commands: CommandE
                 In Berth: {entry.berth.label} · {' '}
               </>
             ) : null}
-            Guide: <Link href={`/guides/${entry.guide}`}>{guideTitles[entry.guide] ?? entry.guide}</Link>
+            Guide: <Link href={`/guides/${entry.guide}`}>{guideTitles[entry.guide] ?? entry.guide}</Link> · Checked against{' '}
+            <a href={`${ACLI}${entry.source}`}>{entry.source}</a>
+            {entry.aliasOf ? <> · the CLI&apos;s alias of <code className="font-mono">aptible {entry.aliasOf}</code></> : null}
           </p>
         </section>
       ))}

@@ -2,67 +2,57 @@
 
 import Link from 'next/link';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { CommandEntry, CommandEnvironment, EquivalentTool } from '@/lib/guides/schemas';
-import { fillTemplate, translateCommand, type TranslationContext, type TranslationResult } from '@/lib/guides/translate-command';
+import type { BerthUser } from '@/lib/auth/user';
+import type { AppShape, TranslatorEnvironment } from '@/lib/guides/app-shape';
+import { describeAccess, type AccessNote } from '@/lib/guides/describe-access';
+import type { CommandEntry, EquivalentTool } from '@/lib/guides/schemas';
+import { translateCommand, type TranslationResult } from '@/lib/guides/translate-command';
 import { CopyButton } from './copy-button';
-
-export type TranslatorApp = { name: string; namespace: string; environments: string[] };
 
 type Props = {
   commands: CommandEntry[];
-  environments: CommandEnvironment[];
-  apps: TranslatorApp[];
+  environments: TranslatorEnvironment[];
+  apps: AppShape[];
   guideTitles: Record<string, string>;
   initial: { q: string; app: string; env: string };
+  /** Who is reading: what Berth lets them do, and their IAM database user. */
+  viewer: BerthUser;
 };
 
 const EXAMPLES = [
   'aptible apps:scale web --container-count 3 --app patient-portal',
   'aptible logs --app intake-forms',
   'aptible ssh --app care-admin bin/rails console',
-  'aptible config:set FEATURE_X=on --app scheduler',
+  'aptible config:set FEATURE_VIDEO_VISITS=true --app patient-portal',
+  'aptible db:tunnel provider-api-db',
   'aptible ps',
 ];
 
-const toolLabels: Record<EquivalentTool, string> = { kubectl: 'kubectl', gcloud: 'gcloud', helm: 'helm', git: 'git', berth: 'In Berth' };
-const SHELL: ReadonlySet<EquivalentTool> = new Set(['kubectl', 'gcloud', 'helm', 'git']);
-
-/** Context for the templates: the typed --app wins over the picker; its namespace comes from the catalog. */
-function contextFor(
-  input: string,
-  pickedApp: string,
-  env: string,
-  { commands, environments, apps }: Pick<Props, 'commands' | 'environments' | 'apps'>,
-): TranslationContext {
-  const probe = translateCommand(input, commands, {}, { environments });
-  const typedApp = probe.flagsParsed.find((flag) => flag.name === '--app')?.value;
-  const appName = typedApp ?? (pickedApp || undefined);
-  const app = apps.find((candidate) => candidate.name === appName);
-  return {
-    ...(appName ? { app: appName } : {}),
-    ...(app ? { namespace: app.namespace } : {}),
-    ...(env ? { env } : {}),
-  };
-}
+const toolLabels: Record<EquivalentTool, string> = { kubectl: 'kubectl', gcloud: 'gcloud', helm: 'helm', git: 'git', shell: 'shell', berth: 'In Berth' };
+const SHELL: ReadonlySet<EquivalentTool> = new Set(['kubectl', 'gcloud', 'helm', 'git', 'shell']);
 
 /** The aptible → kubectl / gcloud / helm / git / Berth translator; the URL keeps what was typed. */
-export function CommandTranslator({ commands, environments, apps, guideTitles, initial }: Props) {
+export function CommandTranslator({ commands, environments, apps, guideTitles, initial, viewer }: Props) {
   const [input, setInput] = useState(initial.q);
   const [pickedApp, setPickedApp] = useState(apps.some((app) => app.name === initial.app) ? initial.app : '');
   const [env, setEnv] = useState(environments.some((e) => e.name === initial.env) ? initial.env : (environments[0]?.name ?? ''));
   const inputRef = useRef<HTMLInputElement>(null);
   const ids = useId();
 
-  const context = useMemo(
-    () => contextFor(input, pickedApp, env, { commands, environments, apps }),
-    [input, pickedApp, env, commands, environments, apps],
-  );
+  const picked = apps.find((app) => app.name === pickedApp);
   const result = useMemo(
-    () => (input.trim() ? translateCommand(input, commands, context, { environments }) : null),
-    [input, commands, context, environments],
+    () => (input.trim() ? translateCommand(input, commands, { app: picked, env, user: viewer.email }, { environments, apps }) : null),
+    [input, commands, picked, env, viewer.email, environments, apps],
   );
-  const environment = environments.find((e) => e.name === env);
-  const noteValues = { ...context, ...(environment ? { context: environment.context, project: environment.project, cluster: environment.cluster } : {}) };
+  // The app and environment the commands were filled for (a typed --app or --environment wins).
+  const shownApp = apps.find((app) => app.name === result?.app) ?? picked;
+  const environment = environments.find((e) => e.name === (result?.env ?? env));
+  const access =
+    result?.entry &&
+    describeAccess(result.entry.access, viewer, {
+      app: shownApp ? { name: shownApp.name, team: shownApp.team, namespace: shownApp.namespace } : null,
+      environment: environment ? { name: environment.name, requiresApproval: environment.requiresApproval, context: environment.context, project: environment.project } : null,
+    });
 
   // A command typed (or filled by a test) before React hydrated sits in the input but not in state.
   useEffect(() => {
@@ -72,14 +62,16 @@ export function CommandTranslator({ commands, environments, apps, guideTitles, i
 
   // Keep the URL shareable without adding a history entry per keystroke.
   useEffect(() => {
+    // A value that looks like a secret never goes into the address bar, history or IAP's logs.
     const params = new URLSearchParams();
-    if (input.trim()) params.set('q', input.trim());
+    const q = result ? result.redactedInput : input.trim();
+    if (q) params.set('q', q);
     if (pickedApp) params.set('app', pickedApp);
     if (env && env !== environments[0]?.name) params.set('env', env);
     const query = params.toString();
     const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
     if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(null, '', url);
-  }, [input, pickedApp, env, environments]);
+  }, [input, result, pickedApp, env, environments]);
 
   function use(command: string) {
     setInput(command);
@@ -160,13 +152,15 @@ export function CommandTranslator({ commands, environments, apps, guideTitles, i
               ))}
             </div>
           </fieldset>
-          {context.namespace ? (
+          {shownApp ? (
             <p className="pb-1.5 text-xs text-slate-600">
-              Namespace <code className="font-mono">{context.namespace}</code>
+              <span className="font-medium text-slate-800">{shownApp.name}</span>: namespace <code className="font-mono">{shownApp.namespace}</code>
               {environment ? (
                 <>
                   {' '}
-                  · context <code className="font-mono">{environment.context}</code> · project <code className="font-mono">{environment.project}</code>
+                  · context <code className="font-mono">{environment.context}</code> · project <code className="font-mono">{environment.project}</code> ·
+                  deployments{' '}
+                  <code className="font-mono">{(shownApp.environments[environment.name]?.deployments ?? []).map((d) => d.name).join(', ') || 'none'}</code>
                 </>
               ) : null}
             </p>
@@ -176,7 +170,7 @@ export function CommandTranslator({ commands, environments, apps, guideTitles, i
 
       <div className="mt-5 border-t border-slate-100 pt-4">
         {result ? (
-          <TranslationView result={result} guideTitles={guideTitles} noteValues={noteValues} onUse={use} />
+          <TranslationView result={result} guideTitles={guideTitles} access={access || null} onUse={use} />
         ) : (
           <div>
             <p className="text-sm text-slate-700">Type a command as you ran it on Aptible, with its flags, or try one of these:</p>
@@ -203,15 +197,14 @@ export function CommandTranslator({ commands, environments, apps, guideTitles, i
 function TranslationView({
   result,
   guideTitles,
-  noteValues,
+  access,
   onUse,
 }: {
   result: TranslationResult;
   guideTitles: Record<string, string>;
-  noteValues: Record<string, string>;
+  access: AccessNote | null;
   onUse: (command: string) => void;
 }) {
-  const fillNote = (note: string) => fillTemplate(note, noteValues, { shell: false }).text;
   const { entry } = result;
 
   if (result.status === 'unknown' || !entry) {
@@ -291,7 +284,10 @@ function TranslationView({
         {result.equivalents.map((equivalent, index) => (
           <li key={`${equivalent.tool}-${index}`} className="rounded-lg border border-slate-200">
             <div className="flex items-center justify-between gap-2 border-b border-slate-100 bg-slate-50 px-3 py-1.5">
-              <span className={`text-xs font-semibold ${equivalent.tool === 'berth' ? 'text-brand-800' : 'text-slate-700'}`}>{toolLabels[equivalent.tool]}</span>
+              <span className={`text-xs font-semibold ${equivalent.tool === 'berth' ? 'text-brand-800' : 'text-slate-700'}`}>
+                {toolLabels[equivalent.tool]}
+                {equivalent.deployment ? <span className="font-normal text-slate-600"> · for {equivalent.deployment}</span> : null}
+              </span>
               {SHELL.has(equivalent.tool) ? <CopyButton text={equivalent.command} label={`Copy the ${equivalent.tool} command`} /> : null}
             </div>
             <div className="px-3 py-2">
@@ -305,10 +301,10 @@ function TranslationView({
               {equivalent.missing.length > 0 ? (
                 <p className="mt-1 text-xs text-slate-600">
                   Fill in {equivalent.missing.map((name) => `<${name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}>`).join(', ')}
-                  {equivalent.missing.includes('app') || equivalent.missing.includes('namespace') ? ' — or pick an app above.' : '.'}
+                  {['app', 'namespace', 'deployment', 'instance'].some((name) => equivalent.missing.includes(name)) ? ' — or pick an app above.' : '.'}
                 </p>
               ) : null}
-              {equivalent.note ? <p className="mt-1 text-sm text-slate-700">{fillNote(equivalent.note)}</p> : null}
+              {equivalent.note ? <p className="mt-1 text-sm text-slate-700">{equivalent.note}</p> : null}
             </div>
           </li>
         ))}
@@ -334,7 +330,13 @@ function TranslationView({
           <strong className="font-semibold">No single equivalent:</strong> {entry.noSingleEquivalent}
         </div>
       ) : null}
-      {entry.note ? <p className="text-sm text-slate-700">{fillNote(entry.note)}</p> : null}
+      {entry.note ? <p className="text-sm text-slate-700">{entry.note}</p> : null}
+      {access ? (
+        <p className={`text-sm ${access.level === 'allowed' ? 'text-emerald-900' : access.level === 'request' ? 'text-slate-800' : 'text-amber-950'}`}>
+          <span className="font-medium">Who may do this: </span>
+          {access.text}
+        </p>
+      ) : null}
       <p className="text-sm">
         Learn more: <Link href={`/guides/${entry.guide}`}>{guideTitles[entry.guide] ?? entry.guide}</Link> ·{' '}
         <a href={`#${entry.id}`}>reference entry</a>

@@ -82,7 +82,7 @@ describe('parseConceptsSource and parseCommandsSource', () => {
   });
 
   it('rejects a command entry without equivalents', () => {
-    const source = `commands:\n  - id: logs\n    command: logs\n    aptible: aptible logs\n    summary: s\n    guide: logs\n    equivalents: []\n`;
+    const source = `commands:\n  - id: logs\n    command: logs\n    aptible: aptible logs\n    source: lib/aptible/cli/subcommands/logs.rb\n    access: read\n    summary: s\n    guide: logs\n    equivalents: []\n`;
     expect(contentError(() => parseCommandsSource(source)).issues[0].path).toBe('commands[0] (logs).equivalents');
   });
 });

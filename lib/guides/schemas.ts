@@ -83,19 +83,49 @@ export const conceptsFileSchema = z.strictObject({
 // ---------------------------------------------------------------------------------------------
 // Command translations (content/commands.yaml)
 
-export const equivalentTools = ['kubectl', 'gcloud', 'helm', 'git', 'berth'] as const;
+/** `shell` is a program outside kubectl/gcloud/helm/git (cloud-sql-proxy) or a small pipeline. */
+export const equivalentTools = ['kubectl', 'gcloud', 'helm', 'git', 'shell', 'berth'] as const;
 export type EquivalentTool = (typeof equivalentTools)[number];
+
+/**
+ * When an equivalent applies. Decided from the typed command and the app's real shape; when the
+ * translator cannot tell (no app picked), it shows the equivalent and says what it depends on.
+ */
+export const equivalentConditions = [
+  /** The deployment is autoscaled: the HorizontalPodAutoscaler owns its pod count. */
+  'autoscaled',
+  'fixed-replicas',
+  /** A VAR=VAL whose name or value looks like a secret, or that the app reads from Secret Manager. */
+  'secret-value',
+  'plain-value',
+  /** The variable is one of the app's secretEnv entries. */
+  'secret-name',
+  /** An image given by tag, or by digest (repo@sha256:…). */
+  'tag',
+  'digest',
+  /** --database was given. */
+  'database',
+] as const;
+export type EquivalentCondition = (typeof equivalentConditions)[number];
+
+/** Who may do it: decided with Berth's policy and the app's owning team (lib/guides/describe-access.ts). */
+export const commandAccess = ['read', 'values', 'cluster-write', 'secret', 'database', 'platform'] as const;
+export type CommandAccess = (typeof commandAccess)[number];
 
 const placeholderName = z.string().regex(/^[a-z][a-zA-Z]*$/, 'must be a placeholder name like app or sizeMb');
 
+const removedSchema = z.strictObject({ since: text, replacement: text });
+
 export const commandFlagSchema = z.strictObject({
-  name: z.string().regex(/^--[a-z][a-z0-9-]*$/, 'must be a long flag such as --container-count'),
+  name: z.string().regex(/^--[a-z][a-z0-9_-]*$/, 'must be a long flag such as --container-count'),
   /** The value's name in the usage line (N, APP); absent for a switch that takes no value. */
   value: z.string().min(1).optional(),
   meaning: text,
-  aliases: z.array(z.string().regex(/^--?[a-z][a-z0-9-]*$/)).optional(),
+  aliases: z.array(z.string().regex(/^--?[a-z][a-z0-9_-]*$/)).optional(),
   /** Which template placeholder the flag's value fills ({count}, {app}). */
   placeholder: placeholderName.optional(),
+  /** A flag the CLI no longer accepts: when it went and what replaced it. */
+  removed: removedSchema.optional(),
 });
 export type CommandFlag = z.infer<typeof commandFlagSchema>;
 
@@ -114,9 +144,10 @@ export type CommandArg = z.infer<typeof commandArgSchema>;
 
 export const commandEquivalentSchema = z.strictObject({
   tool: z.enum(equivalentTools),
-  /** A template with {placeholders}; shell-ready for kubectl, gcloud, helm and git. */
+  /** A template with {placeholders}; shell-ready for kubectl, gcloud, helm, git and shell. */
   command: text,
   note: text.optional(),
+  when: z.enum(equivalentConditions).optional(),
 });
 export type CommandEquivalent = z.infer<typeof commandEquivalentSchema>;
 
@@ -126,9 +157,14 @@ export const commandSchema = z.strictObject({
   aptible: z.string().regex(/^aptible [a-z_:]+/, 'must start with "aptible <command>"'),
   /** The bare command name, e.g. "apps:scale". */
   command: z.string().regex(/^[a-z_]+(:[a-z_]+)*$/, 'must be a command name such as apps:scale'),
+  /** The aptible-cli file that defines it: the source each entry was checked against. */
+  source: z.string().regex(/^lib\/aptible\/cli\/[a-z_/]+\.rb$/, 'must be a file of aptible-cli such as lib/aptible/cli/subcommands/apps.rb'),
+  access: z.enum(commandAccess),
+  /** This command is another name for that one in the CLI (config:add → config:set). */
+  aliasOf: z.string().regex(/^[a-z_]+(:[a-z_]+)*$/).optional(),
   flags: z.array(commandFlagSchema).default([]),
   args: z.array(commandArgSchema).optional(),
-  /** Values used when neither the input nor the context gives one (service: web). */
+  /** Values used when neither the input nor the app gives one (port: 5432, command: sh). */
   defaults: z.record(placeholderName, z.string()).optional(),
   summary: text,
   equivalents: z.array(commandEquivalentSchema).min(1, 'must list at least one equivalent'),
@@ -139,26 +175,14 @@ export const commandSchema = z.strictObject({
     })
     .optional(),
   noSingleEquivalent: text.optional(),
-  removed: z.strictObject({ since: text, replacement: text }).optional(),
+  removed: removedSchema.optional(),
   guide: slug,
   /** Caveats a reader must not miss, each resting on a source. */
   note: text.optional(),
 });
 export type CommandEntry = z.infer<typeof commandSchema>;
 
-/** How an Aptible environment handle maps to a cluster, so `--environment` fills the context. */
-export const commandEnvironmentSchema = z.strictObject({
-  name: slug,
-  aptible: z.array(text).min(1),
-  context: text,
-  project: text,
-  cluster: text,
-  region: text,
-});
-export type CommandEnvironment = z.infer<typeof commandEnvironmentSchema>;
-
 export const commandsFileSchema = z.strictObject({
-  environments: z.array(commandEnvironmentSchema).default([]),
   commands: z.array(commandSchema).min(1),
 });
 

@@ -1,264 +1,226 @@
 import { describe, expect, it } from 'vitest';
 
-import { listCommandEnvironments, listCommands } from './load-commands';
+import { sampleTranslatorCatalog } from '@/lib/testing/sample-translator-catalog';
+import type { AppShape } from './app-shape';
+import { listCommands } from './load-commands';
+import type { CommandArg, CommandEntry } from './schemas';
 import {
   editDistance,
   fillTemplate,
+  parseImageReference,
+  PLACEHOLDERS,
   tokenizeCommandLine,
   translateCommand,
-  type TranslationContext,
   type TranslationResult,
 } from './translate-command';
 
 const commands = listCommands();
-const environments = listCommandEnvironments();
-const production: TranslationContext = { namespace: 'patient-portal', context: 'production' };
+const { environments, apps } = sampleTranslatorCatalog();
+const app = (name: string) => apps.find((a) => a.name === name) as AppShape;
+const USER = 'ana.souza@meridiancare.example';
 
-function translate(input: string, context: TranslationContext = {}): TranslationResult {
-  return translateCommand(input, commands, context, { environments });
+function translate(input: string, pick: { app?: string; env?: string } = {}): TranslationResult {
+  return translateCommand(input, commands, { app: pick.app ? app(pick.app) : undefined, env: pick.env, user: USER }, { environments, apps });
 }
 
 function commandsOf(result: TranslationResult, tool?: string): string[] {
   return result.equivalents.filter((e) => !tool || e.tool === tool).map((e) => e.command);
 }
 
-describe('translateCommand', () => {
-  type Case = {
-    name: string;
-    input: string;
-    context?: TranslationContext;
-    status: TranslationResult['status'];
-    command?: string;
-    equivalents?: string[];
-    flags?: { name: string; value: string }[];
-    unknownFlags?: string[];
-    suggestionsStartWith?: string;
-    warning?: RegExp;
-  };
-
-  const cases: Case[] = [
-    {
-      name: 'apps:scale with flags fills kubectl and the values keys',
-      input: 'aptible apps:scale web --app patient-portal --container-count 3 --container-size 2048',
-      context: production,
-      status: 'ok',
-      command: 'apps:scale',
-      equivalents: [
-        'kubectl scale deployment/patient-portal-web --replicas=3 -n patient-portal --context production',
-        'Values → apps/patient-portal/values-<ENV>.yaml → deployments.web.replicas = 3',
-        'Values → deployments.web.resources → limits.memory = 2048Mi, requests.cpu = 500m',
-      ],
-      flags: [
-        { name: '--app', value: 'patient-portal' },
-        { name: '--container-count', value: '3' },
-        { name: '--container-size', value: '2048' },
-        { name: 'SERVICE', value: 'web' },
-      ],
-    },
-    {
-      name: 'apps:scale with --flag=value, a profile and an Aptible environment handle',
-      input:
-        'aptible apps:scale --app=patient-portal worker --container-count=2 --container-size=2048 --container-profile c --env meridian-production',
-      context: { namespace: 'patient-portal' },
-      status: 'ok',
-      equivalents: [
-        'kubectl scale deployment/patient-portal-worker --replicas=2 -n patient-portal --context production',
-        'Values → deployments.worker.resources → limits.memory = 2048Mi, requests.cpu = 1000m',
-        'Values → apps/patient-portal/values-production.yaml → deployments.worker.replicas = 2',
-      ],
-      flags: [
-        { name: '--app', value: 'patient-portal' },
-        { name: '--container-count', value: '2' },
-        { name: '--container-size', value: '2048' },
-        { name: '--container-profile', value: 'c' },
-        { name: '--environment', value: 'meridian-production' },
-        { name: 'SERVICE', value: 'worker' },
-      ],
-    },
-    {
-      name: 'config:set FOO=bar --app patient-portal',
-      input: 'aptible config:set FOO=bar --app patient-portal',
-      context: production,
-      status: 'ok',
-      command: 'config:set',
-      equivalents: [
-        'Values → apps/patient-portal/values-<ENV>.yaml → env.FOO = bar',
-        "printf '%s' 'bar' | gcloud secrets versions add <SECRET> --data-file=- --project <PROJECT>",
-        'kubectl rollout restart deployment -l app.kubernetes.io/instance=patient-portal -n patient-portal --context production',
-      ],
-      flags: [
-        { name: '--app', value: 'patient-portal' },
-        { name: 'VAR=VAL', value: 'FOO=bar' },
-      ],
-    },
-    {
-      name: 'config:set with several pairs and a quoted value with spaces',
-      input: `aptible config:set --app patient-portal GREETING="hello world" MODE=on --environment stage`,
-      status: 'ok',
-      equivalents: [
-        'Values → apps/patient-portal/values-stage.yaml → env.GREETING = hello world',
-        'Values → apps/patient-portal/values-stage.yaml → env.MODE = on',
-        "printf '%s' 'hello world' | gcloud secrets versions add <SECRET> --data-file=- --project meridian-stage",
-        "printf '%s' 'on' | gcloud secrets versions add <SECRET> --data-file=- --project meridian-stage",
-      ],
-    },
-    {
-      name: "quoting: a single quote inside a value placed in a single-quoted template",
-      input: `aptible config:set --app care-admin "BANNER=it's down"`,
-      status: 'ok',
-      equivalents: [`printf '%s' 'it'\\''s down' | gcloud secrets versions add <SECRET> --data-file=- --project <PROJECT>`],
-    },
-    {
-      name: 'quoting: a bare value with spaces is shell-quoted',
-      input: `aptible logs --app "patient portal"`,
-      context: { namespace: 'patient-portal', context: 'stage' },
-      status: 'ok',
-      equivalents: [
-        "kubectl logs -l app.kubernetes.io/instance='patient portal' -n patient-portal --context stage -f --all-containers --prefix --max-log-requests=20",
-      ],
-    },
-    {
-      name: 'aptible ps is removed, with its replacement',
-      input: 'aptible ps --app patient-portal',
-      context: production,
-      status: 'removed',
-      command: 'ps',
-      equivalents: ['kubectl get pods -l app.kubernetes.io/instance=patient-portal -n patient-portal --context production -o wide'],
-    },
-    {
-      name: 'aptible scale is not a command: apps:scale is suggested first',
-      input: 'aptible scale web --container-count 2',
-      status: 'unknown',
-      suggestionsStartWith: 'apps:scale',
-    },
-    {
-      name: 'a typo is matched by edit distance',
-      input: 'aptible lgos --app patient-portal',
-      status: 'unknown',
-      suggestionsStartWith: 'logs',
-    },
-    {
-      name: 'a swapped command name is matched',
-      input: 'aptible scale:apps web',
-      status: 'unknown',
-      suggestionsStartWith: 'apps:scale',
-    },
-    {
-      name: 'unknown flags are reported, known ones still parsed',
-      input: 'aptible logs --app patient-portal --follow --tail=50',
-      status: 'ok',
-      unknownFlags: ['--follow', '--tail'],
-      flags: [{ name: '--app', value: 'patient-portal' }],
-    },
-    {
-      name: 'a flag without its value warns',
-      input: 'aptible logs --app',
-      status: 'ok',
-      warning: /--app needs a value/,
-    },
-    {
-      name: 'a missing required argument warns and stays a placeholder',
-      input: 'aptible apps:scale --app patient-portal --container-count 2',
-      context: production,
-      status: 'ok',
-      equivalents: ['kubectl scale deployment/<DEPLOYMENT> --replicas=2 -n patient-portal --context production'],
-      warning: /SERVICE is missing/,
-    },
-    {
-      name: 'ssh takes the rest of the line as the command and defaults to the web deployment',
-      input: 'aptible ssh --app care-admin bundle exec rails console',
-      context: { namespace: 'care-admin', context: 'production' },
-      status: 'ok',
-      equivalents: [
-        'kubectl exec -it deploy/care-admin-web -c web -n care-admin --context production -- bundle exec rails console',
-        'kubectl debug <POD> -it --copy-to=care-admin-debug --container=web -n care-admin --context production -- bundle exec rails console',
-      ],
-      flags: [
-        { name: '--app', value: 'care-admin' },
-        { name: 'COMMAND', value: 'bundle' },
-        { name: 'COMMAND', value: 'exec' },
-        { name: 'COMMAND', value: 'rails' },
-        { name: 'COMMAND', value: 'console' },
-      ],
-    },
-    {
-      name: 'ssh without a command opens sh; a quoted command stays one word',
-      input: `aptible ssh --app care-admin "echo 'hi there'"`,
-      context: { namespace: 'care-admin', context: 'stage' },
-      status: 'ok',
-      equivalents: [`kubectl exec -it deploy/care-admin-web -c web -n care-admin --context stage -- 'echo '\\''hi there'\\'''`],
-    },
-    {
-      name: 'deploy takes the image tag from --docker-image; helm gets --kube-context',
-      input: 'aptible deploy --app provider-api --docker-image us-central1-docker.pkg.dev/meridian-shared/apps/provider-api:2026.11.17-9b1e0d3 --env prod',
-      context: { namespace: 'provider-api' },
-      status: 'ok',
-      equivalents: [
-        'Values → apps/provider-api/values-production.yaml → image.tag = 2026.11.17-9b1e0d3',
-        'helm upgrade --install provider-api ./chart -f apps/provider-api/values.yaml -f apps/provider-api/values-production.yaml -n provider-api --kube-context production --wait',
-      ],
-    },
-    {
-      name: 'login fills project, region and cluster from --environment',
-      input: 'aptible login',
-      context: { env: 'stage' },
-      status: 'ok',
-      equivalents: [
-        'gcloud container clusters get-credentials gke-stage --region us-central1 --project meridian-stage',
-        'kubectl config rename-context gke_meridian-stage_us-central1_gke-stage stage',
-      ],
-    },
-    {
-      name: 'a shell prompt, an upper-case APTIBLE and a line continuation are fine',
-      input: '$ APTIBLE db:tunnel provider-api \\\n  --port 6543 --environment meridian-prod',
-      status: 'ok',
-      equivalents: ['cloud-sql-proxy --private-ip --port 6543 meridian-prod:us-central1:provider-api'],
-    },
-    {
-      name: 'an unknown Aptible environment warns',
-      input: 'aptible db:list --environment sandbox',
-      status: 'ok',
-      warning: /Unknown Aptible environment "sandbox"/,
-      equivalents: ['gcloud sql instances list --project <PROJECT>'],
-    },
-    {
-      name: 'an unclosed quote warns but still translates',
-      input: `aptible config:set --app notifications "FOO=bar`,
-      status: 'ok',
-      warning: /double quote is never closed/,
-      equivalents: ['Values → apps/notifications/values-<ENV>.yaml → env.FOO = bar'],
-    },
-    {
-      name: 'VAR= (deleting on Aptible) points to config:unset',
-      input: 'aptible config:set --app notifications FOO=',
-      status: 'ok',
-      warning: /config:unset/,
-    },
-  ];
-
-  it.each(cases)('$name', (testCase) => {
-    const result = translate(testCase.input, testCase.context);
-    expect(result.status).toBe(testCase.status);
-    if (testCase.command) expect(result.entry?.command).toBe(testCase.command);
-    for (const expected of testCase.equivalents ?? []) expect(commandsOf(result)).toContain(expected);
-    if (testCase.flags) expect(result.flagsParsed).toEqual(testCase.flags);
-    if (testCase.unknownFlags) expect(result.unknownFlags).toEqual(testCase.unknownFlags);
-    if (testCase.suggestionsStartWith) expect(result.suggestions[0]?.command).toBe(testCase.suggestionsStartWith);
-    if (testCase.warning) expect(result.warnings.join('\n')).toMatch(testCase.warning);
-    if (testCase.status === 'unknown') expect(result.equivalents).toEqual([]);
+describe('the sample catalog the translator fills commands from', () => {
+  it('has the eight sample apps, four of them without a web deployment', () => {
+    expect(apps.map((a) => a.name)).toEqual(['berth', 'billing-sync', 'care-admin', 'intake-forms', 'notifications', 'patient-portal', 'provider-api', 'scheduler']);
+    const withoutWeb = apps.filter((a) => !a.environments.production.deployments.some((d) => d.name === 'web')).map((a) => a.name);
+    expect(withoutWeb).toEqual(['billing-sync', 'notifications', 'provider-api', 'scheduler']);
   });
 
-  it('says where aptible ps went', () => {
-    const result = translate('aptible ps');
-    expect(result.entry?.removed?.since).toContain('0.17.1');
-    expect(result.entry?.removed?.replacement).toMatch(/kubectl get pods/);
+  it('knows which deployments are autoscaled, and where', () => {
+    expect(app('provider-api').environments.production.deployments).toEqual([{ name: 'api', hasPort: true, autoscaled: true, replicas: 4 }]);
+    expect(app('provider-api').environments.stage.deployments[0].autoscaled).toBe(false);
+  });
+});
+
+describe('translateCommand: filled from the app', () => {
+  it('scales the real deployment, in the picked environment', () => {
+    const result = translate('aptible apps:scale web --container-count 3 --container-size 2048 --app patient-portal', { env: 'stage' });
+    expect(commandsOf(result)).toEqual([
+      'Values → apps/patient-portal/values-stage.yaml → deployments.web.replicas = 3',
+      'Values → deployments.web.resources → limits.memory = 2048Mi, requests.cpu = 500m',
+      'kubectl scale deployment/patient-portal-web --replicas=3 -n patient-portal --context stage',
+    ]);
+    expect(result.berth?.path).toBe('/apps/patient-portal/values/stage');
   });
 
-  it('offers nothing for an unrelated word', () => {
-    const result = translate('aptible frobnicate');
-    expect(result.status).toBe('unknown');
-    expect(result.commandName).toBe('frobnicate');
-    expect(result.suggestions).toEqual([]);
+  it('never assumes a web deployment: an app without one gets a warning, not a broken command', () => {
+    const result = translate('aptible apps:scale web --container-count 2 --app scheduler', { env: 'production' });
+    expect(result.warnings.join('\n')).toMatch(/scheduler has no deployment "web" in production; its deployments are api, reminders/);
+    expect(commandsOf(result, 'kubectl').join('\n')).not.toMatch(/scheduler-web/);
+  });
+
+  it('runs ssh against each real deployment when the line names none', () => {
+    const result = translate('aptible ssh --app scheduler', { env: 'production' });
+    const lines = commandsOf(result, 'kubectl');
+    expect(lines).toContain('kubectl exec -it deploy/scheduler-api -c api -n scheduler --context production -- sh');
+    expect(lines).toContain('kubectl exec -it deploy/scheduler-reminders -c reminders -n scheduler --context production -- sh');
+    expect(lines).toContain(
+      `kubectl debug "$(kubectl get pods -l app.kubernetes.io/instance=scheduler,app.kubernetes.io/component=api -n scheduler --context production -o name | head -n 1)" -it --copy-to=scheduler-api-debug --container=api -n scheduler --context production -- sh`,
+    );
+    expect(lines.join('\n')).not.toMatch(/-web\b/);
+    expect(result.equivalents.filter((e) => e.deployment).map((e) => e.deployment)).toEqual(['api', 'reminders', 'api', 'reminders']);
+  });
+
+  it('keeps the rest of the ssh line as the command, quoted', () => {
+    const result = translate(`aptible ssh --app care-admin bundle exec rails console`, { env: 'production' });
+    expect(commandsOf(result, 'kubectl')).toContain('kubectl exec -it deploy/care-admin-web -c web -n care-admin --context production -- bundle exec rails console');
+    const quoted = translate(`aptible ssh --app care-admin "echo 'hi there'"`, { env: 'stage' });
+    expect(commandsOf(quoted, 'kubectl')).toContain(`kubectl exec -it deploy/care-admin-web -c web -n care-admin --context stage -- 'echo '\\''hi there'\\'''`);
+  });
+
+  it('does not offer kubectl scale for an autoscaled deployment: the autoscaler would undo it', () => {
+    const production = translate('aptible apps:scale api --container-count 6 --app provider-api', { env: 'production' });
+    expect(commandsOf(production, 'kubectl')).toEqual([]);
+    expect(commandsOf(production, 'berth')).toContain('Values → apps/provider-api/values-production.yaml → autoscaling.minReplicas = 6');
+    expect(commandsOf(production, 'berth').join('\n')).not.toMatch(/deployments\.api\.replicas/);
+    // In stage provider-api is not autoscaled: kubectl scale is fine there.
+    const stage = translate('aptible apps:scale api --container-count 6 --app provider-api', { env: 'stage' });
+    expect(commandsOf(stage, 'kubectl')).toEqual(['kubectl scale deployment/provider-api-api --replicas=6 -n provider-api --context stage']);
+  });
+
+  it('maps an Aptible environment handle and a former Aptible app name', () => {
+    const result = translate('aptible restart --app admin --environment meridian-production');
+    expect(result.app).toBe('care-admin');
+    expect(result.env).toBe('production');
+    expect(commandsOf(result, 'kubectl')[0]).toBe('kubectl rollout restart deployment -l app.kubernetes.io/instance=care-admin -n care-admin --context production');
+    expect(result.warnings.join('\n')).toMatch(/admin was the Aptible name; the app is care-admin now/);
+  });
+
+  it('lets a typed --app win over the picked app', () => {
+    const result = translate('aptible restart --app notifications', { app: 'patient-portal', env: 'stage' });
+    expect(commandsOf(result, 'kubectl')).toContain('kubectl rollout status deployment/notifications-consumer -n notifications --context stage');
+  });
+
+  it('finds the Cloud SQL instance from the Aptible database handle', () => {
+    const result = translate('$ APTIBLE db:tunnel provider-api-db \\\n  --port 6543 --environment meridian-production');
+    expect(result.app).toBe('provider-api');
+    expect(commandsOf(result)).toEqual(['cloud-sql-proxy --private-ip --auto-iam-authn --port 6543 meridian-prod:us-central1:provider-api']);
+    expect(result.equivalents[0].note).toContain(`dbname=provider_api user=${USER}`);
+  });
+
+  it('says when a database handle is unknown', () => {
+    const result = translate('aptible db:backup nope-db', { env: 'stage' });
+    expect(result.warnings.join('\n')).toMatch(/"nope-db" is not a database we know/);
+  });
+
+  it('sets plain VAR=VAL pairs as env entries, one line each', () => {
+    const result = translate('aptible config:set FEATURE_VIDEO_VISITS=true LOG_LEVEL=debug --app patient-portal', { env: 'stage' });
+    expect(commandsOf(result, 'berth')).toEqual([
+      'Values → apps/patient-portal/values-stage.yaml → env.FEATURE_VIDEO_VISITS = true',
+      'Values → apps/patient-portal/values-stage.yaml → env.LOG_LEVEL = debug',
+    ]);
+    expect(commandsOf(result, 'gcloud')).toEqual([]);
+  });
+
+  it.each([
+    ['a secret-looking name', 'STRIPE_API_KEY=sk_live_abcdefghijklmnop', 'STRIPE_API_KEY', 'patient-portal-stripe-api-key'],
+    ['a URL with credentials', 'REPORTS_URL=postgres://reporter:s3cr3t@10.0.0.5/reports', 'REPORTS_URL', 'patient-portal-reports-url'],
+    ['a variable the app already reads from Secret Manager', 'SESSION_SECRET=abc', 'SESSION_SECRET', 'patient-portal-session-secret'],
+    ['a random-looking value', 'WEBHOOK_SIGNATURE=Zk3-9qPw_x7LmN2vB8rT4yUe', 'WEBHOOK_SIGNATURE', 'patient-portal-webhook-signature'],
+  ])('steers %s to Secret Manager and never shows the value', (_what, pair, variable, secret) => {
+    const result = translate(`aptible config:set ${pair} --app patient-portal`, { env: 'production' });
+    const value = pair.slice(pair.indexOf('=') + 1);
+    const everything = JSON.stringify(result.equivalents) + result.redactedInput + JSON.stringify(result.flagsParsed);
+    expect(everything).not.toContain(value);
+    expect(commandsOf(result, 'berth').join('\n')).not.toMatch(new RegExp(`env\\.${variable}`));
+    expect(commandsOf(result, 'gcloud')).toEqual([
+      `read -rs VALUE && printf '%s' "$VALUE" | gcloud secrets versions add ${secret} --data-file=- --project meridian-prod; unset VALUE`,
+    ]);
+    expect(commandsOf(result, 'berth')).toContain(`Values → apps/patient-portal/values-production.yaml → secretEnv.${variable}.secret = ${secret}`);
+    expect(result.warnings.join('\n')).toMatch(new RegExp(`${variable} looks like a secret`));
+    expect(result.redactedInput).toContain(`${variable}=…`);
+  });
+
+  it('passes VAR=VAL arguments of aptible deploy into the same commit', () => {
+    const result = translate('aptible deploy --app intake-forms --docker-image us-central1-docker.pkg.dev/meridian-shared/apps/intake-forms:2026.11.20-3b9f0aa QUESTIONNAIRE_SET=intake-2026-12', { env: 'stage' });
+    expect(commandsOf(result, 'berth')).toEqual([
+      'Values → apps/intake-forms/values-stage.yaml → image.tag = 2026.11.20-3b9f0aa',
+      'Values → apps/intake-forms/values-stage.yaml → env.QUESTIONNAIRE_SET = intake-2026-12',
+    ]);
+  });
+
+  it('keeps an image digest a digest, never a tag', () => {
+    const digest = 'sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
+    const result = translate(`aptible deploy --app provider-api --docker-image us-central1-docker.pkg.dev/meridian-shared/apps/provider-api@${digest}`, { env: 'production' });
+    expect(commandsOf(result).join('\n')).not.toMatch(/image\.tag = (sha256|9f86)/);
+    expect(commandsOf(result, 'gcloud')).toContain(
+      `gcloud artifacts docker images list us-central1-docker.pkg.dev/meridian-shared/apps/provider-api --include-tags --filter="version=${digest}" --format="value(tags)"`,
+    );
+    expect(result.warnings.join('\n')).toMatch(/given by digest/);
+    expect(parseImageReference(`r/x:1.2@${digest}`)).toEqual({ repository: 'r/x', tag: '1.2', digest });
+    expect(parseImageReference('localhost:5000/x')).toEqual({ repository: 'localhost:5000/x' });
+  });
+
+  it('warns about an image from another repository', () => {
+    const result = translate('aptible deploy --app scheduler --docker-image docker.io/library/nginx:1.27', { env: 'stage' });
+    expect(result.warnings.join('\n')).toMatch(/not scheduler's repository/);
+  });
+
+  it('says when a removed flag was removed and what replaced it', () => {
+    const result = translate('aptible apps:scale web --size 1024 --app patient-portal', { env: 'stage' });
+    expect(result.warnings.join('\n')).toMatch(/--size is gone from the aptible CLI \(July 2021 \(aptible-cli pull request 293\)\); use --container-size/);
+    expect(result.flagsParsed.find((f) => f.name === '--size')).toBeUndefined();
+  });
+
+  it('says where aptible ps and aptible domains went', () => {
+    const ps = translate('aptible ps --app intake-forms', { env: 'stage' });
+    expect(ps.status).toBe('removed');
+    expect(ps.entry?.removed?.since).toContain('0.17.1');
+    expect(commandsOf(ps, 'kubectl')).toEqual(['kubectl get pods -l app.kubernetes.io/instance=intake-forms -n intake-forms --context stage -o wide']);
+    expect(translate('aptible domains').entry?.removed?.replacement).toMatch(/endpoints:list/);
+  });
+
+  it('follows the database flag to Cloud SQL logs', () => {
+    const result = translate('aptible logs --database scheduler-db', { env: 'production' });
+    expect(commandsOf(result, 'gcloud')).toContain(
+      `gcloud logging read 'resource.type="cloudsql_database" AND resource.labels.database_id="meridian-prod:scheduler"' --project meridian-prod --freshness=1d --limit=100`,
+    );
+    expect(commandsOf(translate('aptible logs --app scheduler', { env: 'production' }), 'gcloud').join('\n')).not.toMatch(/cloudsql_database/);
+  });
+
+  it('reads a secret-backed variable from Secret Manager by its real secret name', () => {
+    const result = translate('aptible config:get OIDC_CLIENT_SECRET --app provider-api', { env: 'stage' });
+    expect(commandsOf(result, 'gcloud')).toEqual(['gcloud secrets versions access latest --secret=provider-api-oidc --project meridian-stage']);
+    expect(commandsOf(translate('aptible config:get LOG_LEVEL --app provider-api', { env: 'stage' }), 'gcloud')).toEqual([]);
+  });
+
+  it('fills login from the environment', () => {
+    const result = translate('aptible login', { env: 'stage' });
+    expect(commandsOf(result)).toEqual([
+      'gcloud components install gke-gcloud-auth-plugin',
+      'gcloud auth login',
+      'gcloud container clusters get-credentials gke-stage --region us-central1 --project meridian-stage',
+      'kubectl config rename-context gke_meridian-stage_us-central1_gke-stage stage',
+    ]);
+  });
+});
+
+describe('translateCommand: parsing', () => {
+  it('suggests the closest commands for a typo, a swap and the non-command `scale`', () => {
+    expect(translate('aptible lgos').suggestions[0]?.command).toBe('logs');
+    expect(translate('aptible scale:apps').suggestions[0]?.command).toBe('apps:scale');
+    expect(translate('aptible scale').suggestions[0]?.command).toBe('apps:scale');
+    expect(translate('aptible frobnicate').suggestions).toEqual([]);
+  });
+
+  it('reports unknown flags, missing values and missing arguments', () => {
+    expect(translate('aptible logs --app patient-portal --bogus').unknownFlags).toEqual(['--bogus']);
+    expect(translate('aptible logs --app').warnings.join('\n')).toMatch(/--app needs a value/);
+    expect(translate('aptible apps:scale --app patient-portal --container-count 2', { env: 'stage' }).warnings.join('\n')).toMatch(/SERVICE is missing/);
+  });
+
+  it('warns about an unknown environment, an unclosed quote and VAR=', () => {
+    expect(translate('aptible db:list --environment sandbox').warnings.join('\n')).toMatch(/Unknown Aptible environment "sandbox"/);
+    expect(translate(`aptible config:set --app notifications "FOO=bar`).warnings.join('\n')).toMatch(/double quote is never closed/);
+    expect(translate('aptible config:set --app notifications FOO=').warnings.join('\n')).toMatch(/config:unset/);
   });
 
   it('asks for a command when there is none', () => {
@@ -269,25 +231,78 @@ describe('translateCommand', () => {
 
   it('lists unfilled placeholders and fills the Berth link only when complete', () => {
     const bare = translate('aptible config --app patient-portal');
-    const kubectl = bare.equivalents.find((e) => e.tool === 'kubectl');
-    expect(kubectl?.missing).toEqual(['namespace', 'context']);
+    expect(bare.equivalents.find((e) => e.tool === 'kubectl')?.missing).toEqual(['context']);
     expect(bare.berth).toEqual({ label: 'Values editor', path: '/apps/{app}/values/{env}', missing: ['env'] });
-
-    const full = translate('aptible config --app patient-portal --environment production', { namespace: 'patient-portal' });
-    expect(full.berth?.path).toBe('/apps/patient-portal/values/production');
-    expect(full.equivalents.every((e) => e.missing.length === 0 || e.missing.includes('secret'))).toBe(true);
-  });
-
-  it('lets typed flags win over the page context', () => {
-    const result = translate('aptible restart --app notifications', { app: 'patient-portal', namespace: 'notifications', context: 'stage' });
-    expect(commandsOf(result, 'kubectl')[0]).toBe(
-      'kubectl rollout restart deployment -l app.kubernetes.io/instance=notifications -n notifications --context stage',
-    );
+    expect(translate('aptible config --app patient-portal --environment production').berth?.path).toBe('/apps/patient-portal/values/production');
   });
 
   it('warns about a container size that is not a number', () => {
-    const result = translate('aptible apps:scale web --container-size big');
-    expect(result.warnings.join('\n')).toMatch(/size in MB/);
+    expect(translate('aptible apps:scale web --container-size big').warnings.join('\n')).toMatch(/size in MB/);
+  });
+});
+
+/** An argument value that makes sense for each app, so every command can be typed for every app. */
+function sampleArgument(arg: CommandArg, shape: AppShape): string[] {
+  if (arg.rest || (arg.optional && !arg.variadic)) return [];
+  switch (arg.placeholder) {
+    case 'service':
+      return [shape.environments.production.deployments[0].name];
+    case 'handle':
+      return [shape.database?.aptible ?? shape.database?.instance ?? `${shape.name}-db`];
+    case 'app':
+      return [shape.name];
+    case 'var':
+      return ['LOG_LEVEL'];
+    default:
+      if (arg.name === 'VAR=VAL') return ['LOG_LEVEL=debug'];
+      if (arg.name === 'VAR') return ['LOG_LEVEL'];
+      return ['x'];
+  }
+}
+
+/** What the app and environment must always fill, so none of these may stay a placeholder. */
+const FROM_THE_APP = ['app', 'namespace', 'context', 'project', 'cluster', 'region', 'env', 'deployment', 'service', 'repository', 'user'];
+
+describe('every command of the CLI, for every sample app', () => {
+  it('has a translation entry for every command and every flag the templates use', () => {
+    expect(commands.length).toBeGreaterThanOrEqual(80);
+    for (const entry of commands) {
+      for (const name of entry.equivalents.flatMap((e) => [...e.command.matchAll(/\{([a-z][a-zA-Z]*)\}/g)].map((m) => m[1]))) {
+        expect(Object.keys(PLACEHOLDERS), `${entry.id}: {${name}}`).toContain(name);
+      }
+    }
+  });
+
+  describe.each(commands.map((entry) => [entry.command, entry] as [string, CommandEntry]))('aptible %s', (_name, entry) => {
+    it.each(apps.map((shape) => [shape.name, shape] as [string, AppShape]))('%s, in both environments', (_app, shape) => {
+      for (const env of environments) {
+        const words = (entry.args ?? []).flatMap((arg) => sampleArgument(arg, shape));
+        const input = ['aptible', entry.command, ...words].join(' ');
+        const result = translateCommand(input, commands, { app: shape, env: env.name, user: USER }, { environments, apps });
+        const where = `${input} (${shape.name}, ${env.name})`;
+        expect(result.status, where).toBe(entry.removed ? 'removed' : 'ok');
+        expect(result.equivalents.length, where).toBeGreaterThan(0);
+        const deployments = shape.environments[env.name].deployments.map((d) => `${shape.name}-${d.name}`);
+        for (const equivalent of result.equivalents) {
+          const what = `${where}: ${equivalent.command}`;
+          // Everything the app and environment know is filled in…
+          for (const name of FROM_THE_APP) expect(equivalent.missing, what).not.toContain(name);
+          if (shape.database) expect(equivalent.missing, what).not.toContain('instance');
+          // …with this app's namespace, cluster and real deployments only.
+          if (equivalent.tool === 'kubectl' && !/istio-ingress/.test(equivalent.command) && /-n /.test(equivalent.command)) {
+            expect(equivalent.command, what).toContain(`-n ${shape.namespace} --context ${env.context}`);
+          }
+          for (const match of equivalent.command.matchAll(/(?:deployment\/|deploy\/|--copy-to=)([a-z0-9-]+?)(?:-debug)?(?=\s|$)/g)) {
+            expect(deployments, what).toContain(match[1]);
+          }
+          if (equivalent.command.includes('--project')) expect(equivalent.command, what).toContain(`--project ${env.project}`);
+        }
+        // An autoscaled deployment is never scaled by hand.
+        if (entry.command === 'apps:scale' && shape.environments[env.name].deployments[0].autoscaled) {
+          expect(commandsOf(result, 'kubectl'), where).toEqual([]);
+        }
+      }
+    });
   });
 });
 

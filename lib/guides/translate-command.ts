@@ -1,49 +1,63 @@
-// Translates an `aptible …` command line into its GKE / GCP / Berth equivalents.
-// Isomorphic (no fs, no server-only): the /commands page runs it in the browser with the command
-// list the server loaded from content/commands.yaml.
-import type { CommandArg, CommandEntry, CommandEnvironment, CommandFlag, EquivalentTool } from './schemas';
+// Translates an `aptible …` command line into its GKE / GCP / Berth equivalents, filled in from the
+// app's real shape: its namespace, the environment's cluster and project, its actual deployments
+// (never an assumed `web`), whether they are autoscaled, its image repository, secrets and Cloud
+// SQL instance. Isomorphic (no fs, no server-only): the /commands page runs it in the browser with
+// the command list and the app shapes the server loaded.
+import type { AppDeploymentShape, AppEnvironmentShape, AppShape, TranslatorEnvironment } from './app-shape';
+import { secretReason } from './looks-secret';
+import type { CommandArg, CommandEntry, CommandEquivalent, CommandFlag, EquivalentCondition, EquivalentTool } from './schemas';
 
 /** Every placeholder a template in content/commands.yaml may use, with what fills it. */
 export const PLACEHOLDERS = {
-  app: 'the app (--app, or the page you are on)',
+  app: 'the app (--app, or the app you picked)',
   namespace: "the app's Kubernetes namespace",
-  context: 'the kube context: stage or production',
-  deployment: 'the Deployment: <app>-<service>, e.g. patient-portal-web',
-  project: 'the GCP project: meridian-stage or meridian-prod',
-  cluster: 'the GKE cluster: gke-stage or gke-production',
-  region: 'the region: us-central1',
+  context: 'the kube context of the environment: stage or production',
+  deployment: "one of the app's Deployments: <app>-<name>",
+  service: "the deployment's key under deployments: (web, api, worker…), also its container's name",
+  project: 'the GCP project of the environment',
+  cluster: 'the GKE cluster of the environment',
+  region: "the environment's region",
   env: 'the environment: stage or production',
-  service: 'the Aptible service / values deployments.<name>, e.g. web',
   count: 'the container count (replicas)',
   sizeMb: 'the container size in MB',
-  memory: 'the memory request and limit, from the container size',
+  memory: 'the memory limit, from the container size',
   cpu: 'the CPU request, from the container size and profile',
   profile: 'the container profile: m, c or r',
   var: 'an environment variable name',
-  value: "an environment variable's value",
+  value: "an environment variable's value (never shown for a secret)",
   secret: 'a Secret Manager secret name',
-  instance: 'a Cloud SQL instance',
-  database: 'a database inside the instance',
-  user: 'a database user',
+  handle: 'an Aptible database handle, or the Cloud SQL instance it became',
+  instance: "the app's Cloud SQL instance",
+  database: 'the database inside the instance',
+  target: 'another Cloud SQL instance to clone or restore into',
+  backup: 'a Cloud SQL backup id (gcloud sql backups list)',
+  user: 'your IAM database user: your email address',
   port: 'a local port',
   image: 'a container image reference',
+  repository: "the app's Artifact Registry repository (image.repository)",
   tag: 'an image tag CI built: <date>-<short git sha>',
+  digest: 'an image digest, sha256:…',
   ref: 'a git commit, branch or tag',
   operation: 'an Aptible operation id',
   command: 'a command to run in the container',
-  pod: 'a pod name (kubectl get pods)',
   hostname: "an endpoint's hostname",
 } as const;
 
 export type PlaceholderName = keyof typeof PLACEHOLDERS;
 
-export type TranslationContext = Partial<
-  Record<'app' | 'namespace' | 'context' | 'deployment' | 'project' | 'cluster' | 'region' | 'env', string>
->;
+export type TranslationContext = {
+  /** The app's real shape: picked on the page, or found from a typed --app. */
+  app?: AppShape;
+  /** The environment picked on the page; a typed --environment wins. */
+  env?: string;
+  /** The signed-in person's email, for an IAM database user. */
+  user?: string;
+};
 
 export type TranslateOptions = {
-  /** Aptible environment handles and the cluster each one moved to (commands.yaml `environments`). */
-  environments?: CommandEnvironment[];
+  environments?: TranslatorEnvironment[];
+  /** Every app's shape, so a typed --app (or former Aptible name) finds its own. */
+  apps?: AppShape[];
 };
 
 export type ParsedFlag = { name: string; value: string };
@@ -54,6 +68,10 @@ export type FilledEquivalent = {
   command: string;
   template: string;
   note?: string;
+  /** The deployment this line is for, when the app has several and the command named none. */
+  deployment?: string;
+  /** Why this equivalent was chosen, when a condition decided it. */
+  when?: EquivalentCondition;
   /** Placeholders that stayed unfilled. */
   missing: string[];
 };
@@ -70,8 +88,13 @@ export type TranslationResult = {
   berth?: { label: string; path: string; missing: string[] };
   /** Close matches by edit distance, best first. */
   suggestions: CommandEntry[];
-  /** Things worth telling the user: a missing value, an extra argument, an unclosed quote. */
+  /** Things worth telling the user: a missing value, an unknown deployment, a removed flag. */
   warnings: string[];
+  /** The app and environment the commands were filled for. */
+  app: string | null;
+  env: string | null;
+  /** The input with anything that looks like a secret replaced by …, safe for a URL or a log. */
+  redactedInput: string;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -245,15 +268,14 @@ function parseArguments(entry: CommandEntry, tokens: string[]): ParsedArgs {
   let argIndex = 0;
   let flagsEnded = false;
 
-  const pushPositional = (value: string): boolean => {
+  const pushPositional = (value: string) => {
     const arg = args[argIndex];
     if (!arg) {
       result.warnings.push(`Unexpected argument "${value}": \`aptible ${entry.command}\` does not take it.`);
-      return false;
+      return;
     }
     result.positionals.push({ arg, value });
     if (!arg.variadic && !arg.rest) argIndex += 1;
-    return true;
   };
 
   for (let i = 0; i < tokens.length; i += 1) {
@@ -277,17 +299,21 @@ function parseArguments(entry: CommandEntry, tokens: string[]): ParsedArgs {
         result.unknownFlags.push(name);
         continue;
       }
-      if (flag.value === undefined) {
-        result.flags.push({ name: flag.name, value: inline ?? 'true' });
-        continue;
-      }
       let value = inline;
-      if (value === undefined) {
+      if (flag.value !== undefined && value === undefined) {
         const next = tokens[i + 1];
         if (next !== undefined && !/^--[A-Za-z]/.test(next)) {
           value = next;
           i += 1;
         }
+      }
+      if (flag.removed) {
+        result.warnings.push(`${flag.name} is gone from the aptible CLI (${flag.removed.since}); use ${flag.removed.replacement}.`);
+        continue;
+      }
+      if (flag.value === undefined) {
+        result.flags.push({ name: flag.name, value: inline ?? 'true' });
+        continue;
       }
       if (value === undefined || value === '') {
         result.warnings.push(`${flag.name} needs a value (${flag.value}).`);
@@ -308,129 +334,113 @@ function parseArguments(entry: CommandEntry, tokens: string[]): ParsedArgs {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Values for the placeholders
+// What the command is about: the app, the environment, the deployment, the variables, the image
 
 const PROFILE_MB_PER_CPU: Record<string, number> = { m: 4096, c: 2048, r: 8192 };
 
-function findEnvironment(environments: CommandEnvironment[], handle: string): CommandEnvironment | undefined {
+function findEnvironment(environments: TranslatorEnvironment[], handle: string): TranslatorEnvironment | undefined {
   const wanted = handle.toLowerCase();
   return environments.find((env) => env.name === wanted || env.aptible.some((alias) => alias.toLowerCase() === wanted));
 }
 
-function buildValues(
-  entry: CommandEntry,
-  parsed: ParsedArgs,
-  context: TranslationContext,
-  environments: CommandEnvironment[],
-  warnings: string[],
-): Values {
-  const values: Values = {};
-  const set = (name: string, text: string | undefined, raw = false) => {
-    if (text !== undefined && text !== '') values[name] = { text, raw };
-  };
-
-  for (const [name, text] of Object.entries(context)) set(name, text);
-
-  const environmentFlag = parsed.flags.find((flag) => flag.name === '--environment');
-  if (environmentFlag) {
-    const env = findEnvironment(environments, environmentFlag.value);
-    if (env) {
-      set('env', env.name);
-      set('context', env.context);
-      set('project', env.project);
-      set('cluster', env.cluster);
-      set('region', env.region);
-    } else if (environments.length > 0) {
-      warnings.push(
-        `Unknown Aptible environment "${environmentFlag.value}"; known: ${environments.flatMap((e) => e.aptible).join(', ')}.`,
-      );
-    }
-  }
-  if (!values.context && values.env) {
-    const env = findEnvironment(environments, values.env.text);
-    if (env) {
-      set('context', env.context);
-      set('project', values.project?.text ?? env.project);
-      set('cluster', values.cluster?.text ?? env.cluster);
-      set('region', values.region?.text ?? env.region);
-    }
-  }
-
-  for (const flag of parsed.flags) {
-    const placeholder = findFlag(entry, flag.name)?.placeholder;
-    if (placeholder && placeholder !== 'env') set(placeholder, flag.value);
-  }
-
-  const rest = parsed.positionals.filter((p) => p.arg.rest);
-  if (rest.length > 0 && rest[0].arg.placeholder) {
-    set(rest[0].arg.placeholder, rest.map((p) => shellQuote(p.value)).join(' '), true);
-  }
-  for (const { arg, value } of parsed.positionals) {
-    // Variadic VAR=VAL pairs fill {var}/{value} per equivalent instead (see variablePairs).
-    if (arg.rest || arg.variadic || !arg.placeholder) continue;
-    set(arg.placeholder, value);
-  }
-
-  for (const [name, text] of Object.entries(entry.defaults ?? {})) {
-    if (!values[name]) set(name, text, name === 'command');
-  }
-
-  // Derived values: the chart names Deployments <app>-<service>.
-  if (!values.deployment && values.app && values.service) set('deployment', `${values.app.text}-${values.service.text}`);
-  const sizeMb = values.sizeMb?.text;
-  if (sizeMb !== undefined) {
-    const mb = Number(sizeMb);
-    if (!Number.isFinite(mb) || mb <= 0) {
-      warnings.push(`--container-size takes a size in MB (512, 1024, 2048 …), not "${sizeMb}".`);
-    } else {
-      set('memory', `${mb}Mi`);
-      const profile = (values.profile?.text ?? 'm').toLowerCase();
-      const perCpu = PROFILE_MB_PER_CPU[profile];
-      if (perCpu) set('cpu', `${Math.max(1, Math.round((mb / perCpu) * 1000))}m`);
-    }
-  }
-  if (values.profile && !PROFILE_MB_PER_CPU[values.profile.text.toLowerCase()]) {
-    warnings.push(`--container-profile is m, c or r, not "${values.profile.text}".`);
-  }
-  if (!values.tag) {
-    const image = values.image?.text;
-    const tagFromImage = image && /:([\w][\w.-]{0,127})$/.exec(image.slice(image.lastIndexOf('/') + 1));
-    if (tagFromImage) set('tag', tagFromImage[1]);
-  }
-  return values;
+/** An app by its name or by the Aptible handle it had before the move (admin → care-admin). */
+function findApp(apps: AppShape[], name: string): AppShape | undefined {
+  return apps.find((app) => app.name === name) ?? apps.find((app) => app.aptibleApp === name);
 }
 
-/** `VAR=VAL` pairs of a variadic argument, for templates that use {var} / {value}. */
-function variablePairs(parsed: ParsedArgs, warnings: string[]): { var: string; value: string | undefined }[] {
-  const pairs: { var: string; value: string | undefined }[] = [];
+/** A database by its former Aptible handle or its instance name, with the app that owns it. */
+function findDatabase(apps: AppShape[], handle: string): AppShape | undefined {
+  return apps.find((app) => app.database && (app.database.aptible === handle || app.database.instance === handle));
+}
+
+type ImageRef = { repository: string; tag?: string; digest?: string };
+
+/** `repo:tag`, `repo@sha256:…` (a digest stays a digest) or `repo:tag@sha256:…`. */
+export function parseImageReference(reference: string): ImageRef {
+  const at = reference.indexOf('@');
+  if (at !== -1) {
+    const name = reference.slice(0, at);
+    const colon = name.lastIndexOf(':');
+    const tagged = colon > name.lastIndexOf('/');
+    return { repository: tagged ? name.slice(0, colon) : name, digest: reference.slice(at + 1), ...(tagged ? { tag: name.slice(colon + 1) } : {}) };
+  }
+  const colon = reference.lastIndexOf(':');
+  if (colon > reference.lastIndexOf('/')) return { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+  return { repository: reference };
+}
+
+type VariablePair = { var: string; value: string | undefined; secret: string | null };
+
+/** `VAR=VAL` pairs (or bare names) of a variadic argument, each marked secret or plain. */
+function variablePairs(parsed: ParsedArgs, knownSecrets: string[], warnings: string[]): VariablePair[] {
+  const pairs: VariablePair[] = [];
   for (const { arg, value } of parsed.positionals) {
-    if (!arg.variadic) continue;
-    const eq = value.indexOf('=');
-    if (arg.name.includes('=')) {
-      if (eq <= 0) {
-        warnings.push(`"${value}" is not VAR=VALUE.`);
-        continue;
-      }
-      const name = value.slice(0, eq);
-      const val = value.slice(eq + 1);
-      if (val === '') {
-        warnings.push(`"${name}=" deleted ${name} on Aptible; here remove the key from the values instead (config:unset).`);
-      }
-      pairs.push({ var: name, value: val });
-    } else {
-      pairs.push({ var: value, value: undefined });
+    if (!arg.variadic && arg.placeholder === 'var') {
+      // One named variable (config:get VAR): in Secret Manager only if the app's secretEnv names it.
+      pairs.push({ var: value, value: undefined, secret: knownSecrets.includes(value) ? `${value} comes from Secret Manager (secretEnv)` : null });
+      continue;
     }
+    if (!arg.variadic) continue;
+    if (!arg.name.includes('=')) {
+      pairs.push({ var: value, value: undefined, secret: knownSecrets.includes(value) ? `${value} comes from Secret Manager (secretEnv)` : null });
+      continue;
+    }
+    const eq = value.indexOf('=');
+    if (eq <= 0) {
+      warnings.push(`"${value}" is not VAR=VALUE.`);
+      continue;
+    }
+    const name = value.slice(0, eq);
+    const val = value.slice(eq + 1);
+    if (val === '') warnings.push(`"${name}=" deleted ${name} on Aptible; here remove the key from the values instead (config:unset).`);
+    const secret = secretReason(name, val, knownSecrets);
+    if (secret) warnings.push(`${name} looks like a secret (${secret}): it goes to Secret Manager and secretEnv, never into the values files.`);
+    pairs.push({ var: name, value: val, secret });
   }
   return pairs;
+}
+
+/** The new secret's name when the app does not have one yet: <app>-<var>, as our secrets are named. */
+function suggestedSecretName(app: string | undefined, variable: string): string {
+  const base = variable.toLowerCase().replace(/_/g, '-');
+  return app ? `${app}-${base}` : base;
+}
+
+function usesAny(template: string, names: string[]): boolean {
+  return names.some((name) => template.includes(`{${name}}`));
 }
 
 // ---------------------------------------------------------------------------------------------
 // The translator
 
-const SHELL_TOOLS: ReadonlySet<EquivalentTool> = new Set(['kubectl', 'gcloud', 'helm', 'git']);
+const SHELL_TOOLS: ReadonlySet<EquivalentTool> = new Set(['kubectl', 'gcloud', 'helm', 'git', 'shell']);
 
-function emptyResult(commandName: string | null, warnings: string[]): TranslationResult {
-  return { status: 'unknown', commandName, flagsParsed: [], unknownFlags: [], equivalents: [], suggestions: [], warnings };
+function emptyResult(commandName: string | null, warnings: string[], redactedInput: string): TranslationResult {
+  return { status: 'unknown', commandName, flagsParsed: [], unknownFlags: [], equivalents: [], suggestions: [], warnings, app: null, env: null, redactedInput };
+}
+
+type Round = { deployment?: AppDeploymentShape; pair?: VariablePair };
+
+/** Whether an equivalent applies in this round; `undefined` when nothing here can tell. */
+function conditionHolds(when: EquivalentCondition, round: Round, facts: { image?: ImageRef; database: boolean; appKnown: boolean }): boolean | undefined {
+  switch (when) {
+    case 'autoscaled':
+      return round.deployment ? round.deployment.autoscaled : undefined;
+    case 'fixed-replicas':
+      return round.deployment ? !round.deployment.autoscaled : undefined;
+    case 'secret-value':
+      return round.pair ? round.pair.secret !== null : undefined;
+    case 'plain-value':
+      return round.pair ? round.pair.secret === null : undefined;
+    case 'secret-name':
+      return round.pair ? round.pair.secret !== null : false;
+    case 'tag':
+      return facts.image ? facts.image.tag !== undefined && facts.image.digest === undefined : true;
+    case 'digest':
+      return facts.image ? facts.image.digest !== undefined : false;
+    case 'database':
+      return facts.database;
+  }
 }
 
 export function translateCommand(
@@ -441,59 +451,209 @@ export function translateCommand(
 ): TranslationResult {
   const { tokens: allTokens, error } = tokenizeCommandLine(input.trim().replace(/^\$\s+/, ''));
   const warnings = error ? [error] : [];
-  const tokens = allTokens[0]?.toLowerCase() === 'aptible' ? allTokens.slice(1) : allTokens;
+  const hasAptible = allTokens[0]?.toLowerCase() === 'aptible';
+  const tokens = hasAptible ? allTokens.slice(1) : allTokens;
   const commandName = tokens[0];
+  const environments = options.environments ?? [];
+  const apps = options.apps ?? (context.app ? [context.app] : []);
 
-  if (commandName === undefined) return emptyResult(null, [...warnings, 'Type an aptible command, e.g. aptible logs --app patient-portal.']);
+  if (commandName === undefined) {
+    return emptyResult(null, [...warnings, 'Type an aptible command, e.g. aptible logs --app patient-portal.'], input.trim());
+  }
   if (commandName.startsWith('-')) {
-    return emptyResult(null, [...warnings, 'Start with the command name, e.g. aptible apps:scale web --container-count 3.']);
+    return emptyResult(null, [...warnings, 'Start with the command name, e.g. aptible apps:scale web --container-count 3.'], input.trim());
   }
 
   const entry = commands.find((candidate) => candidate.command === commandName.toLowerCase());
   if (!entry) {
-    return { ...emptyResult(commandName, warnings), suggestions: suggestCommands(commandName, commands) };
+    return { ...emptyResult(commandName, warnings, input.trim()), suggestions: suggestCommands(commandName, commands) };
   }
 
   const parsed = parseArguments(entry, tokens.slice(1));
   warnings.push(...parsed.warnings);
-  const values = buildValues(entry, parsed, context, options.environments ?? [], warnings);
-  const pairs = variablePairs(parsed, warnings);
+  const flag = (name: string) => parsed.flags.find((f) => f.name === name)?.value;
+  const positional = (placeholder: string) => parsed.positionals.find((p) => p.arg.placeholder === placeholder && !p.arg.rest)?.value;
+
+  // The environment: a typed --environment (an Aptible handle or our name) wins over the page.
+  let environment: TranslatorEnvironment | undefined;
+  const typedEnv = flag('--environment');
+  if (typedEnv) {
+    environment = findEnvironment(environments, typedEnv);
+    if (!environment && environments.length > 0) {
+      warnings.push(`Unknown Aptible environment "${typedEnv}"; known: ${environments.flatMap((e) => [e.name, ...e.aptible]).join(', ')}.`);
+    }
+  }
+  environment ??= context.env ? findEnvironment(environments, context.env) : undefined;
+
+  // The app: a typed --app (our name or its former Aptible handle) wins over the page.
+  let app = context.app;
+  const typedApp = flag('--app');
+  if (typedApp) {
+    app = findApp(apps, typedApp);
+    if (!app && apps.length > 0) warnings.push(`"${typedApp}" is not an app in the config repository (nor the former Aptible name of one).`);
+    else if (app && app.name !== typedApp) warnings.push(`${typedApp} was the Aptible name; the app is ${app.name} now.`);
+  }
+  // A database handle names its app too (`aptible db:tunnel patient-portal-db`).
+  const handle = positional('handle') ?? flag('--database');
+  if (handle && apps.length > 0) {
+    const owner = findDatabase(apps, handle);
+    if (owner) app ??= owner;
+    else warnings.push(`"${handle}" is not a database we know; every app's app.yaml names its Cloud SQL instance (database.instance).`);
+    if (owner && app && owner.name !== app.name) warnings.push(`${handle} is ${owner.name}'s database, not ${app.name}'s.`);
+  }
+  const shape: AppEnvironmentShape | undefined = app && environment ? app.environments[environment.name] : undefined;
+  if (shape?.problem) warnings.push(`${app?.name}'s values in ${environment?.name} could not be read (${shape.problem}); commands are not filled from them.`);
+
+  const values: Values = {};
+  const set = (name: string, text: string | undefined, raw = false) => {
+    if (text !== undefined && text !== '') values[name] = { text, raw };
+  };
+  set('app', app?.name ?? typedApp);
+  set('namespace', app?.namespace);
+  if (environment) {
+    set('env', environment.name);
+    set('context', environment.context);
+    set('project', environment.project);
+    set('cluster', environment.cluster);
+    set('region', environment.region);
+  }
+  set('user', context.user);
+  if (app?.database) {
+    set('instance', app.database.instance);
+    set('database', app.database.name);
+  } else if (handle) {
+    set('instance', handle);
+  }
+  set('repository', shape?.image?.repository);
+
+  // Typed flags and positional arguments fill their placeholders.
+  for (const { name, value } of parsed.flags) {
+    const placeholder = findFlag(entry, name)?.placeholder;
+    if (placeholder && !['app', 'env', 'instance'].includes(placeholder)) set(placeholder, value);
+  }
+  const rest = parsed.positionals.filter((p) => p.arg.rest);
+  if (rest.length > 0 && rest[0].arg.placeholder) set(rest[0].arg.placeholder, rest.map((p) => shellQuote(p.value)).join(' '), true);
+  for (const { arg, value } of parsed.positionals) {
+    if (arg.rest || arg.variadic || !arg.placeholder || ['app', 'handle', 'service'].includes(arg.placeholder)) continue;
+    set(arg.placeholder, value);
+  }
+  for (const [name, text] of Object.entries(entry.defaults ?? {})) {
+    if (!values[name]) set(name, text, name === 'command');
+  }
+
+  // Size and profile → memory and CPU.
+  const sizeMb = values.sizeMb?.text;
+  if (sizeMb !== undefined) {
+    const mb = Number(sizeMb);
+    if (!Number.isFinite(mb) || mb <= 0) {
+      warnings.push(`--container-size takes a size in MB (512, 1024, 2048 …), not "${sizeMb}".`);
+    } else {
+      set('memory', `${mb}Mi`);
+      const perCpu = PROFILE_MB_PER_CPU[(values.profile?.text ?? 'm').toLowerCase()];
+      if (perCpu) set('cpu', `${Math.max(1, Math.round((mb / perCpu) * 1000))}m`);
+    }
+  }
+  if (values.profile && !PROFILE_MB_PER_CPU[values.profile.text.toLowerCase()]) {
+    warnings.push(`--container-profile is m, c or r, not "${values.profile.text}".`);
+  }
+
+  // The image: a digest stays a digest; the chart deploys tags only.
+  let image: ImageRef | undefined;
+  if (values.image) {
+    image = parseImageReference(values.image.text);
+    if (image.tag) set('tag', image.tag);
+    if (image.digest) {
+      set('digest', image.digest);
+      warnings.push('That image is given by digest. The chart deploys a tag (image.tag), so find the tag CI gave this digest; never paste the digest into image.tag.');
+    }
+    if (shape?.image && image.repository !== shape.image.repository) {
+      warnings.push(`${image.repository} is not ${app?.name}'s repository (${shape.image.repository}); every image that runs comes from CI's repository.`);
+    }
+    set('repository', shape?.image?.repository ?? image.repository);
+  }
+
+  // The deployment: the one SERVICE names, or each of the app's deployments in turn.
+  const deployments = shape?.deployments ?? [];
+  const typedService = positional('service');
+  let deploymentRounds: (AppDeploymentShape | undefined)[] = [undefined];
+  if (typedService) {
+    const match = deployments.find((d) => d.name === typedService);
+    if (match) deploymentRounds = [match];
+    else if (shape) {
+      warnings.push(
+        deployments.length > 0
+          ? `${app?.name} has no deployment "${typedService}" in ${environment?.name}; its deployments are ${deployments.map((d) => d.name).join(', ')}.`
+          : `${app?.name} has no deployments in ${environment?.name}.`,
+      );
+    } else {
+      set('service', typedService);
+      if (values.app) set('deployment', `${values.app.text}-${typedService}`);
+      if (apps.length > 0) warnings.push(`Pick the app to check that "${typedService}" is one of its deployments.`);
+    }
+  } else if (deployments.length > 0) {
+    deploymentRounds = deployments;
+  }
+
+  const knownSecrets = Object.keys(shape?.secrets ?? {});
+  const pairs = variablePairs(parsed, knownSecrets, warnings);
+  const facts = { image, database: flag('--database') !== undefined, appKnown: shape !== undefined };
 
   const equivalents: FilledEquivalent[] = [];
-  for (const equivalent of entry.equivalents) {
+  const addEquivalent = (equivalent: CommandEquivalent, round: Round) => {
+    const roundValues: Values = { ...values };
+    if (round.deployment && app) {
+      roundValues.service = { text: round.deployment.name };
+      roundValues.deployment = { text: `${app.name}-${round.deployment.name}` };
+    }
+    const variable = round.pair?.var ?? values.var?.text;
+    if (round.pair) {
+      roundValues.var = { text: round.pair.var };
+      if (round.pair.value !== undefined && round.pair.secret === null) roundValues.value = { text: round.pair.value };
+    }
+    if (variable) {
+      const existing = shape?.secrets[variable];
+      roundValues.secret = { text: existing ?? suggestedSecretName(app?.name, variable) };
+    }
     const shell = SHELL_TOOLS.has(equivalent.tool);
-    const usesPair = /\{(var|value)\}/.test(equivalent.command);
-    const rounds = usesPair && pairs.length > 0 ? pairs : [undefined];
-    for (const pair of rounds) {
-      const roundValues: Values = { ...values };
-      if (pair) {
-        roundValues.var = { text: pair.var };
-        if (pair.value !== undefined) roundValues.value = { text: pair.value };
+    const filled = fillTemplate(equivalent.command, roundValues, { shell });
+    const note = equivalent.note ? fillTemplate(equivalent.note, roundValues, { shell: false }).text : undefined;
+    equivalents.push({
+      tool: equivalent.tool,
+      command: filled.text,
+      template: equivalent.command,
+      ...(note ? { note } : {}),
+      ...(round.deployment && deploymentRounds.length > 1 ? { deployment: round.deployment.name } : {}),
+      ...(equivalent.when ? { when: equivalent.when } : {}),
+      missing: filled.missing,
+    });
+  };
+
+  for (const equivalent of entry.equivalents) {
+    const perDeployment = usesAny(equivalent.command, ['deployment', 'service']) || equivalent.when === 'autoscaled' || equivalent.when === 'fixed-replicas';
+    const perPair = usesAny(equivalent.command, ['var', 'value', 'secret']) || equivalent.when === 'secret-value' || equivalent.when === 'plain-value';
+    const dRounds = perDeployment ? deploymentRounds : [undefined];
+    const pRounds: (VariablePair | undefined)[] = perPair && pairs.length > 0 ? pairs : [undefined];
+    for (const deployment of dRounds) {
+      for (const pair of pRounds) {
+        const round: Round = { deployment, pair };
+        if (equivalent.when && conditionHolds(equivalent.when, round, facts) === false) continue;
+        addEquivalent(equivalent, round);
       }
-      const filled = fillTemplate(equivalent.command, roundValues, { shell });
-      equivalents.push({
-        tool: equivalent.tool,
-        command: filled.text,
-        template: equivalent.command,
-        ...(equivalent.note ? { note: equivalent.note } : {}),
-        missing: filled.missing,
-      });
     }
   }
 
   const flagsParsed: ParsedFlag[] = [
     ...parsed.flags,
-    ...parsed.positionals.map(({ arg, value }) => ({ name: arg.name, value })),
+    ...parsed.positionals.map(({ arg, value }) => ({
+      name: arg.name,
+      value: arg.variadic && arg.name.includes('=') && secretReason(value.split('=')[0], value.slice(value.indexOf('=') + 1), knownSecrets) ? `${value.split('=')[0]}=…` : value,
+    })),
   ];
 
   let berth: TranslationResult['berth'];
   if (entry.berth) {
     const filled = fillTemplate(entry.berth.path, values, { shell: false });
-    berth = {
-      label: entry.berth.label,
-      path: filled.missing.length === 0 ? filled.text : entry.berth.path,
-      missing: filled.missing,
-    };
+    berth = { label: entry.berth.label, path: filled.missing.length === 0 ? filled.text : entry.berth.path, missing: filled.missing };
   }
 
   return {
@@ -506,5 +666,20 @@ export function translateCommand(
     ...(berth ? { berth } : {}),
     suggestions: [],
     warnings,
+    app: app?.name ?? null,
+    env: environment?.name ?? null,
+    redactedInput: redact(allTokens, knownSecrets),
   };
+}
+
+/** The command line with the value of every secret-looking VAR=VAL replaced by …. */
+function redact(tokens: string[], knownSecrets: string[]): string {
+  return tokens
+    .map((token) => {
+      const eq = token.indexOf('=');
+      if (eq > 0 && !token.startsWith('-') && secretReason(token.slice(0, eq), token.slice(eq + 1), knownSecrets)) return `${token.slice(0, eq)}=…`;
+      if (eq > 0 && token.startsWith('--') && /^--(password|private-registry-password|api_key|token)$/.test(token.slice(0, eq))) return `${token.slice(0, eq)}=…`;
+      return shellQuote(token);
+    })
+    .join(' ');
 }

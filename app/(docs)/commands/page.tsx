@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { z } from 'zod';
 import { CommandReference } from '@/components/guides/command-reference';
-import { CommandTranslator, type TranslatorApp } from '@/components/guides/command-translator';
+import { CommandTranslator } from '@/components/guides/command-translator';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/get-current-user';
-import { loadCatalog } from '@/lib/catalog/load-catalog';
-import { listCommandEnvironments, listCommands } from '@/lib/guides/load-commands';
+import { loadAppShapes } from '@/lib/guides/load-app-shapes';
+import { listCommands } from '@/lib/guides/load-commands';
 import { listGuides } from '@/lib/guides/load-guides';
 
 export const metadata = { title: 'Command translator' };
@@ -24,13 +24,11 @@ export default async function CommandsPage({ searchParams }: { searchParams: Pro
   const raw = await searchParams;
   const initial = searchParamsSchema.parse({ q: first(raw.q), app: first(raw.app), env: first(raw.env) });
   const query = new URLSearchParams(Object.entries(initial).filter(([, value]) => value)).toString();
-  await requireUser(`/commands${query ? `?${query}` : ''}`);
+  const user = await requireUser(`/commands${query ? `?${query}` : ''}`);
 
   const commands = listCommands();
-  const catalog = await loadCatalog();
-  const apps: TranslatorApp[] = catalog.apps
-    .map((app) => ({ name: app.name, namespace: app.namespace, environments: app.environments }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  // Every app's real shape: namespace, deployments, autoscaling, image, secrets and database.
+  const { environments, apps } = await loadAppShapes();
   const guideTitles = Object.fromEntries(listGuides().map((guide) => [guide.slug, guide.frontmatter.title]));
 
   return (
@@ -49,14 +47,21 @@ export default async function CommandsPage({ searchParams }: { searchParams: Pro
         {/* Keyed by the URL's command: a "Try it" link on this page starts the translator over with it. */}
         <CommandTranslator
           key={query}
-          commands={commands} environments={listCommandEnvironments()} apps={apps} guideTitles={guideTitles} initial={initial} />
+          commands={commands}
+          environments={environments}
+          apps={apps}
+          guideTitles={guideTitles}
+          initial={initial}
+          viewer={user}
+        />
       </div>
       <section aria-labelledby="reference" className="mt-10">
         <h2 id="reference" className="mb-1 scroll-mt-6 text-lg font-semibold text-slate-900">
           Command reference
         </h2>
         <p className="mb-4 text-sm text-slate-600">
-          Every <code className="font-mono">aptible</code> command we translate, with its flags and the equivalents as templates:{' '}
+          Every command of the current <code className="font-mono">aptible</code> CLI, and the removed ones, with its flags and the equivalents as
+          templates:{' '}
           <code className="font-mono">{'{namespace}'}</code> is your app&apos;s namespace, <code className="font-mono">{'{context}'}</code> is{' '}
           <code className="font-mono">stage</code> or <code className="font-mono">production</code>.
         </p>

@@ -80,9 +80,12 @@ const components: Partial<Components> = {
         </a>
       );
     }
-    if (href.startsWith('/')) return <Link href={href}>{children}</Link>;
+    // Underlined everywhere in a guide, list items included (the Sources lists): links must not be
+    // told apart by colour alone (WCAG 1.4.1).
+    const underlined = 'underline decoration-brand-700/40 hover:decoration-brand-700';
+    if (href.startsWith('/')) return <Link href={href} className={underlined}>{children}</Link>;
     return (
-      <a href={href} {...props}>
+      <a href={href} {...props} className={underlined}>
         {children}
       </a>
     );

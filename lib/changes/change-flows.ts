@@ -1,20 +1,21 @@
 import 'server-only';
 import { evaluateValuesChange, MAX_VALUES_BYTES } from '@/lib/values-files/evaluate-values-change';
-import { configuredRemote, repositoryUnwritable, resolveValuesTarget } from '@/lib/values-files/save-values';
+import { configuredRemote, resolveValuesTarget } from '@/lib/values-files/save-values';
 import { needsApproval, type ValuesFileName } from '@/lib/values-files/values-file';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import type { App } from '@/lib/catalog/types';
 import type { BerthDb } from '@/lib/db/create-db';
-import { commitChange, UnknownRevisionError } from '@/lib/gitops/commit-change';
+import { placeOfRevision } from '@/lib/gitops/on-branch';
 import type { ConfigRepo } from '@/lib/gitops/config-repo';
 import { headRevision, readFile } from '@/lib/gitops/read-repo';
-import { logger } from '@/lib/logger/logger';
+import { refreshFromRemote } from '@/lib/gitops/remote-sync';
 import type { ValuesProblem } from '@/lib/values';
 import type { ChangeRequest } from './change-request';
 import { addChangeEvent, findChangeRequest, transitionChange } from './change-repository';
 import { changeDiffHash } from './diff-hash';
+import { mergeApproved, newMergeLease } from './merge-change';
 import { nextStatus } from './state-machine';
 
 export interface ChangeDeps {
@@ -109,12 +110,17 @@ async function buildProposal(
   baseRevision: string,
   environments: Parameters<typeof evaluateValuesChange>[5],
 ): Promise<Proposal | { status: 'bad-request' | 'unchanged'; message: string }> {
-  let baseText: string | null;
-  try {
-    baseText = await readFile(deps.repo, target.path, baseRevision);
-  } catch {
-    return { status: 'bad-request', message: 'The revision your edit started from is not in the config repository.' };
+  // The base must be a commit of the branch: otherwise the reviewer's diff would be against
+  // nothing (the whole file shown as added) or against history the branch never had.
+  let place = await placeOfRevision(deps.repo, baseRevision);
+  if (place !== 'on-branch' && configuredRemote()) {
+    // Another replica may have committed it: this clone catches up first.
+    await refreshFromRemote(deps.repo, configuredRemote(), 0);
+    place = await placeOfRevision(deps.repo, baseRevision);
   }
+  if (place === 'missing') return { status: 'bad-request', message: `The revision your edit started from (${baseRevision.slice(0, 12)}) is not in the config repository: reload the editor and make the change again.` };
+  if (place === 'not-on-branch') return { status: 'bad-request', message: `The revision your edit started from (${baseRevision.slice(0, 12)}) is not part of the ${deps.repo.branch} branch: reload the editor and make the change again.` };
+  const baseText = await readFile(deps.repo, target.path, baseRevision);
   if ((baseText ?? '') === text) return { status: 'unchanged', message: 'The proposal is the same as the file: nothing to review.' };
   // Evaluated against the head it would land on now; evaluated again at merge time.
   const evaluation = await evaluateValuesChange(deps.repo, app, target, text, await headRevision(deps.repo), environments);
@@ -171,60 +177,13 @@ export async function approveChange(deps: ChangeDeps, user: BerthUser, input: { 
   if (input.diffHash !== change.diffHash) {
     return { status: 'conflict', message: 'The proposal changed after you reviewed it: review the new diff and approve again.' };
   }
-  const won = await transitionChange(deps.db, { ...change, diffHash: input.diffHash }, 'approved');
+  // The approval and the merge lease in one compare-and-set: whoever wins merges (merge-change.ts).
+  const lease = newMergeLease();
+  const won = await transitionChange(deps.db, { ...change, diffHash: input.diffHash }, 'approved', lease);
   if (!won) return { status: 'conflict', message: 'Someone acted on this change request at the same time; reload it.' };
   await addChangeEvent(deps.db, { changeId: change.id, actor: user, kind: 'approved', body: input.comment ?? null, diffHash: input.diffHash });
   await audit(deps, user, 'change.approve', change, { diffHash: input.diffHash });
-  return mergeApproved(deps, { ...change, status: 'approved', version: change.version + 1 }, user, app);
-}
-
-async function mergeApproved(deps: ChangeDeps, change: ChangeRequest, approver: BerthUser, app: App): Promise<ChangeResult> {
-  const resolved = await resolveValuesTarget(change.app, change.fileName as ValuesFileName, deps.repo);
-  if ('status' in resolved) return resolved;
-  let problems: ValuesProblem[] = [];
-  let result;
-  try {
-    result = await commitChange(deps.repo, {
-      files: [{ path: change.filePath, text: change.proposedText }],
-      baseRevision: change.baseRevision,
-      author: change.author,
-      message: change.title,
-      trailers: { 'Approved-by': [`${approver.name} <${approver.email}>`], 'Change-request': [`#${change.id}`] },
-      remote: configuredRemote(),
-      check: async (head) => {
-        const evaluation = await evaluateValuesChange(deps.repo, app, resolved.target, change.proposedText, head, resolved.environments);
-        problems = evaluation.problems;
-        return evaluation.ok ? { ok: true } : { ok: false, details: evaluation.problems };
-      },
-    });
-  } catch (error) {
-    const unwritable = repositoryUnwritable(error);
-    const reason = error instanceof UnknownRevisionError ? error.message : (unwritable ?? 'The commit failed; approve again to retry.');
-    if (!(error instanceof UnknownRevisionError)) logger.error({ err: error, change: change.id }, 'merging a change request failed');
-    await transitionChange(deps.db, change, 'open', { status_reason: reason });
-    await addChangeEvent(deps.db, { changeId: change.id, actor: approver, kind: 'merge-refused', body: reason });
-    return { status: unwritable ? 'unavailable' : 'conflict', message: reason };
-  }
-  if (result.status === 'committed' || result.status === 'unchanged') {
-    // merge_commit only for a commit Berth wrote for this request: the head that already held
-    // the proposal ('unchanged') is someone else's commit and must not read as approved.
-    const mergeCommit = result.status === 'committed' ? result.revision : null;
-    await transitionChange(deps.db, change, 'merged', { merged_revision: result.revision, merge_commit: mergeCommit, status_reason: null });
-    await addChangeEvent(deps.db, { changeId: change.id, actor: approver, kind: 'merged', body: result.revision });
-    await audit(deps, approver, 'change.merge', change, { revision: result.revision });
-  } else if (result.status === 'conflict') {
-    const reason = `${change.filePath} changed in the repository after this request was made: the author re-bases it in the editor.`;
-    await transitionChange(deps.db, change, 'stale', { status_reason: reason });
-    await addChangeEvent(deps.db, { changeId: change.id, actor: approver, kind: 'stale', body: reason });
-    await audit(deps, approver, 'change.stale', change);
-  } else {
-    const reason = `It no longer validates against the repository: ${problems.find((p) => p.severity === 'error')?.message ?? 'see the problems'}.`;
-    await transitionChange(deps.db, change, 'open', { status_reason: reason });
-    await addChangeEvent(deps.db, { changeId: change.id, actor: approver, kind: 'merge-refused', body: reason });
-    await audit(deps, approver, 'change.merge-refused', change, { reason });
-    return { status: 'invalid', problems };
-  }
-  return { status: 'ok', change: (await findChangeRequest(deps.db, change.id))! };
+  return mergeApproved(deps, { ...change, status: 'approved', version: change.version + 1 }, user, lease.merge_owner);
 }
 
 export async function rejectChange(deps: ChangeDeps, user: BerthUser, input: { id: number; comment: string }): Promise<ChangeResult> {

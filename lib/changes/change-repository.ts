@@ -22,6 +22,8 @@ export function toChangeRequest(row: Selectable<ChangeRequestsTable>): ChangeReq
     status: row.status as ChangeStatus,
     statusReason: row.status_reason,
     mergedRevision: row.merged_revision,
+    mergeCommit: row.merge_commit,
+    mergeHeartbeatAt: row.merge_heartbeat_at,
     version: Number(row.version),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -75,7 +77,7 @@ export async function transitionChange(
   db: Db,
   change: { id: number; version: number; status: ChangeStatus; diffHash?: string },
   to: ChangeStatus,
-  fields: Partial<{ status_reason: string | null; merged_revision: string | null; merge_commit: string | null }> = {},
+  fields: Partial<{ status_reason: string | null; merged_revision: string | null; merge_commit: string | null; merge_owner: string | null; merge_heartbeat_at: string | null }> = {},
 ): Promise<boolean> {
   let query = db
     .updateTable('change_requests')

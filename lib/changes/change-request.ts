@@ -19,6 +19,10 @@ export interface ChangeRequest {
   status: ChangeStatus;
   statusReason: string | null;
   mergedRevision: string | null;
+  /** The commit Berth wrote for this request (set just before the branch moves to it). */
+  mergeCommit: string | null;
+  /** While approved: when the replica merging it last said it still was. */
+  mergeHeartbeatAt: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;

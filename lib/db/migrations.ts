@@ -6,6 +6,7 @@ import { feedback } from './migrations/002-feedback';
 import { guideProgress } from './migrations/003-guide-progress';
 import { changeRequests } from './migrations/004-change-requests';
 import { changeMergeCommit } from './migrations/010-change-merge-commit';
+import { changeMergeLease } from './migrations/011-change-merge-lease';
 import type { Dialect } from './migrations/dialect';
 import { logAccess } from './migrations/020-log-access';
 import { auditAppendOnly } from './migrations/021-audit-append-only';
@@ -17,6 +18,7 @@ export function berthMigrations(dialect: Dialect): Record<string, Migration> {
     '003_guide_progress': guideProgress(),
     '004_change_requests': changeRequests(dialect),
     '010_change_merge_commit': changeMergeCommit(),
+    '011_change_merge_lease': changeMergeLease(),
     '020_log_access': logAccess(dialect),
     '021_audit_append_only': auditAppendOnly(dialect),
   };

@@ -117,6 +117,9 @@ export interface ChangeRequestsTable {
   merged_revision: string | null;
   /** The commit Berth wrote for this request (null: none, e.g. the file already held the proposal). */
   merge_commit: string | null;
+  /** While approved: the token of the merge in progress (merge-change.ts), and its last heartbeat. */
+  merge_owner: string | null;
+  merge_heartbeat_at: string | null;
   /** Bumped on every transition: two replicas cannot both move the same request. */
   version: Generated<number>;
   created_at: string;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { ConfigError, getConfig } from '@/lib/config/get-config';
+import { startChangeRecovery } from '@/lib/changes/start-change-recovery';
 import { getDb } from '@/lib/db/get-db';
 import { logger } from '@/lib/logger/logger';
 import { warmCommitRecords } from '@/lib/gitops/commit-records';
@@ -40,6 +41,7 @@ export async function startBerth(): Promise<void> {
     process.exit(1);
   }
   handleTermination();
+  startChangeRecovery();
   logger.info({ database: config.database, authMode: config.AUTH_MODE, connection: config.connection }, 'Berth started');
   void healThenWarm(config.CONFIG_REPO_REMOTE);
 }

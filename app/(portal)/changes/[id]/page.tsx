@@ -54,6 +54,18 @@ export default async function ChangePage({ params }: { params: Promise<{ id: str
         }
         actions={<Link href="/changes">← Changes</Link>}
       />
+      {change.status === 'approved' ? (
+        <p role="status" className="mb-4 rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+          Approved: Berth is merging it
+          {change.mergeHeartbeatAt ? (
+            <>
+              {' '}
+              (the merge last reported <RelativeTime iso={change.mergeHeartbeatAt} />)
+            </>
+          ) : null}
+          . If the server merging it stops, another one finishes the merge or returns the request within a minute.
+        </p>
+      ) : null}
       {change.statusReason ? (
         <p role="note" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {change.statusReason}

@@ -11,6 +11,7 @@ import { openConfigRepo } from '@/lib/gitops/config-repo';
 import { headRevision, readFile } from '@/lib/gitops/read-repo';
 import { parseDocument } from 'yaml';
 import { explainChange, validateValues, type ValuesLayer } from '@/lib/values';
+import { benchValuesScale } from './bench-values-scale';
 import { onCleanup } from './cleanup';
 import { generateConfigRepo } from './generate-config-repo';
 import { sample, summarize, timeOnce } from './measure';
@@ -165,6 +166,8 @@ export async function benchValues(options: ValuesBenchOptions, log: (line: strin
   const short = await commitsOn(shortDir);
   await removeCopies();
 
+  const scale = await benchValuesScale({ schema, chart, samples: Math.max(20, Math.round(options.checks / 5)) }, log);
+
   const ratio = speedup(berth.p95, baseline.p95);
   return {
     rows: [
@@ -182,10 +185,12 @@ export async function benchValues(options: ValuesBenchOptions, log: (line: strin
         ratio: `${(long.perSecond / short.perSecond).toFixed(2)}× the short history`,
         target: '—',
       },
+      ...scale.rows,
     ],
-    raw: { lines: current.split('\n').length, effects: effects.length, check: berth, checkWithoutCache: baseline, save: saving, saveWithoutCache: savingBaseline, yamlParse: yamlOnly, history: { first: firstHistory, warm: historyWarm, gitCli: historyCli }, commits: { count: options.commits, long, short } },
+    raw: { lines: current.split('\n').length, effects: effects.length, check: berth, checkWithoutCache: baseline, save: saving, saveWithoutCache: savingBaseline, yamlParse: yamlOnly, history: { first: firstHistory, warm: historyWarm, gitCli: historyCli }, commits: { count: options.commits, long, short }, scale: scale.raw },
     notes: [
       '4: values check = the proposed file through validateValues (YAML parse with limits and positions, Helm merge with the chart defaults and the stage file, Ajv with line/column) and explainChange against the current values; save = the server\'s evaluateValuesChange core (both sides validated, then explained); baseline = the same with a new schema object each time, so Ajv compiles it again (what the compiled-schema cache saves). Commits: commitChange (the clone checked and healed, the tree built from the head, objects and branch written atomically, working tree and index following) one after another on a copy of the 5,000-commit repository vs a fresh 10-commit one.',
+      ...scale.notes,
     ],
   };
 }

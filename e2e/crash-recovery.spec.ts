@@ -219,3 +219,49 @@ test('Berth killed mid-way through saves and approvals, three times: every resta
     if (change.status === 'merged') expect(commits).toContain(change.mergedRevision);
   }
 });
+
+test('a 20,000-key values file is refused by its limit while health checks keep answering; control characters are refused at their line', async () => {
+  const current = await readValues('scheduler', 'values-stage.yaml');
+  // 20,000 keys in 189 kB, like the file that once froze a replica for 25 s.
+  const huge = `${current.text}${Array.from({ length: 20_000 }, (_, i) => `k${i}: 1`).join('\n')}\n`;
+  let slowest = 0;
+  let probes = 0;
+  let saving = true;
+  const probing = (async () => {
+    while (saving) {
+      const started = performance.now();
+      const health = await fetch(`${base}/api/healthz`);
+      expect(health.status).toBe(200);
+      slowest = Math.max(slowest, performance.now() - started);
+      probes++;
+    }
+  })();
+  const response = await fetch(`${base}/api/apps/scheduler/values/values-stage.yaml`, {
+    method: 'PUT',
+    headers: await as(PRIYA),
+    body: JSON.stringify({ text: huge, baseRevision: current.revision, message: 'Twenty thousand keys' }),
+  });
+  saving = false;
+  await probing;
+  console.log(`20,000-key save answered ${response.status}; ${probes} health checks meanwhile, the slowest in ${slowest.toFixed(0)} ms`);
+  expect(response.status).toBe(422);
+  const body = (await response.json()) as { problems: { code: string; line: number; message: string }[] };
+  expect(body.problems[0]).toMatchObject({ code: 'too-many-keys', message: expect.stringContaining('more than 10,000 keys') });
+  expect(body.problems[0].line).toBeGreaterThan(current.text.split('\n').length);
+  // The bound this replica promises its health checks while one file is checked (a kubelet probe
+  // times out after 1 s by default; GKE's load balancer after 5 s).
+  expect(probes).toBeGreaterThan(0);
+  expect(slowest).toBeLessThan(2_000);
+
+  const withNul = `${current.text}# pasted from a terminal: \u0000\n`;
+  const refused = await fetch(`${base}/api/apps/scheduler/values/values-stage.yaml`, {
+    method: 'PUT',
+    headers: await as(PRIYA),
+    body: JSON.stringify({ text: withNul, baseRevision: current.revision, message: 'NUL' }),
+  });
+  expect(refused.status).toBe(422);
+  const problems = ((await refused.json()) as { problems: { code: string; line: number }[] }).problems;
+  expect(problems[0]).toMatchObject({ code: 'control-character', line: current.text.split('\n').length });
+  expect(git('log', '-1', '--format=%s').trim()).not.toMatch(/Twenty thousand keys|NUL/);
+  expect(git('status', '--porcelain')).toBe('');
+});

@@ -41,6 +41,8 @@ describeEachDatabase('saving stage values', (database) => {
     ['malformed YAML', 'deployments:\n  web:\n    replicas: [3\n', 'invalid', /.+/],
     ['a duplicate key', 'env:\n  A: "1"\n  A: "2"\n', 'invalid', /A/],
     ['a schema violation in the environment file', 'deployments:\n  web:\n    replicas: "three"\n', 'invalid', /replicas/],
+    ['a NUL character', 'deployments:\n  web:\n    replicas: 3\nimage:\n  tag: "1.0\u0000"\n', 'invalid', /control character \(U\+0000 NUL\)/],
+    ['20,000 keys', `${Array.from({ length: 20_000 }, (_, i) => `k${i}: 1`).join('\n')}\n`, 'invalid', /more than 10,000 keys/],
     ['a YAML bomb', `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n`, 'invalid', /.+/],
   ])('refuses %s and writes nothing', async (_name, text, status, message) => {
     const before = gitCli('rev-parse', 'HEAD');

@@ -525,6 +525,10 @@ function explainDeployment(name: string, before: unknown, after: unknown): Value
   };
 }
 
+function* leafPathsOf(...roots: ValuesMap[]): Generator<string[]> {
+  for (const root of roots) for (const leaf of listLeaves(root)) yield leaf.path;
+}
+
 /** Effects of going from `before` to `after`, sorted by path. */
 export function explainChange(options: ExplainChangeOptions): ValuesEffect[] {
   const { before, after, environment } = options;
@@ -540,12 +544,11 @@ export function explainChange(options: ExplainChangeOptions): ValuesEffect[] {
   }
 
   const seen = new Set<string>();
-  const leafPaths = [...listLeaves(before), ...listLeaves(after)].map((leaf) => leaf.path);
-  for (const leafPath of leafPaths) {
+  for (const leafPath of leafPathsOf(before, after)) {
     if (leafPath[0] === 'deployments' && addedOrRemoved.has(leafPath[1])) continue;
     const { kind, depth } = classify(leafPath);
     const path = leafPath.slice(0, depth);
-    const key = JSON.stringify(path);
+    const key = path.join('\u0000');
     if (seen.has(key)) continue;
     seen.add(key);
     // A null Helm keeps reaches the templates as "no value": explain it as removed.
@@ -567,7 +570,20 @@ export function explainChange(options: ExplainChangeOptions): ValuesEffect[] {
     effects.push({ path: formatValuesPath(path), ...explainOne(kind, change) });
   }
 
-  return effects.sort(
-    (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.summary < b.summary ? -1 : a.summary > b.summary ? 1 : 0),
-  );
+  effects.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.summary < b.summary ? -1 : a.summary > b.summary ? 1 : 0));
+  if (effects.length <= MAX_EFFECTS) return effects;
+  // Thousands of effects help no reviewer and make every answer megabytes: the rest is counted.
+  const rest = effects.slice(MAX_EFFECTS);
+  return [
+    ...effects.slice(0, MAX_EFFECTS),
+    {
+      path: '',
+      kind: 'other',
+      summary: `${rest.length.toLocaleString('en-US')} more changes, not listed one by one: see the diff`,
+      restartsPods: rest.some((e) => e.restartsPods),
+    },
+  ];
 }
+
+/** Effects listed per environment; the rest are summed up in one last line. */
+export const MAX_EFFECTS = 200;

@@ -1,6 +1,6 @@
 // Finds the YAML node a values path leads to inside one parsed file, following aliases and
 // `<<` merge keys the way the value itself was built. Isomorphic.
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ValuesKeyPath } from './types';
 
 export interface FoundNode {
@@ -37,15 +37,51 @@ function resolve(doc: Document, node: unknown): Node | null {
   return (current as Node | null) ?? null;
 }
 
+// Each map's keys, indexed once: a lookup per problem must not scan the map, or locating the
+// problems of a file with thousands of keys becomes quadratic. An index is checked against the
+// map before use (documents can be edited), and rebuilt when it no longer matches.
+const keyIndexes = new WeakMap<object, { size: number; positions: Map<string, number>; merges: number[] }>();
+
+function indexOf(map: YAMLMap): { positions: Map<string, number>; merges: number[] } {
+  let index = keyIndexes.get(map);
+  if (!index || index.size !== map.items.length) {
+    const positions = new Map<string, number>();
+    const merges: number[] = [];
+    map.items.forEach((pair, i) => {
+      if (isMergeKey(pair.key)) {
+        merges.push(i);
+        return;
+      }
+      const name = keyAsString(pair.key);
+      // Later pairs win, as in Helm.
+      if (name !== undefined) positions.set(name, i);
+    });
+    index = { size: map.items.length, positions, merges };
+    keyIndexes.set(map, index);
+  }
+  return index;
+}
+
+function explicitPair(map: YAMLMap, key: string): Pair | undefined {
+  const position = indexOf(map).positions.get(key);
+  if (position === undefined) return undefined;
+  const pair = map.items[position];
+  if (pair && !isMergeKey(pair.key) && keyAsString(pair.key) === key) return pair;
+  keyIndexes.delete(map); // edited in place since it was indexed
+  return explicitPair(map, key);
+}
+
 function findPair(doc: Document, map: Node, key: string): Pair | undefined {
   if (!isMap(map)) return undefined;
-  // Later pairs win, as in Helm; explicit keys beat merged ones.
-  for (let i = map.items.length - 1; i >= 0; i--) {
-    const pair = map.items[i];
-    if (!isMergeKey(pair.key) && keyAsString(pair.key) === key) return pair;
-  }
-  for (const pair of map.items) {
-    if (!isMergeKey(pair.key)) continue;
+  // Explicit keys beat merged ones.
+  const explicit = explicitPair(map, key);
+  if (explicit) return explicit;
+  for (const position of indexOf(map).merges) {
+    const pair = map.items[position];
+    if (!pair || !isMergeKey(pair.key)) {
+      keyIndexes.delete(map);
+      return findPair(doc, map, key);
+    }
     const target = resolve(doc, pair.value);
     const sources = isSeq(target) ? target.items.map((item) => resolve(doc, item)) : [target];
     // Among several merged maps the first one listed wins (YAML merge key rules).

@@ -25,8 +25,10 @@ function helmTags(tags: Tags): Tags {
 export const HELM_YAML_OPTIONS = {
   version: '1.1',
   customTags: helmTags,
-  // Go-yaml keeps the last of two equal keys without a word; we refuse them instead.
-  uniqueKeys: true,
+  // Go-yaml keeps the last of two equal keys without a word; we refuse them instead — but in
+  // parse-values.ts, with one Map per map: yaml's own check compares each key with every key
+  // before it, which made a 20,000-key file take seconds (quadratic).
+  uniqueKeys: false,
   // We place errors ourselves (line, column and offsets for the editor).
   prettyErrors: false,
 } as const satisfies ParseOptions & DocumentOptions & SchemaOptions;

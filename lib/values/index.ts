@@ -9,12 +9,12 @@ export type {
   ValuesProblem,
 } from './types';
 export { isValuesMap, mergeValueFiles, mergeValues } from './merge';
-export { parseValues, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, type ParseValuesOptions, type ParseValuesResult } from './parse-values';
+export { parseValues, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, MAX_PROBLEMS, MAX_VALUES_ENTRIES, type ParseValuesOptions, type ParseValuesResult } from './parse-values';
 export { mergeLayers, parseLayers, type ParsedLayers } from './parse-layers';
 export { validateValues, type ValidateValuesOptions, type ValuesValidation } from './validate-values';
 export { checkSmartDefaults, type CheckSmartDefaultsOptions } from './check-smart-defaults';
 export { effectiveValues, type EffectiveValue } from './effective-values';
-export { explainChange, type ExplainChangeOptions, type ValuesEffect, type ValuesEffectKind } from './explain-change';
+export { explainChange, MAX_EFFECTS, type ExplainChangeOptions, type ValuesEffect, type ValuesEffectKind } from './explain-change';
 export {
   applyFormFields,
   applyValuesEdits,

@@ -11,8 +11,8 @@ export function listLeaves(root: unknown): ValuesLeaf[] {
   const stack: ValuesLeaf[] = [{ path: [], value: root }];
   while (stack.length > 0) {
     const { path, value } = stack.pop() as ValuesLeaf;
-    if (isValuesMap(value) && Object.keys(value).length > 0) {
-      const entries = Object.entries(value);
+    const entries = isValuesMap(value) ? Object.entries(value) : [];
+    if (entries.length > 0) {
       for (let i = entries.length - 1; i >= 0; i--) stack.push({ path: [...path, entries[i][0]], value: entries[i][1] });
     } else if (path.length > 0) {
       leaves.push({ path, value });

@@ -21,6 +21,14 @@ import type { ValuesMap, ValuesProblem } from './types';
 
 export const DEFAULT_MAX_BYTES = 256 * 1024;
 export const DEFAULT_MAX_DEPTH = 64;
+/**
+ * Keys and list items a values file may hold. Checking a file costs time in proportion to them
+ * (linear, but on the server's event loop): real values files have hundreds; past this the file is
+ * refused right after parsing, before validation, with the line where the limit was passed.
+ */
+export const MAX_VALUES_ENTRIES = 10_000;
+/** Problems listed per file or check; the rest are counted in one last line. */
+export const MAX_PROBLEMS = 100;
 
 export interface ParseValuesOptions {
   /** Repository path, used in every problem. */
@@ -56,6 +64,40 @@ function utf8Length(text: string, stopAbove: number): number {
     if (bytes > stopAbove) return bytes;
   }
   return bytes;
+}
+
+// YAML accepts tab, line feed, carriage return, next-line and printable characters only: a NUL,
+// another C0/C1 control, a lone surrogate or U+FFFE/U+FFFF is an error anywhere in the file (Helm's
+// go-yaml refuses the file; the yaml package would keep them).
+function isForbiddenCharacter(code: number, next: number): boolean {
+  if (code < 0x20) return code !== 0x09 && code !== 0x0a && code !== 0x0d;
+  if (code >= 0x7f && code <= 0x9f) return code !== 0x85;
+  if (code >= 0xd800 && code <= 0xdbff) return !(next >= 0xdc00 && next <= 0xdfff);
+  if (code >= 0xdc00 && code <= 0xdfff) return true; // a low surrogate with no high one before it
+  return code === 0xfffe || code === 0xffff;
+}
+
+const CONTROL_NAMES: Record<number, string> = { 0: 'NUL', 7: 'BEL', 8: 'backspace', 0x0b: 'vertical tab', 0x0c: 'form feed', 0x1b: 'ESC', 0x7f: 'DEL' };
+
+function findForbiddenCharacter(text: string): { offset: number; code: number; count: number } | undefined {
+  let first: { offset: number; code: number } | undefined;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x20 && code < 0x7f) continue;
+    if (isForbiddenCharacter(code, text.charCodeAt(i + 1))) {
+      first ??= { offset: i, code };
+      count++;
+    } else if (code >= 0xd800 && code <= 0xdbff) {
+      i++; // a valid surrogate pair
+    }
+  }
+  return first ? { ...first, count } : undefined;
+}
+
+function characterName(code: number): string {
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return CONTROL_NAMES[code] ? `${hex} ${CONTROL_NAMES[code]}` : hex;
 }
 
 function formatSize(bytes: number): string {
@@ -240,6 +282,24 @@ function findDanglingAliases(doc: Document, file: string, lineCounter: LineCount
   return problems;
 }
 
+/**
+ * Runs `parse` with `process.env` as a plain object. On Node, yaml's parser reads
+ * `process.env.LOG_TOKENS` for every token, and Node's process.env is a slow native lookup: a
+ * quarter of the time a 5,000-key file took to check. The parse is synchronous, so nothing else
+ * runs while the plain copy stands in; the real one is back before it returns. (In the browser
+ * there is no process.env, and yaml's browser build does not read it.)
+ */
+function withPlainEnv<T>(parse: () => T): T {
+  const env = typeof process === 'undefined' ? undefined : process.env;
+  if (!env) return parse();
+  process.env = { NODE_ENV: env.NODE_ENV, LOG_TOKENS: env.LOG_TOKENS } as NodeJS.ProcessEnv;
+  try {
+    return parse();
+  } finally {
+    process.env = env;
+  }
+}
+
 /** Parse one values file. Never throws on user input. */
 export function parseValues(text: string, options: ParseValuesOptions): ParseValuesResult {
   const { file } = options;
@@ -262,11 +322,28 @@ export function parseValues(text: string, options: ParseValuesOptions): ParseVal
   }
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { ...HELM_YAML_OPTIONS, lineCounter });
+  // 2. Characters YAML forbids, before the parser sees them (it would keep a NUL in a value).
+  const forbidden = findForbiddenCharacter(text);
+  if (forbidden) {
+    lineCounter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i !== -1 && i < forbidden.offset; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    const more = forbidden.count > 1 ? ` (and ${forbidden.count - 1} more in the file)` : '';
+    return {
+      ok: false,
+      problems: [
+        problemAt(file, lineCounter, forbidden.offset, forbidden.offset + 1, {
+          code: 'control-character',
+          severity: 'error',
+          message: `this line holds a control character (${characterName(forbidden.code)}) that YAML does not allow${more}; remove it — it is often pasted in invisibly from a terminal or a document`,
+        }),
+      ],
+    };
+  }
+  const doc = withPlainEnv(() => parseDocument(text, { ...HELM_YAML_OPTIONS, lineCounter }));
   const errors: ValuesProblem[] = [];
   const warnings: ValuesProblem[] = [];
 
-  // 2. File hygiene that parses fine but causes trouble elsewhere.
+  // 3. File hygiene that parses fine but causes trouble elsewhere.
   if (text.charCodeAt(0) === 0xfeff) {
     warnings.push(
       problemAt(file, lineCounter, 0, 1, {
@@ -288,7 +365,7 @@ export function parseValues(text: string, options: ParseValuesOptions): ParseVal
     );
   }
 
-  // 3. Syntax. A stack overflow inside yaml comes back as RESOURCE_EXHAUSTION: stop there.
+  // 4. Syntax. A stack overflow inside yaml comes back as RESOURCE_EXHAUSTION: stop there.
   if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) {
     return {
       ok: false,
@@ -302,19 +379,40 @@ export function parseValues(text: string, options: ParseValuesOptions): ParseVal
     };
   }
 
+  // 5. Limits: nesting, and how many keys and items there are (what every later step walks).
+  let entries = 0;
   for (const { node, depth } of walkNodes(doc)) {
-    if (depth <= maxDepth) continue;
     const [from] = span(node);
-    return {
-      ok: false,
-      problems: [
-        problemAt(file, lineCounter, from, firstLineEnd(text, from), {
-          code: 'too-deep',
-          severity: 'error',
-          message: `maps or lists are nested more than ${maxDepth} levels deep here`,
-        }),
-      ],
-    };
+    if (depth > maxDepth) {
+      return {
+        ok: false,
+        problems: [
+          problemAt(file, lineCounter, from, firstLineEnd(text, from), {
+            code: 'too-deep',
+            severity: 'error',
+            message: `maps or lists are nested more than ${maxDepth} levels deep here`,
+          }),
+        ],
+      };
+    }
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (entries + node.items.length > MAX_VALUES_ENTRIES) {
+      // Point at the entry that passes the limit.
+      const item = node.items[MAX_VALUES_ENTRIES - entries] as unknown;
+      const at = (isPair(item) ? (item.key as Node | null) : (item as Node | null)) ?? node;
+      const [itemFrom] = span(at);
+      return {
+        ok: false,
+        problems: [
+          problemAt(file, lineCounter, itemFrom, firstLineEnd(text, itemFrom), {
+            code: 'too-many-keys',
+            severity: 'error',
+            message: `the file holds more than ${MAX_VALUES_ENTRIES.toLocaleString('en-US')} keys and list items, the most a values file may hold (the count passes it here); move settings like these into a ConfigMap or the app's own configuration`,
+          }),
+        ],
+      };
+    }
+    entries += node.items.length;
   }
 
   const duplicates = findDuplicateKeys(doc, file, lineCounter);
@@ -340,7 +438,7 @@ export function parseValues(text: string, options: ParseValuesOptions): ParseVal
 
   warnings.push(...findChangedKeys(doc, file, lineCounter), ...findImpreciseNumbers(doc, file, lineCounter));
 
-  // 4. Build the plain value. Alias bombs only show here: parseDocument stays cheap, toJS explodes.
+  // 6. Build the plain value. Alias bombs only show here: parseDocument stays cheap, toJS explodes.
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -397,5 +495,21 @@ export function parseValues(text: string, options: ParseValuesOptions): ParseVal
 }
 
 function sortProblems(problems: ValuesProblem[]): ValuesProblem[] {
-  return [...problems].sort((a, b) => (a.from ?? 0) - (b.from ?? 0) || a.line - b.line);
+  return limitProblems([...problems].sort((a, b) => (a.from ?? 0) - (b.from ?? 0) || a.line - b.line));
+}
+
+/** The first MAX_PROBLEMS problems, and one more line saying how many were left out. */
+export function limitProblems(problems: ValuesProblem[], max = MAX_PROBLEMS): ValuesProblem[] {
+  if (problems.length <= max) return problems;
+  const shown = problems.slice(0, max);
+  const left = problems.length - max;
+  const errors = problems.slice(max).some((p) => p.severity === 'error');
+  return [
+    ...shown,
+    problemAtFileStart(shown[0].file, {
+      code: 'too-many-problems',
+      severity: errors ? 'error' : 'warning',
+      message: `${left.toLocaleString('en-US')} more problem${left === 1 ? '' : 's'} not listed: fix the ones above first`,
+    }),
+  ];
 }

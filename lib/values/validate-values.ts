@@ -6,6 +6,7 @@ import { checkSmartDefaults } from './check-smart-defaults';
 import { describeSchemaErrors, type SchemaFinding } from './describe-schema-errors';
 import { locateNullAt, locateParent, locateValue, problemAtLocation, type ValueLocation } from './locate-value';
 import { mergeLayers, parseLayers } from './parse-layers';
+import { limitProblems, MAX_PROBLEMS } from './parse-values';
 import { problemAtFileStart } from './problem-at';
 import { getSchemaValidator } from './schema-validator';
 import type { ParsedValuesLayer, ValuesEnvironment, ValuesLayer, ValuesMap, ValuesProblem } from './types';
@@ -31,6 +32,9 @@ export interface ValuesValidation {
   /** Parse problems first, then schema errors, then smart-default warnings. */
   problems: ValuesProblem[];
 }
+
+/** Ajv errors read to describe them (pruning anyOf/oneOf alternatives compares them pairwise). */
+const MAX_SCHEMA_ERRORS_READ = 1000;
 
 function hasErrors(problems: readonly ValuesProblem[]): boolean {
   return problems.some((p) => p.severity === 'error');
@@ -101,16 +105,31 @@ export function validateValues(options: ValidateValuesOptions): ValuesValidation
       }),
     );
   } else if (!validator.validate(merged)) {
-    const findings = describeSchemaErrors(validator.validate.errors ?? [], merged);
-    schemaProblems.push(...findings.map((finding) => placeFinding(finding, parsed)));
+    // Ajv reports every mistake; describing and placing them is the costly part, so only as many
+    // as are listed are placed (the rest are counted), and alternatives are pruned among a bounded set.
+    const errors = validator.validate.errors ?? [];
+    const findings = describeSchemaErrors(errors.slice(0, MAX_SCHEMA_ERRORS_READ), merged);
+    schemaProblems.push(...findings.slice(0, MAX_PROBLEMS).map((finding) => placeFinding(finding, parsed)));
+    const unlisted = findings.length - Math.min(findings.length, MAX_PROBLEMS);
+    if (unlisted > 0 || errors.length > MAX_SCHEMA_ERRORS_READ) {
+      // Past the errors read, the count is the schema check's own (it may count one mistake twice).
+      const more = errors.length > MAX_SCHEMA_ERRORS_READ ? `About ${(errors.length - MAX_PROBLEMS).toLocaleString('en-US')}` : unlisted.toLocaleString('en-US');
+      schemaProblems.push(
+        problemAtFileStart(layers[layers.length - 1]?.file ?? 'values.yaml', {
+          code: 'too-many-problems',
+          severity: 'error',
+          message: `${more} more schema problems not listed: fix the ones listed first`,
+        }),
+      );
+    }
   }
 
   const fileOrder = new Map(layers.map((layer, i) => [layer.file, i]));
   const warnings = checkSmartDefaults({ layers: parsed, environment, environments });
   const problems = [
     ...parseProblems,
-    ...schemaProblems.sort((a, b) => byPlace(a, b, fileOrder)),
-    ...warnings.sort((a, b) => byPlace(a, b, fileOrder)),
+    ...schemaProblems.sort((a, b) => (a.code === 'too-many-problems' ? 1 : b.code === 'too-many-problems' ? -1 : byPlace(a, b, fileOrder))),
+    ...limitProblems(warnings.sort((a, b) => byPlace(a, b, fileOrder))),
   ];
   return { ok: !hasErrors(problems), merged, problems };
 }

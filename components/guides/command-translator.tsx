@@ -51,7 +51,9 @@ export function CommandTranslator({ commands, environments, apps, guideTitles, i
     result?.entry &&
     describeAccess(result.entry.access, viewer, {
       app: shownApp ? { name: shownApp.name, team: shownApp.team, namespace: shownApp.namespace } : null,
-      environment: environment ? { name: environment.name, requiresApproval: environment.requiresApproval, context: environment.context, project: environment.project } : null,
+      environment: environment
+        ? { name: environment.name, requiresApproval: environment.requiresApproval, logsHoldPhi: environment.logsHoldPhi, context: environment.context, project: environment.project }
+        : null,
     });
 
   // A command typed (or filled by a test) before React hydrated sits in the input but not in state.

@@ -12,6 +12,8 @@ export type TranslatorEnvironment = {
   /** Aptible environment handles this one replaced (`--environment meridian-stage`). */
   aptible: string[];
   requiresApproval: boolean;
+  /** Its logs may carry patient data: Berth limits who reads them (lib/auth/policy.ts, logs.read). */
+  logsHoldPhi: boolean;
 };
 
 export type AppDeploymentShape = {

@@ -8,8 +8,8 @@ const ivy: BerthUser = { email: 'ivy.martins@meridiancare.example', name: 'Ivy M
 const priya: BerthUser = { email: 'priya.raman@meridiancare.example', name: 'Priya Raman', role: 'platform', team: 'platform' };
 
 const portal = { name: 'patient-portal', team: 'patient-experience', namespace: 'patient-portal' };
-const stage: AccessTarget['environment'] = { name: 'stage', requiresApproval: false, context: 'stage', project: 'meridian-stage' };
-const production: AccessTarget['environment'] = { name: 'production', requiresApproval: true, context: 'production', project: 'meridian-prod' };
+const stage: AccessTarget['environment'] = { name: 'stage', requiresApproval: false, logsHoldPhi: false, context: 'stage', project: 'meridian-stage' };
+const production: AccessTarget['environment'] = { name: 'production', requiresApproval: true, logsHoldPhi: true, context: 'production', project: 'meridian-prod' };
 
 describe('describeAccess, with the teams the sample company has', () => {
   it('lets the owning team commit in stage and request in production', () => {
@@ -30,6 +30,14 @@ describe('describeAccess, with the teams the sample company has', () => {
 
   it('points cluster writes at kubectl auth can-i in the right namespace and context', () => {
     expect(describeAccess('cluster-write', ana, { app: portal, environment: production }).text).toMatch(/kubectl auth can-i patch deployments -n patient-portal --context production/);
+  });
+
+  it('lets the owning team read production logs, and sends others to break glass', () => {
+    expect(describeAccess('logs', ana, { app: portal, environment: production }).level).toBe('allowed');
+    const other = describeAccess('logs', dmitri, { app: portal, environment: production });
+    expect(other.level).toBe('ask');
+    expect(other.text).toMatch(/Break glass with a reason/);
+    expect(describeAccess('logs', dmitri, { app: portal, environment: stage }).level).toBe('allowed');
   });
 
   it('keeps platform work with the platform team', () => {

@@ -8,7 +8,7 @@ import type { CommandAccess } from './schemas';
 
 export type AccessTarget = {
   app: { name: string; team: string; namespace: string } | null;
-  environment: { name: string; requiresApproval: boolean; context: string; project: string } | null;
+  environment: { name: string; requiresApproval: boolean; logsHoldPhi: boolean; context: string; project: string } | null;
 };
 
 export type AccessNote = {
@@ -24,6 +24,12 @@ export function describeAccess(access: CommandAccess, user: BerthUser | null, { 
   switch (access) {
     case 'read':
       return { level: 'allowed', text: `Reading: everyone signed in to Berth sees ${where}; on the command line you need read access, which \`kubectl auth can-i get pods -n ${ns} --context ${ctx}\` checks.` };
+    case 'logs': {
+      if (!app || !environment) return { level: 'request', text: 'Logs that may hold patient data (production) are read by the owning team and the platform team; others break glass with a reason. Pick an app to see what you may do.' };
+      const decision = decide(user, 'logs.read', { app: { name: app.name, team: app.team }, environment: { name: environment.name, logsHoldPhi: environment.logsHoldPhi }, breakGlass: null });
+      const cli = ` On the command line, Cloud Logging needs roles/logging.viewer in ${environment.project}.`;
+      return decision.allowed ? { level: 'allowed', text: `${decision.reason}${cli}` } : { level: 'ask', text: `${decision.reason}${cli}` };
+    }
     case 'values': {
       if (!app || !environment) return { level: 'request', text: 'A values change: the owning team commits it in stage and requests it in production, where another member of the team or the platform team approves. Pick an app to see what you may do.' };
       const resource = { app: { name: app.name, team: app.team }, environment: { name: environment.name, requiresApproval: environment.requiresApproval } };

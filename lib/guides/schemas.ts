@@ -109,7 +109,7 @@ export const equivalentConditions = [
 export type EquivalentCondition = (typeof equivalentConditions)[number];
 
 /** Who may do it: decided with Berth's policy and the app's owning team (lib/guides/describe-access.ts). */
-export const commandAccess = ['read', 'values', 'cluster-write', 'secret', 'database', 'platform'] as const;
+export const commandAccess = ['read', 'logs', 'values', 'cluster-write', 'secret', 'database', 'platform'] as const;
 export type CommandAccess = (typeof commandAccess)[number];
 
 const placeholderName = z.string().regex(/^[a-z][a-zA-Z]*$/, 'must be a placeholder name like app or sizeMb');

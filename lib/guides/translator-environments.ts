@@ -11,5 +11,6 @@ export function translatorEnvironments(catalog: Pick<Catalog, 'environments'>): 
     region: env.region,
     aptible: env.aptible,
     requiresApproval: env.requiresApproval,
+    logsHoldPhi: env.logsHoldPhi,
   }));
 }

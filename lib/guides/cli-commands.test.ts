@@ -46,14 +46,18 @@ const KINDS_NOT_IN_THE_SANDBOX = new Set([
 const CLOUD_SQL_PROXY_FLAGS = new Set(['--private-ip', '--auto-iam-authn', '--port', '--address']);
 
 /**
- * kubectl and gcloud come from the kubectl and google-cloud-cli packages of Google's apt
- * repository (Debian's own kubernetes-client is 1.20, too old for these commands). Where they are not installed the suite says so and is skipped, as the PostgreSQL
- * suites are without TEST_DATABASE_URL; .ci/run installs them where the package is available.
+ * kubectl and gcloud come from the kubectl and google-cloud-cli packages of Google's apt repository
+ * (Debian's own kubernetes-client is 1.20, too old for these commands). In CI they must be there,
+ * as PostgreSQL must; elsewhere the suite says it was skipped and why. .ci/run installs them where
+ * the repository is set up.
  */
 const MISSING_CLIS = ['kubectl', 'gcloud'].filter((program) => {
   const probe = spawnSync(program, program === 'kubectl' ? ['version', '--client'] : ['version'], { stdio: 'ignore', env: { ...process.env, CLOUDSDK_CORE_DISABLE_PROMPTS: '1' } });
   return probe.error !== undefined || probe.status !== 0;
 });
+if (MISSING_CLIS.length && process.env.CI) {
+  throw new Error(`${MISSING_CLIS.join(' and ')} must be installed in CI (packages kubectl and google-cloud-cli): the CLI command checks are not optional there.`);
+}
 if (MISSING_CLIS.length) {
   console.warn(`CLI command checks skipped: ${MISSING_CLIS.join(' and ')} not installed (packages kubectl and google-cloud-cli from Google's apt repository).`);
 }

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only status,propagation,values,logs,viewer,pages,migration]`: Berth
+// `npm run bench [-- --quick] [-- --only status,propagation,values,logs,masking,viewer,pages,migration]`: Berth
 // measured at company scale, each figure beside a baseline measured in the same run, printed as
 // one table and written to bench/results/<timestamp>.json. Runs under scripts/bench.mjs (node
 // --expose-gc with tsx). Everything listens on 127.0.0.1 and is stopped at the end or on Ctrl-C.
@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { cleanupAll, onCleanup } from './cleanup';
 import { formatTable, machineDescription, type Row, type SectionResult, writeResults } from './report';
 
-const SECTIONS = ['status', 'propagation', 'values', 'logs', 'viewer', 'pages', 'migration'] as const;
+const SECTIONS = ['status', 'propagation', 'values', 'logs', 'masking', 'viewer', 'pages', 'migration'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const started = performance.now();
@@ -107,6 +107,10 @@ async function main(): Promise<number> {
     const { benchLogs } = await import('./bench-logs');
     await run('logs', () => benchLogs({ records: 200_000, samples: quick ? 8 : 20 }, log));
   }
+  if (only.has('masking')) {
+    const { benchMasking } = await import('./bench-masking');
+    await run('masking', () => benchMasking({ lines: 50_000, pageSize: 200, rounds: quick ? 3 : 6 }, log));
+  }
   if (only.has('viewer')) {
     const { benchLogViewer } = await import('./bench-log-viewer');
     await run('viewer', () => benchLogViewer({ lines: 50_000, wheelSteps: quick ? 40 : 120, baseline: !quick }, log));
@@ -121,7 +125,7 @@ async function main(): Promise<number> {
   }
 
   if (stopping) return 130;
-  const order = ['status', 'propagation', 'memory', 'values', 'logs', 'viewer', 'pages', 'migration'];
+  const order = ['status', 'propagation', 'memory', 'values', 'logs', 'masking', 'viewer', 'pages', 'migration'];
   const ordered = order.filter((name) => sections[name]).map((name) => sections[name]);
   const rows: Row[] = ordered.flatMap((s) => s.rows);
   const notes = ordered.flatMap((s) => s.notes);

@@ -42,6 +42,14 @@ test.describe('production log access', () => {
     await form.getByLabel('For').selectOption({ label: '30 minutes' });
     await form.getByRole('button', { name: 'Break glass and read the logs' }).click();
     await expect(page.getByRole('list', { name: /log lines$/ }).or(page.getByText('No log lines match'))).toBeVisible();
+    // The lines come masked: the admin's patient pages show no patient id.
+    const lines = page.getByRole('region', { name: 'Log lines' });
+    await expect(async () => {
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      await expect(lines.getByText('/admin/patients/patient/[patient id]/change/').first()).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 45_000 });
+    await expect(lines.getByText(/\/admin\/patients\/patient\/\d/)).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Likely patient data' })).toContainText('is masked');
     const notice = page.getByRole('region', { name: 'Patient data in these logs' });
     await expect(notice).toContainText('you read them through break-glass until');
     await expect(notice).toContainText(REASON);
@@ -72,8 +80,30 @@ test.describe('production log access', () => {
     await signInAs(page, 'Priya Raman');
     expect((await page.request.get('/api/apps/care-admin/logs?env=production')).status()).toBe(200);
     // A viewer of the owning team is not the owning team's engineer: break-glass for them too.
+    // (Ivy's turn comes last: signing in again replaces the session.)
     await signInAs(page, 'Ivy Martins');
     expect((await page.request.get('/api/apps/care-admin/logs?env=production')).status()).toBe(403);
     expect((await page.request.get('/api/apps/care-admin/logs?env=stage')).status()).toBe(200);
+  });
+
+  test('the owning team shows one masked line unmasked, with a reason', async ({ page }) => {
+    await signInAs(page, 'Hiro Tanaka', '/apps/care-admin/logs?env=production');
+    await page.goto('/apps/care-admin/logs?env=production');
+    const lines = page.getByRole('region', { name: 'Log lines' });
+    const maskedLine = lines.getByRole('listitem').filter({ hasText: '/admin/patients/patient/[patient id]/change/' }).first();
+    await expect(async () => {
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      await expect(maskedLine).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 45_000 });
+    const time = (await maskedLine.locator('time').getAttribute('datetime')) ?? '';
+    await maskedLine.getByRole('button', { name: /Show this line unmasked/ }).click();
+    const bar = page.getByRole('region', { name: 'Likely patient data' });
+    const reason = bar.getByRole('textbox', { name: /Why do you need the line at .* unmasked/ });
+    await expect(reason).toBeFocused();
+    await reason.fill('Refund ticket RF-2211 names this chart change; checking which patient');
+    await bar.getByRole('button', { name: 'Show unmasked', exact: true }).click();
+    const unmasked = lines.getByRole('listitem').filter({ has: page.locator(`time[datetime="${time}"]`) }).filter({ hasText: /\/admin\/patients\/patient\/\d+\/change\// });
+    await expect(unmasked.first()).toBeVisible();
+    await expect(bar.getByRole('textbox')).toHaveCount(0);
   });
 });

@@ -19,7 +19,8 @@ export function LogAccessNotice({ environments, access }: { environments: Enviro
           </>
         ) : (
           <>your reads are recorded with your name.</>
-        )}
+        )}{' '}
+        Likely patient data is masked until you show it unmasked with a reason.
       </li>,
     ];
   });

@@ -17,6 +17,8 @@ interface LogListProps {
   lines: LogEntry[];
   expansions: ReadonlyMap<string, RowExpansion>;
   onToggle: (insertId: string, what: keyof RowExpansion) => void;
+  /** Offered on masked lines: show this one unmasked (with a reason). */
+  onUnmask?: (entry: LogEntry) => void;
   showSource: boolean;
   /** The reader scrolled up from the newest line (true) or came back down to it (false). */
   onScrolledUp: (scrolledUp: boolean) => void;
@@ -26,7 +28,7 @@ interface LogListProps {
 const END_SLACK_PX = 24;
 const UP_KEYS = new Set(['ArrowUp', 'PageUp', 'Home']);
 
-export const LogList = forwardRef<LogListHandle, LogListProps>(function LogList({ lines, expansions, onToggle, showSource, onScrolledUp, busy }, ref) {
+export const LogList = forwardRef<LogListHandle, LogListProps>(function LogList({ lines, expansions, onToggle, onUnmask, showSource, onScrolledUp, busy }, ref) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const lastScrollTop = useRef(0);
   // Read and written in event handlers, synchronously: a batch of lines arriving between the
@@ -118,7 +120,7 @@ export const LogList = forwardRef<LogListHandle, LogListProps>(function LogList(
               className="absolute left-0 top-0 w-full"
               style={{ transform: `translateY(${item.start}px)` }}
             >
-              <LogRow entry={entry} expansion={expansions.get(entry.insertId)} showSource={showSource} onToggle={onToggle} />
+              <LogRow entry={entry} expansion={expansions.get(entry.insertId)} showSource={showSource} onToggle={onToggle} onUnmask={onUnmask} />
             </div>
           );
         })}

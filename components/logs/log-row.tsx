@@ -32,9 +32,10 @@ interface LogRowProps {
   expansion: RowExpansion | undefined;
   showSource: boolean;
   onToggle: (insertId: string, what: keyof RowExpansion) => void;
+  onUnmask?: (entry: LogEntry) => void;
 }
 
-export const LogRow = memo(function LogRow({ entry, expansion, showSource, onToggle }: LogRowProps) {
+export const LogRow = memo(function LogRow({ entry, expansion, showSource, onToggle, onUnmask }: LogRowProps) {
   const pretty = entry.json && expansion?.json ? JSON.stringify(entry.json, null, 2) : undefined;
   const body = pretty ?? (entry.json ? summarizePayload(entry.json) : (entry.text ?? ''));
   const long = body.length > TRUNCATE_AT;
@@ -61,6 +62,16 @@ export const LogRow = memo(function LogRow({ entry, expansion, showSource, onTog
         {long ? (
           <button type="button" className="ml-1 align-top font-sans leading-5 text-brand-700 underline" onClick={() => onToggle(entry.insertId, 'full')} aria-expanded={Boolean(expansion?.full)}>
             {expansion?.full ? 'Show less' : `… show all ${body.length.toLocaleString('en-US')} characters`}
+          </button>
+        ) : null}
+        {entry.masked && onUnmask ? (
+          <button
+            type="button"
+            className="ml-2 h-5 rounded px-1 align-top font-sans text-[11px] leading-5 text-amber-900 ring-1 ring-inset ring-amber-400 hover:bg-amber-50"
+            onClick={() => onUnmask(entry)}
+            aria-label={`Show this line unmasked (${entry.masked} ${entry.masked === 1 ? 'value' : 'values'} masked)`}
+          >
+            masked · show
           </button>
         ) : null}
         {entry.json ? (

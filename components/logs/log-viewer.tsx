@@ -13,15 +13,18 @@ import { LogFilters } from './log-filters';
 import type { LogListHandle } from './log-list';
 import type { RowExpansion } from './log-row';
 import { LogsLoading } from './logs-loading';
+import { MaskingBar } from './masking-bar';
 import { useFollowedLines } from './use-followed-lines';
 import { useLogFollow } from './use-log-follow';
 import { useLogPages } from './use-log-pages';
 import { usePodOptions } from './use-pod-options';
 import { useReadingPosition } from './use-reading-position';
+import { useUnmask } from './use-unmask';
 
 export interface LogViewerProps {
   app: { name: string; namespace: string };
-  environments: { name: string; project: string; cluster: string }[];
+  /** `logsHoldPhi`: its lines come masked, and "Show unmasked" asks why. */
+  environments: { name: string; project: string; cluster: string; logsHoldPhi?: boolean }[];
   /** The page's search params, as the server read them (invalid ones already left out). */
   initialSearch: string;
   /** The server's clock when it rendered the page: presets count back from it until a change. */
@@ -52,13 +55,18 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
   const [anchor, setAnchor] = useState(initialNow);
   const environment = environments.find((e) => e.name === view.env) ?? environments[0];
   const following = view.follow && canFollow(view);
+  const masked = environment.logsHoldPhi === true;
+  const unmask = useUnmask(app.name, environment.name, view.previous);
 
   // ---- the lines: pages from the log route (a fixed window, so page tokens stay valid) ----------
   const timeWindow = useMemo(() => resolveTimeWindow({ range: view.range, since: view.since, until: view.until }, new Date(anchor)), [view.range, view.since, view.until, anchor]);
-  const filterParams = useMemo(
-    () => logViewSearchParams({ ...view, env: environment.name, follow: false, range: undefined, since: undefined, until: undefined }).toString(),
-    [view, environment.name],
-  );
+  const unmaskId = masked ? unmask.grant?.id : undefined;
+  const filterParams = useMemo(() => {
+    const params = logViewSearchParams({ ...view, env: environment.name, follow: false, range: undefined, since: undefined, until: undefined });
+    // While "show unmasked" runs, every read names its grant (and is recorded with its reason).
+    if (unmaskId !== undefined) params.set('unmask', String(unmaskId));
+    return params.toString();
+  }, [view, environment.name, unmaskId]);
   const apiParams = useMemo(() => {
     const params = new URLSearchParams(filterParams);
     if (timeWindow.since) params.set('since', timeWindow.since.toISOString());
@@ -80,7 +88,10 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
   const followSince = pages.isSuccess ? (newestRead ?? new Date(anchor).toISOString()) : null;
   const streamUrl = following && followSince ? `${logsUrl}/stream?${filterParams}${filterParams ? '&' : ''}since=${encodeURIComponent(followSince)}` : null;
   const follow = useLogFollow(streamUrl, followed.onEntries);
-  const { lines, dropped } = useMemo(() => combineLines(older, followed.entries, MAX_BUFFERED_LINES), [older, followed.entries]);
+  const combined = useMemo(() => combineLines(older, followed.entries, MAX_BUFFERED_LINES), [older, followed.entries]);
+  const { overlay } = unmask;
+  const lines = useMemo(() => overlay(combined.lines), [overlay, combined.lines]);
+  const { dropped } = combined;
 
   // ---- reading position: follow the bottom until the reader scrolls up ------------------------
   const listRef = useRef<LogListHandle>(null);
@@ -223,6 +234,7 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
           </p>
         ) : null}
 
+        {masked ? <MaskingBar unmask={unmask} /> : null}
         <LoadBoundary what="The log lines view" className="m-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
           <Suspense fallback={<LogsLoading />}>
             {pages.isPending ? (
@@ -251,6 +263,7 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
                   lines={lines}
                   expansions={expansions}
                   onToggle={onToggle}
+                  onUnmask={masked && !unmask.grant ? unmask.askForLine : undefined}
                   showSource={view.pods.length !== 1 || !view.container}
                   onScrolledUp={onScrolledUp}
                   busy={pages.isFetching}

@@ -96,6 +96,26 @@ describe('parseCatalog', () => {
   });
 });
 
+describe('log masking in app.yaml', () => {
+  it('reads an app’s own patterns, and treats environments as holding PHI unless they say otherwise', () => {
+    const text = `${goodApp}logMasking:\n  patterns:\n    - { name: visit id, regex: 'V-\\d{8}' }\n  keep: [client-ip]\n`;
+    const catalog = parseCatalog(files({ 'provider-api': text }));
+    expect(catalog.apps[0].logMasking).toEqual({ patterns: [{ name: 'visit id', regex: 'V-\\d{8}' }], keep: ['client-ip'] });
+    expect(catalog.environments.map((e) => [e.name, e.logsHoldPhi])).toEqual([
+      ['stage', true],
+      ['production', true],
+    ]);
+  });
+
+  it('refuses a pattern that cannot be used, naming the file and why', () => {
+    const text = `${goodApp}logMasking:\n  patterns:\n    - { name: visit id, regex: '(?<v>\\d+)' }\n`;
+    const catalog = parseCatalog(files({ 'provider-api': text }));
+    expect(catalog.brokenApps[0].configError).toMatch(/apps\/provider-api\/app.yaml.*may not use named groups/);
+    const unknown = parseCatalog(files({ 'provider-api': `${goodApp}logMasking:\n  keep: [emails]\n` }));
+    expect(unknown.brokenApps[0].configError).toMatch(/keep/);
+  });
+});
+
 describe('isAppName', () => {
   it.each(['patient-portal', 'a', 'x1', 'a'.repeat(63)])('accepts %s', (name) => expect(isAppName(name)).toBe(true));
   it.each(['../etc', '%2e%2e', '..%2F', 'a\\b', 'a\0b', '/etc/passwd', 'a'.repeat(64), '-lead', 'trail-', 'Upper', 'dot.ted', ''])(

@@ -1,6 +1,7 @@
 // The shapes of the catalog files in the config repository (teams.yaml, environments.yaml,
 // apps/<app>/app.yaml), parsed with zod so a mistake names the file and the field.
 import { z } from 'zod';
+import { checkMaskPattern, DEFAULT_MASK_RULES } from '@/lib/logs/mask-phi';
 import { appNameSchema, environmentNameSchema } from './app-name';
 
 export const roleSchema = z.enum(['platform', 'engineer', 'viewer']);
@@ -64,6 +65,30 @@ export const appFileSchema = z.object({
       name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_$]{0,62}$/, 'a PostgreSQL database name'),
       /** The Aptible database handle it replaced (`aptible db:tunnel HANDLE`). */
       aptible: z.string().min(1).optional(),
+    })
+    .strict()
+    .optional(),
+  /** What else to mask in the app's production logs (lib/logs/mask-phi.ts has the defaults). */
+  logMasking: z
+    .object({
+      pathSegments: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'a URL path word (letters, digits, _ and -)')).max(20).optional(),
+      patterns: z
+        .array(
+          z.object({
+            name: z.string().regex(/^[a-z][a-z0-9 -]{0,39}$/, 'a short lowercase label, shown as [label] in place of the value'),
+            regex: z
+              .string()
+              .min(1)
+              .max(200)
+              .superRefine((regex, ctx) => {
+                const problem = checkMaskPattern(regex);
+                if (problem) ctx.addIssue({ code: 'custom', message: `the pattern ${problem}` });
+              }),
+          }),
+        )
+        .max(20)
+        .optional(),
+      keep: z.array(z.enum(DEFAULT_MASK_RULES)).optional(),
     })
     .strict()
     .optional(),

@@ -1,3 +1,4 @@
+import type { LogMaskingConfig } from '@/lib/logs/mask-phi';
 import type { EnvironmentName } from './app-name';
 import type { Role } from './schemas';
 
@@ -50,6 +51,8 @@ export interface App {
   links: Record<string, string>;
   aptible?: { app: string; environment: string };
   database?: AppDatabase;
+  /** More to mask in its production logs than the defaults (app.yaml `logMasking`). */
+  logMasking?: LogMaskingConfig;
   /** Repository paths of the app's values files. */
   files: { shared: string; byEnvironment: Partial<Record<EnvironmentName, string>> };
 }

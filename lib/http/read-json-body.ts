@@ -1,3 +1,4 @@
+import { jsonError } from './json-error';
 import type { z } from 'zod';
 
 export type BodyResult<T> = { ok: true; data: T } | { ok: false; status: 400 | 413 | 415; message: string; issues?: z.core.$ZodIssue[] };
@@ -35,4 +36,10 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
   const parsed = schema.safeParse(json);
   if (!parsed.success) return { ok: false, status: 400, message: 'The request is missing fields or has wrong ones.', issues: parsed.error.issues };
   return { ok: true, data: parsed.data };
+}
+
+/** A body that did not parse, as the JSON error answer: the first field message when there is one. */
+export function bodyErrorResponse(body: Extract<BodyResult<unknown>, { ok: false }>, requestId: string, field?: string): Response {
+  const message = field ? body.issues?.find((issue) => issue.path[0] === field)?.message : undefined;
+  return jsonError(body.status, 'invalid', message ?? body.message, { requestId });
 }

@@ -9,6 +9,7 @@ import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Catalog } from '@/lib/catalog/types';
 import type { BerthDb } from '@/lib/db/create-db';
+import { findAppEnvironment } from './log-access';
 import { insertLogAccessGrant, type LogAccessGrant } from './log-access-grants';
 
 /** The durations offered, in minutes; those above the configured maximum are left out. */
@@ -45,10 +46,9 @@ export interface BreakGlassDeps {
 }
 
 export async function breakGlass(deps: BreakGlassDeps, user: BerthUser, appName: string, input: BreakGlassInput): Promise<ActionResult<LogAccessGrant>> {
-  const app = deps.catalog.apps.find((a) => a.name === appName);
-  if (!app) return actionError('not-found', `There is no app called ${appName}.`);
-  const environment = deps.catalog.environments.find((e) => e.name === input.environment && app.environments.some((n) => n === e.name));
-  if (!environment) return actionError('not-found', `${app.name} does not run in ${input.environment}.`);
+  const found = findAppEnvironment(deps.catalog, appName, input.environment);
+  if (!found.ok) return found;
+  const { app, environment } = found.data;
   const decision = decide(user, 'logs.breakGlass', { app, environment });
   if (!decision.allowed) return actionError('forbidden', decision.reason);
   const durations = breakGlassDurations(deps.maxMinutes);

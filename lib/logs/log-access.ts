@@ -2,9 +2,10 @@ import 'server-only';
 // May this person read this app's logs in this environment, and on what ground? The policy table
 // decides ('logs.read'); this reads what it needs to be asked — the person's running break-glass
 // grant — and says which ground applied, for the audit record of the read.
+import { type ActionResult, actionError, actionOk } from '@/lib/auth/action-result';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
-import type { App, Environment } from '@/lib/catalog/types';
+import type { App, Catalog, Environment } from '@/lib/catalog/types';
 import type { BerthDb } from '@/lib/db/create-db';
 import { findActiveGrant, type LogAccessGrant } from './log-access-grants';
 
@@ -28,4 +29,13 @@ export async function checkLogAccess(db: BerthDb, user: BerthUser, app: App, env
 export async function checkLogAccessPerEnvironment(db: BerthDb, user: BerthUser, app: App, environments: readonly Environment[], now = new Date()): Promise<Map<string, LogAccess>> {
   const answers = await Promise.all(environments.map(async (environment) => [environment.name, await checkLogAccess(db, user, app, environment, now)] as const));
   return new Map(answers);
+}
+
+/** The app and one of its environments from the catalog, or why not (for the log access actions). */
+export function findAppEnvironment(catalog: Pick<Catalog, 'apps' | 'environments'>, appName: string, environmentName: string): ActionResult<{ app: App; environment: Environment }> {
+  const app = catalog.apps.find((a) => a.name === appName);
+  if (!app) return actionError('not-found', `There is no app called ${appName}.`);
+  const environment = catalog.environments.find((e) => e.name === environmentName && app.environments.some((n) => n === e.name));
+  if (!environment) return actionError('not-found', `${app.name} does not run in ${environmentName}.`);
+  return actionOk({ app, environment });
 }

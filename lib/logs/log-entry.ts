@@ -33,6 +33,8 @@ export interface LogEntry {
   json?: Record<string, unknown>;
   /** Known for Cloud Logging entries; pod logs read through the Kubernetes API do not say. */
   stream?: 'stdout' | 'stderr';
+  /** How many values were masked as likely PHI in this line (absent: none). */
+  masked?: number;
 }
 
 export interface LogQuery {

@@ -18,6 +18,12 @@ let page: RouteHandler;
 let stream: RouteHandler;
 let download: RouteHandler;
 let breakGlass: RouteHandler;
+let unmask: RouteHandler;
+
+const PHI_LINES = Array.from({ length: 12 }, (_, i) => `audit viewed chart GET /admin/patients/patient/${31330 + i}/change/ user=jlee@meridiancare.com from 203.0.113.${i + 1}`);
+const MASKED_LINE = /^audit viewed chart GET \/admin\/patients\/patient\/\[patient id\]\/change\/ user=\[email\] from \[IP\]$/;
+const post = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://berth.test', 'x-forwarded-host': 'berth.test' }, body: JSON.stringify(body) });
+type Page = { entries: { text?: string; insertId: string; time: string; pod: string; container: string; masked?: number }[]; nextPageToken: string | null; masking: { masked: boolean; unmaskedUntil: string | null; unmaskEnded: boolean } };
 
 beforeAll(async () => {
   world = await startLogRoutesWorld();
@@ -25,7 +31,10 @@ beforeAll(async () => {
   stream = (await import('@/app/api/apps/[app]/logs/stream/route')).GET as RouteHandler;
   download = (await import('@/app/api/apps/[app]/logs/download/route')).GET as RouteHandler;
   breakGlass = (await import('@/app/api/apps/[app]/logs/break-glass/route')).POST as RouteHandler;
+  unmask = (await import('@/app/api/apps/[app]/logs/unmask/route')).POST as RouteHandler;
   world.write('production', 'care-admin', Array.from({ length: 30 }, (_, i) => `GET /admin/visits/${i} 200`));
+  world.write('production', 'care-admin', PHI_LINES);
+  world.write('stage', 'care-admin', PHI_LINES);
   world.write('stage', 'care-admin', ['GET /health 200']);
 }, 120_000);
 
@@ -176,5 +185,113 @@ describe('a record of every read of production logs', () => {
       await sql`ALTER TABLE audit_events_away RENAME TO audit_events`.execute(db);
     }
     expect((await world.call(page, HIRO, '/api/apps/care-admin/logs?env=production')).status).toBe(200);
+  });
+});
+
+describe('likely PHI masked in production, unmasked only with a reason', () => {
+  it('masks production lines by default and leaves stage (synthetic) as written', async () => {
+    const production = (await (await world.call(page, HIRO, '/api/apps/care-admin/logs?env=production&q=audit+viewed')).json()) as Page;
+    expect(production.masking).toEqual({ masked: true, unmaskedUntil: null, unmaskEnded: false });
+    expect(production.entries).toHaveLength(12);
+    for (const entry of production.entries) {
+      expect(entry.text).toMatch(MASKED_LINE);
+      expect(entry.masked).toBe(3);
+    }
+    const stage = (await (await world.call(page, HIRO, '/api/apps/care-admin/logs?env=stage&q=audit+viewed')).json()) as Page;
+    expect(stage.masking.masked).toBe(false);
+    expect(stage.entries.map((e) => e.text).sort()).toEqual([...PHI_LINES].sort());
+  });
+
+  it('filters and pages on the lines as written: a search for a masked value finds its line, still masked', async () => {
+    const found = (await (await world.call(page, HIRO, '/api/apps/care-admin/logs?env=production&q=31337')).json()) as Page;
+    expect(found.entries).toHaveLength(1);
+    expect(found.entries[0].text).toMatch(MASKED_LINE);
+    expect(found.entries[0].text).not.toContain('31337');
+    // Pages of 5 through the 12 lines: every one once, masked, in order.
+    const seen: string[] = [];
+    let token: string | null = null;
+    let since = '';
+    do {
+      const url = `/api/apps/care-admin/logs?env=production&q=audit+viewed&pageSize=5${since ? `&since=${since}` : ''}${token ? `&pageToken=${encodeURIComponent(token)}` : ''}`;
+      const response = await world.call(page, HIRO, url);
+      const body = (await response.json()) as Page & { window: { since: string } };
+      since ||= body.window.since;
+      for (const entry of body.entries) {
+        expect(entry.text).toMatch(MASKED_LINE);
+        seen.push(entry.insertId);
+      }
+      token = body.nextPageToken;
+    } while (token);
+    expect(seen).toHaveLength(12);
+    expect(new Set(seen).size).toBe(12);
+  });
+
+  it('downloads masked, and says so in the file', async () => {
+    const file = await (await world.call(download, HIRO, '/api/apps/care-admin/logs/download?env=production&q=audit+viewed')).text();
+    expect(file).toContain('# likely patient data masked (36 values)');
+    expect(file).not.toMatch(/jlee@|31337|203\.0\.113/);
+  });
+
+  it('"show unmasked" on the view: a reason, a grant the reads name, every read recorded with the reason, then masked again', async () => {
+    const short = await world.call(unmask, HIRO, '/api/apps/care-admin/logs/unmask', post({ scope: 'page', environment: 'production', reason: 'why not' }));
+    expect(short.status).toBe(400);
+    const reason = 'INC-4412: refund for the visit of patient 31337 failed, need the exact request';
+    const granted = await world.call(unmask, HIRO, '/api/apps/care-admin/logs/unmask', post({ scope: 'page', environment: 'production', reason }));
+    expect(granted.status).toBe(201);
+    const { grant } = (await granted.json()) as { grant: { id: number; expiresAt: string } };
+    expect(Date.parse(grant.expiresAt) - Date.now()).toBeGreaterThan(14 * 60_000);
+
+    const unmasked = (await (await world.call(page, HIRO, `/api/apps/care-admin/logs?env=production&q=31337&unmask=${grant.id}`)).json()) as Page;
+    expect(unmasked.masking).toEqual({ masked: false, unmaskedUntil: grant.expiresAt, unmaskEnded: false });
+    expect(unmasked.entries[0].text).toBe(PHI_LINES[7]);
+    const file = await (await world.call(download, HIRO, `/api/apps/care-admin/logs/download?env=production&q=31337&unmask=${grant.id}`)).text();
+    expect(file).toContain(`# unmasked for ${HIRO}: ${reason}`);
+    expect(file).toContain(PHI_LINES[7]);
+
+    const events = await readsBy(HIRO);
+    expect(events.find((e) => e.action === 'logs.unmask')?.details).toMatchObject({ scope: 'page', reason, grant: grant.id, environment: 'production' });
+    const reads = events.filter((e) => (e.details as { unmasked?: unknown }).unmasked);
+    expect(reads.map((e) => e.action).sort()).toEqual(['logs.download', 'logs.query']);
+    for (const read of reads) expect(read.details).toMatchObject({ unmasked: { grant: grant.id, reason } });
+
+    // Someone else cannot use the grant: they get masked lines, and are told it does not apply.
+    const other = (await (await world.call(page, PRIYA, `/api/apps/care-admin/logs?env=production&q=31337&unmask=${grant.id}`)).json()) as Page;
+    expect(other.masking).toEqual({ masked: true, unmaskedUntil: null, unmaskEnded: true });
+    expect(other.entries[0].text).toMatch(MASKED_LINE);
+  });
+
+  it('"show unmasked" on one line: that line as written, recorded with the reason', async () => {
+    const masked = (await (await world.call(page, PRIYA, '/api/apps/care-admin/logs?env=production&q=31335')).json()) as Page;
+    const line = masked.entries[0];
+    const reason = 'Checking which staff account opened chart before the audit review';
+    const response = await world.call(unmask, PRIYA, '/api/apps/care-admin/logs/unmask', post({ scope: 'line', environment: 'production', reason, line: { insertId: line.insertId, time: line.time, pod: line.pod, container: line.container } }));
+    expect(response.status).toBe(200);
+    const { entry } = (await response.json()) as { entry: { text: string; insertId: string } };
+    expect(entry).toMatchObject({ insertId: line.insertId, text: PHI_LINES[5] });
+    const [event] = await readsBy(PRIYA, 'logs.unmask');
+    expect(event.details).toMatchObject({ scope: 'line', reason, line: { insertId: line.insertId, pod: line.pod }, lines: 1 });
+
+    const gone = await world.call(unmask, PRIYA, '/api/apps/care-admin/logs/unmask', post({ scope: 'line', environment: 'production', reason, line: { ...line, insertId: 'not-a-line' } }));
+    expect(gone.status).toBe(404);
+    // Only those who may read the logs may unmask them; stage has nothing to unmask.
+    const refused = await world.call(unmask, IVY, '/api/apps/care-admin/logs/unmask', post({ scope: 'page', environment: 'production', reason }));
+    expect(refused.status).toBe(403);
+    const stage = await world.call(unmask, PRIYA, '/api/apps/care-admin/logs/unmask', post({ scope: 'page', environment: 'stage', reason }));
+    expect(stage.status).toBe(400);
+  });
+
+  it('masks what the stream sends', async () => {
+    const abort = new AbortController();
+    const live = await world.call(stream, HIRO, '/api/apps/care-admin/logs/stream?env=production&q=ssn', { signal: abort.signal });
+    const reading = readStream(live, abort, (text) => text.includes('event: entries'));
+    await expect
+      .poll(async () => {
+        world.write('production', 'care-admin', ['eligibility check ssn 123-45-6789 for maria.gomez@example.org']);
+        return Promise.race([reading.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 200))]);
+      }, { timeout: 20_000 })
+      .toBe(true);
+    const text = await reading;
+    expect(text).toContain('eligibility check ssn [SSN] for [email]');
+    expect(text).not.toContain('123-45-6789');
   });
 });

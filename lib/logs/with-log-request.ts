@@ -2,7 +2,8 @@ import 'server-only';
 // The wrapper of every log route handler: a signed-in person allowed to read the app's logs in
 // that environment ('logs.read': production's only for the owning team, the platform team and
 // break-glass), the request resolved to a LogQuery (refusals as JSON errors), the process's
-// LogSource, a way to record the read (every read of logs that may hold PHI is an audit event,
+// LogSource — masking likely PHI unless the reader showed it unmasked with a reason (an `unmask`
+// grant, ?unmask=<id>) — a way to record the read (every read of logs that may hold PHI is an audit event,
 // written before the lines leave: one that cannot be recorded is refused with a 503), and a log
 // backend failure mapped to its status (503, 504, 403, 400) with a hint.
 import { type UserRouteContext, withUser } from '@/lib/auth/with-user';
@@ -11,8 +12,10 @@ import { jsonError } from '@/lib/http/json-error';
 import { getConfig } from '@/lib/config/get-config';
 import { breakGlassDurations } from './break-glass';
 import { getLogSource } from './get-log-source';
+import type { BerthUser } from '@/lib/auth/user';
 import { checkLogAccess } from './log-access';
-import type { LogAccessGrant } from './log-access-grants';
+import { findActiveGrant, type LogAccessGrant } from './log-access-grants';
+import { maskerFor, maskingSource } from './masking-source';
 import { logErrorResponse } from './log-error-response';
 import { isLogSourceError, type LogSource } from './log-source';
 import { type LogRead, recordLogRead } from './record-log-read';
@@ -24,8 +27,17 @@ export interface LogRouteContext extends UserRouteContext<{ app: string }> {
   db: BerthDb;
   /** The break-glass grant the read happens under, if that is the ground. */
   breakGlass: LogAccessGrant | null;
+  masking: LogMasking;
   /** Records this read when the environment's logs may hold PHI; throws AuditUnavailableError when it cannot. */
   recordRead: (read: Pick<LogRead, 'kind' | 'lines' | 'query'> & Partial<Pick<LogRead, 'openMs' | 'ended'>>) => Promise<void>;
+}
+
+/** What the reader gets: masked lines, or unmasked under a grant they gave a reason for. */
+export interface LogMasking {
+  masked: boolean;
+  unmasked: LogAccessGrant | null;
+  /** An unmask grant was asked for but has ended (or is not theirs): the lines are masked again. */
+  unmaskEnded: boolean;
 }
 
 /** The read could not be recorded: no line of it may leave Berth. */
@@ -55,17 +67,19 @@ export function withLogRequest(
         : { canBreakGlass: false };
       return jsonError(403, 'forbidden', access.reason, { requestId: context.requestId, details });
     }
+    const masking = await resolveMasking(db, context.user, resolved.request, new URL(request.url).searchParams.get('unmask'));
     const recordRead: LogRouteContext['recordRead'] = async (read) => {
       if (!environment.logsHoldPhi) return;
       try {
-        await recordLogRead(db, { ...read, user: context.user, breakGlass: access.breakGlass, requestId: context.requestId });
+        await recordLogRead(db, { ...read, user: context.user, breakGlass: access.breakGlass, unmasked: masking.unmasked, requestId: context.requestId });
       } catch (error) {
         throw new AuditUnavailableError({ cause: error });
       }
     };
     try {
-      const source = await getLogSource();
-      return await handler(request, { ...context, logRequest: resolved.request, source, db, breakGlass: access.breakGlass, recordRead });
+      const raw = await getLogSource();
+      const source = masking.masked ? maskingSource(raw, maskerFor(app)) : raw;
+      return await handler(request, { ...context, logRequest: resolved.request, source, db, breakGlass: access.breakGlass, masking, recordRead });
     } catch (error) {
       if (error instanceof AuditUnavailableError) {
         context.log.error({ err: error.cause, app: app.name, environment: environment.name }, 'could not record a log read; refused it');
@@ -88,4 +102,12 @@ export function withLogRequest(
       throw error;
     }
   });
+}
+
+/** Lines that may hold PHI are masked unless the request names the reader's own running unmask grant. */
+async function resolveMasking(db: BerthDb, user: BerthUser, { app, environment }: LogRequest, unmask: string | null): Promise<LogMasking> {
+  if (!environment.logsHoldPhi) return { masked: false, unmasked: null, unmaskEnded: false };
+  const id = unmask && /^\d{1,15}$/.test(unmask) ? Number(unmask) : undefined;
+  const grant = id === undefined ? null : await findActiveGrant(db, { kind: 'unmask', id, email: user.email, app: app.name, environment: environment.name, now: new Date() });
+  return { masked: grant === null, unmasked: grant, unmaskEnded: unmask !== null && grant === null };
 }

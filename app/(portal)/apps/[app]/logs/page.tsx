@@ -33,7 +33,7 @@ export default async function AppLogsPage({ params, searchParams }: { params: Pr
   if (!decide(user, 'app.view', { app }).allowed) forbidden();
 
   const appEnvironments = app.environments.flatMap((name) => catalog.environments.filter((e) => e.name === name));
-  const environments = appEnvironments.map((environment) => ({ name: environment.name, project: environment.project, cluster: environment.cluster }));
+  const environments = appEnvironments.map((environment) => ({ name: environment.name, project: environment.project, cluster: environment.cluster, logsHoldPhi: environment.logsHoldPhi }));
   if (environments.length === 0) notFound();
   // Each environment's logs are asked of the policy again by the log routes; this says on what ground.
   const access = await checkLogAccessPerEnvironment(await getDb(), user, app, appEnvironments);

@@ -4,7 +4,7 @@ import { withLogRequest } from '@/lib/logs/with-log-request';
 export const dynamic = 'force-dynamic';
 
 export const GET = withLogRequest(
-  async (request, { logRequest, source, recordRead }) => {
+  async (request, { logRequest, source, masking, recordRead }) => {
     const { query, environment } = logRequest;
     const page = await source.query(query, request.signal);
     await recordRead({ kind: query.pageToken ? 'page' : 'query', query, lines: page.entries.length });
@@ -14,6 +14,8 @@ export const GET = withLogRequest(
         window: { since: query.since?.toISOString() ?? null, until: query.until?.toISOString() ?? null },
         entries: page.entries,
         nextPageToken: page.nextPageToken ?? null,
+        // Whether likely PHI was masked, and until when the reader's "show unmasked" lasts.
+        masking: { masked: masking.masked, unmaskedUntil: masking.unmasked?.expiresAt ?? null, unmaskEnded: masking.unmaskEnded },
       },
       { headers: { 'cache-control': 'no-store' } },
     );

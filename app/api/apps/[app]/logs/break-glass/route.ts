@@ -3,8 +3,7 @@ import { withUser } from '@/lib/auth/with-user';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { getConfig } from '@/lib/config/get-config';
 import { getDb } from '@/lib/db/get-db';
-import { jsonError } from '@/lib/http/json-error';
-import { readJsonBody } from '@/lib/http/read-json-body';
+import { bodyErrorResponse, readJsonBody } from '@/lib/http/read-json-body';
 import { resultStatus } from '@/lib/http/result-status';
 import { breakGlass, breakGlassInputSchema } from '@/lib/logs/break-glass';
 
@@ -12,10 +11,7 @@ export const dynamic = 'force-dynamic';
 
 export const POST = withUser<{ app: string }>(async (request, { params, user, requestId }) => {
   const body = await readJsonBody(request, breakGlassInputSchema, 8 * 1024);
-  if (!body.ok) {
-    const reason = body.issues?.find((issue) => issue.path[0] === 'reason')?.message;
-    return jsonError(body.status, 'invalid', reason ?? body.message, { requestId });
-  }
+  if (!body.ok) return bodyErrorResponse(body, requestId, 'reason');
   const result = await breakGlass({ db: await getDb(), catalog: await loadCatalog(), maxMinutes: getConfig().BREAK_GLASS_MAX_MINUTES }, user, params.app, body.data);
   if (!result.ok) return Response.json({ error: { ...result.error, requestId } }, { status: resultStatus(result.error.code), headers: { 'cache-control': 'no-store' } });
   return Response.json({ grant: result.data }, { status: 201, headers: { 'cache-control': 'no-store' } });

@@ -5,14 +5,17 @@ import { withLogRequest } from '@/lib/logs/with-log-request';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = withLogRequest(async (request, { logRequest, source, recordRead }) => {
+export const GET = withLogRequest(async (request, { logRequest, source, masking, recordRead }) => {
   const { query, app, environment } = logRequest;
   const { entries, truncated } = await collectLogDownload(source, { ...query, pageToken: undefined }, { maxLines: DOWNLOAD_MAX_LINES, signal: request.signal });
   await recordRead({ kind: 'download', query: { ...query, pageToken: undefined }, lines: entries.length });
   const window = `${query.since?.toISOString() ?? 'the beginning'} to ${query.until?.toISOString() ?? 'now'}`;
+  const maskedValues = entries.reduce((sum, e) => sum + (e.masked ?? 0), 0);
   const header = [
     `# ${app.name} in ${environment.name} (namespace ${app.namespace}, cluster ${environment.cluster}), ${window}`,
     `# ${entries.length} lines${truncated ? ` — the newest ${DOWNLOAD_MAX_LINES.toLocaleString('en-US')}; narrow the filter for older lines` : ''}`,
+    ...(masking.masked ? [`# likely patient data masked (${maskedValues} values); download again with "Show unmasked" and a reason for the lines as written`] : []),
+    ...(masking.unmasked ? [`# unmasked for ${masking.unmasked.email}: ${masking.unmasked.reason.replace(/\s+/g, ' ')} — this file holds patient data`] : []),
   ];
   const body = [...header, ...entries.map(formatLogLine)].join('\n') + '\n';
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);

@@ -1,0 +1,102 @@
+import 'server-only';
+// "Show unmasked": on one line, or on the whole view for a while — each time with a reason, each
+// time an audit event. A page grant is a row the reads then name (?unmask=<id>), so every read it
+// covers is recorded with the reason too; a line is read again, unmasked, and returned.
+import { z } from 'zod';
+import { type ActionResult, actionError, actionOk } from '@/lib/auth/action-result';
+import type { BerthUser } from '@/lib/auth/user';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import type { App, Catalog, Environment } from '@/lib/catalog/types';
+import type { BerthDb } from '@/lib/db/create-db';
+import { accessReasonSchema } from './break-glass';
+import { checkLogAccess, findAppEnvironment } from './log-access';
+import { insertLogAccessGrant } from './log-access-grants';
+import type { LogEntry } from './log-entry';
+import { isLogSourceError, type LogSource } from './log-source';
+import { parseRfc3339Nanos } from './log-time';
+
+/** How long "Show unmasked" on a view lasts before the lines are masked again. */
+export const UNMASK_MINUTES = 15;
+
+const kubeName = z.string().regex(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/);
+
+export const unmaskInputSchema = z.discriminatedUnion('scope', [
+  z.object({ scope: z.literal('page'), environment: z.string().min(1).max(63), reason: accessReasonSchema }),
+  z.object({
+    scope: z.literal('line'),
+    environment: z.string().min(1).max(63),
+    reason: accessReasonSchema,
+    line: z.object({ insertId: z.string().min(1).max(400), time: z.string().min(1).max(40), pod: kubeName, container: kubeName, previous: z.boolean().optional() }),
+  }),
+]);
+
+export type UnmaskInput = z.infer<typeof unmaskInputSchema>;
+
+export type UnmaskResult = { scope: 'page'; grant: { id: number; expiresAt: string } } | { scope: 'line'; entry: LogEntry };
+
+export interface UnmaskDeps {
+  db: BerthDb;
+  catalog: Catalog;
+  /** The unmasked source (line scope reads the line again). */
+  source: LogSource;
+  now?: Date;
+}
+
+export async function unmaskLogs(deps: UnmaskDeps, user: BerthUser, appName: string, input: UnmaskInput): Promise<ActionResult<UnmaskResult>> {
+  const found = findAppEnvironment(deps.catalog, appName, input.environment);
+  if (!found.ok) return found;
+  const { app, environment } = found.data;
+  if (!environment.logsHoldPhi) return actionError('invalid', `${environment.name} logs are not masked: there is nothing to unmask.`);
+  const now = deps.now ?? new Date();
+  const access = await checkLogAccess(deps.db, user, app, environment, now);
+  if (!access.allowed) return actionError('forbidden', access.reason);
+  const base = { environment: environment.name, scope: input.scope, reason: input.reason, ...(access.breakGlass ? { breakGlass: { grant: access.breakGlass.id, reason: access.breakGlass.reason } } : {}) };
+
+  if (input.scope === 'page') {
+    const expiresAt = new Date(now.getTime() + UNMASK_MINUTES * 60_000);
+    const grant = await deps.db.transaction().execute(async (trx) => {
+      const inserted = await insertLogAccessGrant(trx, { kind: 'unmask', app: app.name, environment: environment.name, holder: user, reason: input.reason, createdAt: now, expiresAt });
+      await recordAuditEvent(trx, { actor: user.email, action: 'logs.unmask', target: `app:${app.name}`, details: { ...base, grant: inserted.id, expiresAt: inserted.expiresAt }, time: now });
+      return inserted;
+    });
+    return actionOk({ scope: 'page', grant: { id: grant.id, expiresAt: grant.expiresAt } });
+  }
+
+  const entry = await readLine(deps.source, app, environment, input.line);
+  if (entry === 'unavailable') return actionError('unavailable', 'The log backend could not be read: try again in a moment.');
+  if (!entry) return actionError('not-found', 'That line is no longer in the logs (its pod may have been replaced).');
+  await recordAuditEvent(deps.db, {
+    actor: user.email,
+    action: 'logs.unmask',
+    target: `app:${app.name}`,
+    details: { ...base, line: { insertId: entry.insertId, time: entry.time, pod: entry.pod, container: entry.container }, lines: 1 },
+    time: now,
+  });
+  return actionOk({ scope: 'line', entry });
+}
+
+/** The one line again, from its pod and container, in the millisecond it was written. */
+async function readLine(source: LogSource, app: App, environment: Environment, line: Extract<UnmaskInput, { scope: 'line' }>['line']): Promise<LogEntry | null | 'unavailable'> {
+  const nanos = parseRfc3339Nanos(line.time);
+  if (nanos === undefined) return null;
+  const since = new Date(Number(nanos / 1_000_000n));
+  try {
+    const page = await source.query({
+      app: app.name,
+      namespace: app.namespace,
+      environment: environment.name,
+      cluster: environment.cluster,
+      pods: [line.pod],
+      container: line.container,
+      previous: line.previous,
+      since,
+      until: new Date(since.getTime() + 1),
+      order: 'asc',
+      pageSize: 1000,
+    });
+    return page.entries.find((e) => e.insertId === line.insertId) ?? null;
+  } catch (error) {
+    if (isLogSourceError(error)) return error.kind === 'invalid-query' ? null : 'unavailable';
+    throw error;
+  }
+}

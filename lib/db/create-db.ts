@@ -22,7 +22,7 @@ export async function createDb(options: CreateDbOptions): Promise<BerthDb> {
   const dialect = options.url.startsWith('file:') ? 'sqlite' : 'postgres';
   const db = (dialect === 'sqlite' ? openSqlite(options.url) : openPostgres(options)) as BerthDb;
   Object.defineProperty(db, 'dialect', { value: dialect });
-  await migrate(db, dialect);
+  await migrate(db, dialect, options.searchPath);
   return db;
 }
 
@@ -47,9 +47,12 @@ function openPostgres(options: CreateDbOptions): Kysely<Database> {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
-async function migrate(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): Promise<void> {
+async function migrate(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', searchPath: string | undefined): Promise<void> {
   // Domains land their migrations independently; a later-numbered one may already have run.
-  const migrator = new Migrator({ db, provider: migrationProvider(dialect), allowUnorderedMigrations: true });
+  // Kysely looks for its migration tables in every schema unless told which one: a schema of its
+  // own (a test's) would find another schema's tables, skip creating them and then fail with
+  // 'relation "kysely_migration_lock" does not exist'.
+  const migrator = new Migrator({ db, provider: migrationProvider(dialect), allowUnorderedMigrations: true, ...(searchPath ? { migrationTableSchema: searchPath } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -433,6 +433,12 @@ describe('facts that are commonly gotten wrong', () => {
 
   it('says what restarts pods: the config-revision annotation, not a checksum', () => {
     for (const { where, text } of allText()) expect(text, where).not.toMatch(/checksum\/config/);
+    // The chart's own help texts (shown in the values editor) say the same.
+    for (const file of ['values.yaml', 'values.schema.json']) {
+      const text = readFileSync(path.join(process.cwd(), 'sandbox', 'config-repo', 'chart', file), 'utf8');
+      expect(text, file).not.toMatch(/checksum/);
+      expect(text, file).toMatch(/berth\.dev\/config-revision/);
+    }
     const config = guides.find((g) => g.slug === 'config-vars') as Guide;
     expect(config.body).toMatch(/berth\.dev\/config-revision/);
   });

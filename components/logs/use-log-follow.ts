@@ -17,6 +17,17 @@ interface ProblemData {
   retryable?: unknown;
 }
 
+/** The reason a follow was refused when it is the cap on live streams per person, else null. */
+async function streamsAtLimit(): Promise<string | null> {
+  try {
+    const response = await fetch('/api/log-streams', { headers: { accept: 'application/json' }, cache: 'no-store' });
+    const body = (await response.json()) as { message?: unknown };
+    return typeof body.message === 'string' ? body.message : null;
+  } catch {
+    return null;
+  }
+}
+
 /** `url` null: not following. `onEntries` may change between renders. */
 export function useLogFollow(url: string | null, onEntries: (entries: LogEntry[]) => void): { state: FollowStatus | null; restart: () => void } {
   const onEntriesRef = useRef(onEntries);
@@ -59,6 +70,10 @@ export function useLogFollow(url: string | null, onEntries: (entries: LogEntry[]
       // CONNECTING: the browser reconnects by itself (after `retry:`); CLOSED: it gave up (an HTTP error).
       if (source.readyState === EventSource.CLOSED) {
         set({ status: 'stopped', message: 'Berth refused or lost the live connection.', hint: 'Resume following; if it keeps stopping, reload the page.', retryable: true });
+        // EventSource does not say why: a refusal may be the cap on live streams, which names what to close.
+        void streamsAtLimit().then((message) => {
+          if (message) set({ status: 'stopped', message, retryable: true });
+        });
       } else {
         set({ status: 'reconnecting' });
       }

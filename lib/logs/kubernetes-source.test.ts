@@ -245,6 +245,29 @@ describe('errors in plain words', () => {
     expect(error.kind).toBe('invalid-query');
   });
 
+  test('a crafted page token cannot lift the lines read per container, nor carry a depth that is not a count', async () => {
+    const capped = new KubernetesSource(kubeConfig, { linesPerRead: 5, maxLinesPerContainer: 10 });
+    const craft = (token: string, d: unknown) => Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(token, 'base64url').toString('utf8')), d })).toString('base64url');
+    // Every page asked for with a token claiming a billion lines per container.
+    const seen = new Set<string>();
+    let page = await capped.query({ ...query, pageSize: 3 });
+    for (let i = 0; i < 100 && page.nextPageToken; i += 1) {
+      for (const entry of page.entries) seen.add(entry.insertId);
+      page = await capped.query({ ...query, pageSize: 3, pageToken: craft(page.nextPageToken, 1_000_000_000) });
+    }
+    for (const entry of page.entries) seen.add(entry.insertId);
+    // Three containers, at most ten lines each are ever read, whatever the token says.
+    const everything = (await allPages(source, { ...query, pageSize: 100 })).length;
+    expect(everything).toBeGreaterThan(30);
+    expect(seen.size).toBeLessThanOrEqual(30);
+
+    const first = await capped.query({ ...query, pageSize: 3 });
+    for (const bad of [0, -5, 1.5, '12', null]) {
+      const error = await rejection(capped.query({ ...query, pageSize: 3, pageToken: craft(first.nextPageToken!, bad) }));
+      expect(error.message).toBe('The page token is not one Berth issued; reload the logs.');
+    }
+  });
+
   test('an API server that is gone is unavailable', async () => {
     const gone = await startKubeApiServer({ clusters: ['stage'], clock: new ManualClock() });
     const config = new KubeConfig();

@@ -76,7 +76,8 @@ export class KubernetesSource implements LogSource {
     // bytes of each from the start of the window (or the cursor) on. When a container had more
     // than that and the page is not full without its unread lines, read deeper.
     const limits = this.reads[order];
-    let depth = cursor?.d ?? (order === 'desc' ? Math.max(limits.first, pageSize + 1) : limits.first);
+    // A page token comes back from the client: its depth never goes past this source's own limit.
+    let depth = cursor ? Math.min(cursor.d, limits.max) : order === 'desc' ? Math.max(limits.first, pageSize + 1) : limits.first;
     for (;;) {
       const range = order === 'desc' ? { tailLines: depth } : { cursor: cursorMark, limitBytes: depth };
       const reads = await this.readAll(clients, q, targets, range, signal);
@@ -131,14 +132,14 @@ export class KubernetesSource implements LogSource {
         sink.on('pipe', (source: NodeJS.ReadableStream) => source.on('error', () => sink.destroy()));
       });
       let controller: AbortController;
+      const following = clients.log.log(q.namespace, target.pod, target.container, sink, { follow: true, timestamps: true, sinceSeconds });
       try {
-        controller = await withDeadline(
-          clients.log.log(q.namespace, target.pod, target.container, sink, { follow: true, timestamps: true, sinceSeconds }),
-          this.timeoutMs,
-          signal,
-        );
+        controller = await withDeadline(following, this.timeoutMs, signal);
       } catch (error) {
         sink.destroy();
+        // Given up on (aborted, or past the deadline) while connecting: a follow that connects
+        // after all must not stay open on the API server.
+        following.then((late) => late.abort(), () => undefined);
         throw error;
       }
       const abort = () => {

@@ -26,7 +26,7 @@ const post = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'a
 type Page = { entries: { text?: string; insertId: string; time: string; pod: string; container: string; masked?: number }[]; nextPageToken: string | null; masking: { masked: boolean; unmaskedUntil: string | null; unmaskEnded: boolean } };
 
 beforeAll(async () => {
-  world = await startLogRoutesWorld();
+  world = await startLogRoutesWorld({ LOG_STREAMS_PER_PERSON: '2', LOG_STREAMS_PER_REPLICA: '4' });
   page = (await import('@/app/api/apps/[app]/logs/route')).GET as RouteHandler;
   stream = (await import('@/app/api/apps/[app]/logs/stream/route')).GET as RouteHandler;
   download = (await import('@/app/api/apps/[app]/logs/download/route')).GET as RouteHandler;
@@ -293,5 +293,58 @@ describe('likely PHI masked in production, unmasked only with a reason', () => {
     const text = await reading;
     expect(text).toContain('eligibility check ssn [SSN] for [email]');
     expect(text).not.toContain('123-45-6789');
+  });
+});
+
+describe('limits on live streams', () => {
+  function open(email: string, path: string) {
+    const abort = new AbortController();
+    return world.call(stream, email, path, { signal: abort.signal }).then((response) => ({ response, abort }));
+  }
+
+  it('gives one person at most N streams, and the N+1th a 429 saying which are open', async () => {
+    const first = await open(HIRO, '/api/apps/care-admin/logs/stream?env=production&severity=ERROR');
+    const second = await open(HIRO, '/api/apps/patient-portal/logs/stream?env=stage');
+    expect([first.response.status, second.response.status]).toEqual([200, 200]);
+    const third = await world.call(stream, HIRO, '/api/apps/care-admin/logs/stream?env=stage');
+    expect(third.status).toBe(429);
+    expect(third.headers.get('retry-after')).toBe('5');
+    const { error } = (await third.json()) as { error: { code: string; message: string; details: { scope: string; open: { app: string }[] } } };
+    expect(error.code).toBe('rate-limited');
+    expect(error.message).toMatch(/^You already follow 2 log streams, the most one person may: care-admin production \(following since \d\d:\d\d UTC, severity ERROR\); patient-portal stage \(following since/);
+    expect(error.message).toMatch(/Stop "Follow live" on one of them/);
+    expect(error.details).toMatchObject({ scope: 'person', open: [{ app: 'care-admin' }, { app: 'patient-portal' }] });
+    // The refused follow was not opened, so no read of it is recorded.
+    expect((await readsBy(HIRO, 'logs.stream-opened')).length).toBe((await readsBy(HIRO, 'logs.stream-closed')).length + 1);
+
+    // Closing one makes room for another.
+    first.abort.abort();
+    await first.response.body?.cancel().catch(() => undefined);
+    await expect.poll(async () => (await world.call(stream, HIRO, '/api/apps/care-admin/logs/stream?env=stage', { signal: AbortSignal.abort() })).status).not.toBe(429);
+    second.abort.abort();
+    await second.response.body?.cancel().catch(() => undefined);
+  });
+
+  it('identical follows by different people share one connection to the cluster API; the replica’s cap counts every stream', async () => {
+    await expect.poll(() => world.kube.openStreams(), { timeout: 10_000 }).toBe(0);
+    const path = '/api/apps/care-admin/logs/stream?env=production&q=refund';
+    const hiro = await open(HIRO, path);
+    await expect.poll(() => world.kube.openStreams(), { timeout: 10_000 }).toBe(1);
+    const priya = await open(PRIYA, path);
+    const priyaAgain = await open(PRIYA, path);
+    expect([hiro.response.status, priya.response.status, priyaAgain.response.status]).toEqual([200, 200, 200]);
+    // Three followers, one pod: one follow on the API server.
+    expect(world.kube.openStreams()).toBe(1);
+    // A fourth stream fills the replica (4); a fifth, by someone with none open, is refused for the replica.
+    const fourth = await open(HIRO, '/api/apps/care-admin/logs/stream?env=stage');
+    expect(fourth.response.status).toBe(200);
+    const fifth = await world.call(stream, 'esther.adeyemi@meridiancare.example', '/api/apps/care-admin/logs/stream?env=stage');
+    expect(fifth.status).toBe(429);
+    expect(((await fifth.json()) as { error: { message: string } }).error.message).toMatch(/^This Berth replica already serves 4 live log streams/);
+    for (const s of [hiro, priya, priyaAgain, fourth]) {
+      s.abort.abort();
+      await s.response.body?.cancel().catch(() => undefined);
+    }
+    await expect.poll(() => world.kube.openStreams(), { timeout: 10_000 }).toBe(0);
   });
 });

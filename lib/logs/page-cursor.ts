@@ -43,7 +43,7 @@ export function decodeCursor(token: string, fingerprint: string): Cursor {
   } catch {
     cursor = undefined;
   }
-  if (!cursor || typeof cursor.t !== 'string' || !/^\d+$/.test(cursor.t) || typeof cursor.i !== 'string' || typeof cursor.d !== 'number') {
+  if (!cursor || typeof cursor.t !== 'string' || !/^\d{1,25}$/.test(cursor.t) || typeof cursor.i !== 'string' || cursor.i.length > 600 || !Number.isSafeInteger(cursor.d) || (cursor.d ?? 0) < 1) {
     throw new LogSourceError('invalid-query', 'The page token is not one Berth issued; reload the logs.');
   }
   if (cursor.f !== fingerprint) {

@@ -15,6 +15,7 @@ import { getLogSource } from './get-log-source';
 import type { BerthUser } from '@/lib/auth/user';
 import { checkLogAccess } from './log-access';
 import { findActiveGrant, type LogAccessGrant } from './log-access-grants';
+import { sharedTailsFor } from './log-streams';
 import { maskerFor, maskingSource } from './masking-source';
 import { logErrorResponse } from './log-error-response';
 import { isLogSourceError, type LogSource } from './log-source';
@@ -77,8 +78,9 @@ export function withLogRequest(
       }
     };
     try {
-      const raw = await getLogSource();
-      const source = masking.masked ? maskingSource(raw, maskerFor(app)) : raw;
+      // Identical follows share one upstream tail; masking is each reader's own, on top.
+      const shared = sharedTailsFor(await getLogSource());
+      const source = masking.masked ? maskingSource(shared, maskerFor(app)) : shared;
       return await handler(request, { ...context, logRequest: resolved.request, source, db, breakGlass: access.breakGlass, masking, recordRead });
     } catch (error) {
       if (error instanceof AuditUnavailableError) {

@@ -127,6 +127,9 @@ export function servePodLog(ctx: PodLogContext, namespace: string, name: string,
     return;
   }
   ctx.track(res);
+  // The API server sends the status and headers of a follow at once, before any line: a client
+  // waiting for the response (and the controller to stop it) must not wait for a container to speak.
+  res.flushHeaders();
   stopFollowing = ctx.logs.follow(containerId, (line) => {
     if (line === null) finish();
     else if (passes(line)) write(line);

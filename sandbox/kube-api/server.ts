@@ -63,6 +63,8 @@ export interface KubeApiServer {
   applyDesiredState(cluster: string, apps: DesiredApp[]): void;
   kubeconfig(options?: KubeconfigOptions): string;
   writeKubeconfig(path: string, options?: KubeconfigOptions): Promise<void>;
+  /** Watches and log follows open now (what an API server's inflight-requests metric counts). */
+  openStreams(): number;
   close(): Promise<void>;
 }
 
@@ -189,6 +191,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, kubeconfig(kubeconfigOptions), { mode: 0o600 });
     },
+    openStreams: () => streams.size,
     async close() {
       for (const r of runtimes.values()) r.simulator.close();
       for (const res of streams) res.end();

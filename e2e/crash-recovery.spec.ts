@@ -1,7 +1,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { expect, test } from './fixtures';
 import { startTestIap, type TestIap } from '../lib/testing/iap';
 import { productionPort } from './ports';
 
@@ -95,14 +96,15 @@ async function readValues(app: string, file: string, email = PRIYA) {
   return (await response.json()) as { text: string; revision: string };
 }
 
-/** What each commit may hold: its subject → the one file and the exact text someone chose. */
-const chosen = new Map<string, { file: string; text: string }>();
-const requestIds: number[] = [];
-const rounds: string[] = [];
 
 test('Berth killed mid-way through saves and approvals, three times: every restart heals, nothing half-done remains', async () => {
   test.setTimeout(420_000);
   const start = git('rev-parse', 'main').trim();
+  /** What each commit may hold: its subject → the one file and the exact text someone chose. */
+  const chosen = new Map<string, { file: string; text: string }>();
+  const requestIds: number[] = [];
+  const rounds: string[] = [];
+  const run = randomBytes(3).toString('hex');
   // Three moments of the storm of 11 requests: when the first answer comes back, when 4 have, when 8 have.
   const killWhen = [1, 4, 8];
   for (let round = 0; round < killWhen.length; round++) {
@@ -110,7 +112,7 @@ test('Berth killed mid-way through saves and approvals, three times: every resta
     const requests: { id: number; diffHash: string }[] = [];
     for (const app of REQUEST_APPS) {
       const current = await readValues(app, 'values-production.yaml', ANA);
-      const title = `Crash round ${round} request ${app}`;
+      const title = `Crash ${run} round ${round} request ${app}`;
       const text = `${current.text}# ${title}\n`;
       chosen.set(title, { file: `apps/${app}/values-production.yaml`, text });
       const opened = await fetch(`${base}/api/changes`, {
@@ -129,7 +131,7 @@ test('Berth killed mid-way through saves and approvals, three times: every resta
     // The storm: eight stage saves and three approvals at once.
     let answered = 0;
     const saves = STAGE_APPS.map(async (app, i) => {
-      const subject = `Crash round ${round} save ${app}`;
+      const subject = `Crash ${run} round ${round} save ${app}`;
       const text = `${stage[i].text}# ${subject}\n`;
       chosen.set(subject, { file: `apps/${app}/values-stage.yaml`, text });
       const response = await fetch(`${base}/api/apps/${app}/values/values-stage.yaml`, {
@@ -166,7 +168,7 @@ test('Berth killed mid-way through saves and approvals, three times: every resta
 
     // The repository accepts a save at once (the clone is healed before the write).
     const after = await readValues('scheduler', 'values-stage.yaml');
-    const subject = `Crash round ${round} save after restart`;
+    const subject = `Crash ${run} round ${round} save after restart`;
     const text = `${after.text}# ${subject}\n`;
     chosen.set(subject, { file: 'apps/scheduler/values-stage.yaml', text });
     const saved = await fetch(`${base}/api/apps/scheduler/values/values-stage.yaml`, {
@@ -264,4 +266,44 @@ test('a 20,000-key values file is refused by its limit while health checks keep 
   expect(problems[0]).toMatchObject({ code: 'control-character', line: current.text.split('\n').length });
   expect(git('log', '-1', '--format=%s').trim()).not.toMatch(/Twenty thousand keys|NUL/);
   expect(git('status', '--porcelain')).toBe('');
+});
+
+test('a branch pointing at a missing commit: readiness fails with the reason, pages and the API say the repository cannot be read, and all recovers once it is repaired', async ({ browser }) => {
+  const ref = path.join(clone, '.git', 'refs', 'heads', 'main');
+  const head = fs.readFileSync(ref, 'utf8');
+  const missing = 'dead'.repeat(10);
+  const context = await browser.newContext({ extraHTTPHeaders: { 'x-goog-iap-jwt-assertion': await iap.token({ email: PRIYA }) } });
+  const page = await context.newPage();
+  fs.writeFileSync(ref, `${missing}\n`);
+  try {
+    // 503: Berth cannot serve without its config repository (a cluster it cannot reach is only "degraded").
+    const ready = await fetch(`${base}/api/readyz`);
+    expect(ready.status).toBe(503);
+    const checks = ((await ready.json()) as { checks: Record<string, { status: string; error?: string }> }).checks;
+    expect(checks.configRepository).toMatchObject({ status: 'down', error: expect.stringContaining(`points at commit ${missing.slice(0, 12)}, which is not in the repository`) });
+
+    const api = await fetch(`${base}/api/apps/patient-portal`, { headers: await as(PRIYA) });
+    expect(api.status).toBe(503);
+    expect(((await api.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'unavailable', message: expect.stringContaining('cannot be read') });
+    const save = await fetch(`${base}/api/apps/patient-portal/values/values-stage.yaml`, {
+      method: 'PUT',
+      headers: await as(PRIYA),
+      body: JSON.stringify({ text: 'replicas: 1\n', baseRevision: head.trim(), message: 'Save into a broken repository' }),
+    });
+    expect(save.status).toBe(503);
+
+    for (const url of ['/apps', '/apps/patient-portal']) {
+      await page.goto(`${base}${url}`);
+      await expect(page.getByRole('heading', { level: 1, name: 'The config repository cannot be read' })).toBeVisible();
+      await expect(page.getByText('There is no app called')).toHaveCount(0);
+    }
+  } finally {
+    fs.writeFileSync(ref, head);
+  }
+  await expect
+    .poll(async () => ((await (await fetch(`${base}/api/readyz`)).json()) as { checks: { configRepository: { status: string } } }).checks.configRepository.status, { timeout: 30_000 })
+    .toBe('ok');
+  await page.goto(`${base}/apps/patient-portal`);
+  await expect(page.getByRole('heading', { level: 1, name: /patient-portal/ })).toBeVisible();
+  await context.close();
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ConfigRepo } from '@/lib/gitops/config-repo';
 import { getConfigRepo } from '@/lib/gitops/config-repo';
+import { verifyReadable } from '@/lib/gitops/heal-clone';
 import { headRevision, listFolder, readFile } from '@/lib/gitops/read-repo';
 import { parseCatalog } from './parse-catalog';
 import type { Catalog } from './types';
@@ -10,9 +11,12 @@ import type { Catalog } from './types';
 const cache = new Map<string, Catalog>();
 
 export async function loadCatalog(repo: ConfigRepo = getConfigRepo()): Promise<Catalog> {
-  const revision = await headRevision(repo);
+  // A branch that cannot be read is reported as such (RepositoryDamagedError), never as an
+  // empty catalog: "there is no app called …" would be a lie.
+  const revision = await headRevision(repo).catch(() => verifyReadable(repo));
   const cached = cache.get(repo.dir);
   if (cached?.revision === revision) return cached;
+  await verifyReadable(repo);
   const [teams, environments, folders] = await Promise.all([
     readFile(repo, 'teams.yaml', revision),
     readFile(repo, 'environments.yaml', revision),

@@ -5,8 +5,9 @@ import 'server-only';
 //   fsck` ignores), are flushed to disk, then renamed into place;
 // - the index and refs are written the way git writes them: create `<file>.lock` exclusively (if
 //   it exists, someone else — the git CLI, an operator — is writing, and we wait), write and flush
-//   it, rename it over the file. A lock nobody holds open any more (its writer crashed), or one
-//   older than STALE_LOCK_MS, is stale and is removed, with a log line saying so.
+//   it, rename it over the file. A lock no live process holds open (its writer crashed) is stale
+//   and is removed, with a log line saying so; where that cannot be told, one older than
+//   STALE_LOCK_MS is.
 // isomorphic-git writes loose objects and the index in place (a crash leaves them truncated, and
 // an object it finds on disk is never rewritten), so every write Berth asks of it goes through
 // `gitWriteFs` below.
@@ -73,7 +74,8 @@ function heldOpen(file: string): boolean | undefined {
  * Waits until `lockFile` is released. A lock is stale — its writer died — when no live process
  * holds it open (checked twice, 100 ms apart), or, where that cannot be told, once it is
  * STALE_LOCK_MS old; a stale lock is removed and logged. A live one is waited for up to `waitMs`,
- * then RepositoryLockedError. Returns whether a stale lock was removed.
+ * then RepositoryLockedError. Returns whether a stale lock was removed. (Berth's clone is its
+ * pod's own: a process in another container holding it open is not expected.)
  */
 export async function awaitLockRelease(lockFile: string, waitMs = LOCK_WAIT_MS): Promise<boolean> {
   const deadline = Date.now() + waitMs;
@@ -81,10 +83,13 @@ export async function awaitLockRelease(lockFile: string, waitMs = LOCK_WAIT_MS):
   for (;;) {
     const age = ageMs(lockFile);
     if (age === null) return false;
-    const unheld = heldOpen(path.resolve(lockFile)) === false;
-    if (age >= STALE_LOCK_MS || (unheld && unheldBefore)) {
+    const held = heldOpen(path.resolve(lockFile));
+    const unheld = held === false;
+    // A lock a live process holds is never taken away, however old; age decides only where
+    // nobody can tell who holds it.
+    if ((unheld && unheldBefore) || (held === undefined && age >= STALE_LOCK_MS)) {
       fs.rmSync(lockFile, { force: true });
-      logger.warn({ lockFile, ageMs: Math.round(age), heldOpen: !unheld }, 'removed a stale git lock (its writer is gone)');
+      logger.warn({ lockFile, ageMs: Math.round(age) }, 'removed a stale git lock (its writer is gone)');
       return true;
     }
     unheldBefore = unheld;

@@ -11,7 +11,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import git from 'isomorphic-git';
 import { logger } from '@/lib/logger/logger';
-import { awaitLockRelease, STALE_LOCK_MS } from './atomic-files';
+import { awaitLockRelease } from './atomic-files';
+import { RepositoryDamagedError } from './repository-damaged-error';
 import { branchRefFile } from './branch-ref';
 import type { ConfigRepo } from './config-repo';
 import { gitCli, gitFailure } from './git-cli';
@@ -19,12 +20,7 @@ import { headRevision, isNotFound } from './read-repo';
 import type { RemoteSync } from './remote-sync';
 import { withWriteLock } from './write-lock';
 
-export class RepositoryDamagedError extends Error {
-  constructor(readonly reason: string) {
-    super(`The config repository cannot be read: ${reason}`);
-    this.name = 'RepositoryDamagedError';
-  }
-}
+export { RepositoryDamagedError };
 
 export type CloneHealth = { ok: true; checkedAt: string } | { ok: false; reason: string; since: string };
 
@@ -121,7 +117,7 @@ export async function healClone(repo: ConfigRepo, options: { remote?: RemoteSync
   }
   health.set(repo.dir, { ok: true, checkedAt: new Date().toISOString() });
   if (report.removedLocks.length || report.discarded.length || report.indexRebuilt || report.recloned) {
-    logger.warn({ dir: repo.dir, ...report }, 'healed the config repository clone: discarded what its branch does not hold');
+    logger.warn({ dir: repo.dir, ...report }, 'healed the config repository clone: index and working tree reset to the branch (what differed is listed)');
   }
   return report;
 }
@@ -130,8 +126,8 @@ async function releaseStaleLocks(repo: ConfigRepo, report: HealReport): Promise<
   const gitDir = path.join(repo.dir, '.git');
   const locks = [path.join(gitDir, 'index.lock'), path.join(gitDir, 'HEAD.lock'), path.join(gitDir, 'packed-refs.lock'), `${branchRefFile(repo)}.lock`];
   for (const lock of locks) {
-    // Waits for a live writer; a lock whose writer died is removed once it is stale.
-    if (await awaitLockRelease(lock, STALE_LOCK_MS + 1000)) report.removedLocks.push(path.relative(repo.dir, lock));
+    // Waits a moment for a live writer (then the write is refused); a lock whose writer died is removed.
+    if (await awaitLockRelease(lock)) report.removedLocks.push(path.relative(repo.dir, lock));
   }
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import path from 'node:path';
 import git from 'isomorphic-git';
 import type { ConfigRepo } from './config-repo';
+import { RepositoryDamagedError } from './repository-damaged-error';
 import { safeRepoPath } from './repo-path';
 
 const OBJECT_ID = /^[0-9a-f]{40}$/;
@@ -36,7 +37,7 @@ export async function readFile(repo: ConfigRepo, filepath: string, revision?: st
     const { blob } = await git.readBlob({ fs: repo.fs, dir: repo.dir, oid, filepath: safe, cache: repo.cache });
     return new TextDecoder().decode(blob);
   } catch (error) {
-    if (isNotFound(error)) return null;
+    if (isNotFound(error)) return absent(error, oid, safe, null);
     throw error;
   }
 }
@@ -61,9 +62,22 @@ export async function listFolder(repo: ConfigRepo, folder: string, revision?: st
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
   } catch (error) {
-    if (isNotFound(error)) return [];
+    if (isNotFound(error)) return absent(error, oid, safe, []);
     throw error;
   }
+}
+
+/**
+ * A path that is not there at a revision (or a revision that does not exist) reads as absent; an
+ * object that revision's own trees point at but the repository does not hold is damage, and must
+ * not read as "no such file" (an empty catalog, "there is no app called …").
+ */
+function absent<T>(error: unknown, revision: string, filepath: string, value: T): T {
+  const missing = (error as { data?: { what?: unknown } }).data?.what;
+  if (typeof missing === 'string' && OBJECT_ID.test(missing) && missing !== revision) {
+    throw new RepositoryDamagedError(`object ${missing.slice(0, 12)}, part of ${filepath || 'the top folder'} at ${revision.slice(0, 12)}, is not in the repository`);
+  }
+  return value;
 }
 
 export function isNotFound(error: unknown): boolean {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { RepositoryDamagedError } from '@/lib/gitops/repository-damaged-error';
 import { trackRequest } from '@/lib/lifecycle/in-flight';
 import { logger } from '@/lib/logger/logger';
 import { jsonError } from './json-error';
@@ -30,10 +31,16 @@ export function withRoute<P = Record<string, never>>(
       const params = (await nextContext?.params) ?? ({} as P);
       response = await handler(request, { requestId, log, params });
     } catch (error) {
-      log.error({ err: error }, 'route handler failed');
-      response = jsonError(500, 'internal', 'Something went wrong on our side. Quote this request id when reporting it.', {
-        requestId,
-      });
+      if (error instanceof RepositoryDamagedError) {
+        // Not a bug to quote: the repository needs repairing, and readiness says so too.
+        log.error({ err: error }, 'the config repository cannot be read');
+        response = jsonError(503, 'unavailable', `${error.message}. Nothing was read or changed.`, { requestId });
+      } else {
+        log.error({ err: error }, 'route handler failed');
+        response = jsonError(500, 'internal', 'Something went wrong on our side. Quote this request id when reporting it.', {
+          requestId,
+        });
+      }
     }
     response.headers.set(REQUEST_ID_HEADER, requestId);
     log.info(

@@ -44,8 +44,14 @@ export interface ClusterCacheOptions {
   /** First retry after an error (ms, default 1 s); doubles up to maxBackoffMs (default 30 s). */
   initialBackoffMs?: number;
   maxBackoffMs?: number;
-  /** A GET /version every so often notices connections that died silently (default 30 s; 0: off). */
+  /**
+   * A GET /version this often (default 3 s; 0: off) notices an API server that stopped answering
+   * without closing its connections — a watch just goes quiet. No answer within probeTimeoutMs
+   * (default 6 s) marks the cluster unreachable: a silent server is reported within
+   * probeIntervalMs + probeTimeoutMs (9 s by default).
+   */
   probeIntervalMs?: number;
+  probeTimeoutMs?: number;
   now?: () => number;
 }
 
@@ -159,10 +165,11 @@ class KindWatcher {
     await informer?.stop();
   }
 
-  /** Drops the current informer and starts a fresh one now (after a failed probe). */
+  /** Drops the current informer and starts a fresh one now, which lists everything again. */
   reconnect(): void {
     if (this.stopped) return;
     clearTimeout(this.retry);
+    this.synced = false;
     this.connect();
   }
 
@@ -281,6 +288,7 @@ export class ClusterCache {
   readonly initialBackoffMs: number;
   readonly maxBackoffMs: number;
   private readonly probeIntervalMs: number;
+  private readonly probeTimeoutMs: number;
   private readonly now: () => number;
   private readonly logger?: Logger;
   private readonly watchers: Map<KindName, KindWatcher>;
@@ -291,13 +299,20 @@ export class ClusterCache {
   private unreachableSince: number | undefined;
   private lastError: string | undefined;
   private probeTimer: NodeJS.Timeout | undefined;
+  /** Since when the API server has not answered a probe (undefined: it answers). */
+  private silentSince: number | undefined;
+  /** It answers again, and the fresh informers have not all listed yet. */
+  private relisting = false;
+  /** The probe still waiting for its answer, and when it was sent. */
+  private probeInFlight: { sentAt: number; settled: Promise<unknown> } | undefined;
 
   constructor(options: ClusterCacheOptions) {
     this.environment = options.environment;
     this.kubeConfig = options.kubeConfig;
     this.initialBackoffMs = options.initialBackoffMs ?? 1000;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
-    this.probeIntervalMs = options.probeIntervalMs ?? 30_000;
+    this.probeIntervalMs = options.probeIntervalMs ?? 3_000;
+    this.probeTimeoutMs = options.probeTimeoutMs ?? 6_000;
     this.now = options.now ?? Date.now;
     this.logger = options.logger;
     this.watchers = new Map(KINDS.map((kind) => [kind, new KindWatcher(kind, this)]));
@@ -318,6 +333,7 @@ export class ClusterCache {
   async stop(): Promise<void> {
     this.started = false;
     clearInterval(this.probeTimer);
+    this.probeInFlight = undefined;
     await Promise.all([...this.watchers.values()].map((w) => w.stop()));
     for (const resolve of this.syncWaiters) resolve();
     this.syncWaiters.clear();
@@ -325,7 +341,7 @@ export class ClusterCache {
 
   state(): ClusterCacheState {
     const watchers = [...this.watchers.values()];
-    const failing = watchers.some((w) => w.failing);
+    const failing = this.silentSince !== undefined || this.relisting || watchers.some((w) => w.failing);
     const synced = watchers.every((w) => w.synced);
     const reachability = failing ? 'unreachable' : synced ? 'reachable' : 'connecting';
     const state: ClusterCacheState = { reachability };
@@ -393,6 +409,7 @@ export class ClusterCache {
   }
 
   kindRecovered(): void {
+    if (this.relisting && [...this.watchers.values()].every((w) => w.synced)) this.relisting = false;
     const state = this.state();
     if (state.reachability !== 'reachable') return;
     this.lastSyncAt = this.now();
@@ -415,21 +432,55 @@ export class ClusterCache {
     }
   }
 
-  private async probe(): Promise<void> {
-    if (this.state().reachability !== 'reachable') return;
-    const controller = new AbortController();
-    const timeout = setTimeout(() => controller.abort(), Math.min(10_000, this.probeIntervalMs));
-    try {
-      const version = this.kubeConfig.makeApiClient(VersionApi).getCode();
-      await Promise.race([
-        version,
-        new Promise((_, reject) => controller.signal.addEventListener('abort', () => reject(new Error('no answer to GET /version within 10 s')))),
-      ]);
-    } catch (error) {
-      this.logger?.warn({ environment: this.environment, error: describeError(error) }, 'cluster probe failed; reconnecting informers');
-      for (const watcher of this.watchers.values()) watcher.reconnect();
-    } finally {
-      clearTimeout(timeout);
-    }
+  /**
+   * One probe at a time. A probe not answered within probeTimeoutMs marks the cluster silent
+   * (unreachable since the probe was sent); it stays out (at most one request left waiting on a
+   * stopped server) and its late answer, or a new probe's once it has waited 5 × probeTimeoutMs,
+   * brings the cluster back: every informer lists again from scratch.
+   */
+  private probe(): void {
+    const inFlight = this.probeInFlight;
+    if (inFlight && this.now() - inFlight.sentAt < this.probeTimeoutMs * 5) return;
+    const sentAt = this.now();
+    const answer = this.kubeConfig.makeApiClient(VersionApi).getCode();
+    const current = { sentAt, settled: answer };
+    this.probeInFlight = current;
+    const timer = setTimeout(() => {
+      if (this.probeInFlight === current) this.markSilent(sentAt, `no answer from the API server within ${this.probeTimeoutMs / 1000} s`);
+    }, this.probeTimeoutMs);
+    timer.unref?.();
+    answer.then(
+      () => {
+        clearTimeout(timer);
+        if (this.probeInFlight === current) this.probeInFlight = undefined;
+        this.answered();
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        if (this.probeInFlight !== current) return;
+        this.probeInFlight = undefined;
+        this.markSilent(sentAt, describeError(error));
+      },
+    );
+  }
+
+  private markSilent(since: number, error: string): void {
+    if (!this.started || this.silentSince !== undefined) return;
+    this.silentSince = since;
+    this.unreachableSince ??= since;
+    this.lastError = error;
+    this.logger?.warn({ environment: this.environment, error }, 'cluster API server does not answer; reporting it unreachable');
+    this.emit({ cluster: true });
+  }
+
+  private answered(): void {
+    if (!this.started || this.silentSince === undefined) return;
+    this.logger?.info({ environment: this.environment, silentForMs: this.now() - this.silentSince }, 'cluster API server answers again; relisting every kind');
+    this.silentSince = undefined;
+    // The watches opened before the silence cannot be trusted: fresh informers list everything.
+    // Until they have, the cluster stays "unreachable since" its silence (kindRecovered clears it).
+    this.relisting = true;
+    for (const watcher of this.watchers.values()) watcher.reconnect();
+    this.emit({ cluster: true });
   }
 }

@@ -2,7 +2,7 @@
 // simulated clusters, each under its own path prefix (`/clusters/<name>/api/v1/...`), so a single
 // process backs both kubeconfig contexts. The real clients (@kubernetes/client-node, kubectl) talk
 // to it unchanged.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
@@ -189,7 +189,10 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     kubeconfig,
     async writeKubeconfig(path, kubeconfigOptions) {
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, kubeconfig(kubeconfigOptions), { mode: 0o600 });
+      // Through a rename: whoever waits for the file to appear reads it whole.
+      const temp = `${path}.${process.pid}.tmp`;
+      await writeFile(temp, kubeconfig(kubeconfigOptions), { mode: 0o600 });
+      await rename(temp, path);
     },
     openStreams: () => streams.size,
     async close() {

@@ -14,6 +14,7 @@ import { sample, type Summary, summarize, timeOnce } from './measure';
 import type { DesiredState } from './render-desired-state';
 import { mb, ms, type Row, type SectionResult, speedup } from './report';
 import { type SeededWorld, startSeededWorld } from './start-seeded-world';
+import type { BerthUser } from '@/lib/auth/user';
 
 export interface StatusBenchOptions {
   repo: ConfigRepo;
@@ -107,9 +108,10 @@ export async function benchStatus(options: StatusBenchOptions, log: (line: strin
       const clients = new Map<EnvironmentName, ListClients>();
       for (const target of loadClusterTargets(config)) if ('kubeConfig' in target) clients.set(target.environment, makeListClients(target.kubeConfig));
       const deps = { runtime: world.runtime, repo: options.repo };
+      const reader: BerthUser = { email: 'priya.raman@meridiancare.example', name: 'Priya Raman', role: 'platform', team: 'platform' };
       const berth = async (t: { app: App; environment: EnvironmentName }) => {
-        const result = await getAppStatus(t.app.name, t.environment, deps);
-        if (!result.ok) throw new Error(result.message);
+        const result = await getAppStatus(reader, t.app.name, t.environment, deps);
+        if (!result.ok) throw new Error(result.error.message);
       };
       // Like getAppStatus, the baseline first finds the app in the catalog (Backstage looks the entity up too).
       const baseline = async (t: { app: App; environment: EnvironmentName }) => {

@@ -135,7 +135,7 @@ test.describe('logs', () => {
     await signInAs(page, 'Ben Okafor');
     const bad = await page.request.get('/api/apps/intake-forms/logs?env=stage&severity=loud');
     expect(bad.status()).toBe(400);
-    expect((await bad.json()).error).toMatchObject({ code: 'invalid-filter', message: expect.stringMatching(/^The severity must be one of/) });
+    expect((await bad.json()).error).toMatchObject({ code: 'invalid', message: expect.stringMatching(/^The severity must be one of/) });
     const elsewhere = await page.request.get('/api/apps/intake-forms/logs?env=qa');
     expect(elsewhere.status()).toBe(404);
     expect((await elsewhere.json()).error.message).toBe('intake-forms does not run in qa; it runs in stage and production.');
@@ -163,7 +163,7 @@ test.describe('logs', () => {
         headers: { 'retry-after': '30' },
         body: JSON.stringify({
           error: {
-            code: 'logs-unavailable',
+            code: 'unavailable',
             message: 'Cloud Logging could not be reached at 127.0.0.1:1: No connection established.',
             details: { kind: 'unavailable', hint: 'The log backend is down or unreachable. Retry in a minute; if it keeps failing, tell the platform team.', retryable: true },
           },

@@ -67,7 +67,7 @@ test.describe('editing values', () => {
       headers: { 'next-action': request.headers()['next-action'], 'content-type': request.headers()['content-type'] ?? 'text/plain;charset=UTF-8', accept: 'text/x-component' },
       data: body.replace(`"app":"${notifications.name}"`, '"app":"provider-api"'),
     });
-    expect(await forged.text()).toContain('"status":"forbidden"');
+    expect(await forged.text()).toContain('"code":"forbidden"');
     const history = await page.request.get('/api/apps/provider-api/values/values-stage.yaml');
     expect((await history.json()).text).not.toContain('# reviewed');
   });

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button, ButtonLink } from '@/components/ui/button';
+import { approveChangeAction, commentOnChangeAction, rejectChangeAction, withdrawChangeAction } from '@/lib/changes/actions';
 import type { ChangeStatus } from '@/lib/changes/change-request';
 
 interface ChangeActionsProps {
@@ -27,20 +28,24 @@ export function ChangeActions({ id, status, diffHash, canReview, reviewReason, i
     setBusy(true);
     setMessage(null);
     try {
-      const response = await fetch(`/api/changes/${id}/${action}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ diffHash, comment: comment || undefined }),
-      });
-      const result = (await response.json()) as { status?: string; message?: string; error?: { message: string }; problems?: { message: string }[] };
-      if (response.ok && result.status === 'ok') {
+      const text = comment.trim();
+      const result =
+        action === 'approve'
+          ? await approveChangeAction({ id, diffHash, comment: text || undefined })
+          : action === 'reject'
+            ? await rejectChangeAction({ id, comment: text })
+            : action === 'withdraw'
+              ? await withdrawChangeAction({ id })
+              : await commentOnChangeAction({ id, body: text });
+      if (result.ok) {
         setComment('');
         setMessage({ ok: true, text: action === 'approve' ? 'Approved.' : action === 'comment' ? 'Comment added.' : 'Done.' });
-        router.refresh();
       } else {
-        setMessage({ ok: false, text: result.message ?? result.error?.message ?? result.problems?.[0]?.message ?? 'That did not work.' });
-        router.refresh();
+        const firstField = Object.values(result.error.fieldErrors ?? {})[0]?.[0];
+        const problem = result.error.details?.problems?.find((p) => p.severity === 'error')?.message;
+        setMessage({ ok: false, text: firstField ?? (problem ? `${result.error.message} ${problem}` : result.error.message) });
       }
+      router.refresh();
     } catch {
       setMessage({ ok: false, text: 'Berth could not be reached. Try again.' });
     } finally {

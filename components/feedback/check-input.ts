@@ -2,6 +2,7 @@
 // the field without a round trip. The schemas (and zod with them, ~30 kB) load on first use, not
 // with the page: most visits never send a form.
 import type { ZodError } from 'zod';
+import { fieldErrorsOf } from '@/lib/result/result';
 
 type FeedbackSchemas = typeof import('@/lib/feedback/schemas');
 interface InputSchema {
@@ -14,5 +15,5 @@ export const loadFeedbackSchemas = (): Promise<FeedbackSchemas> => import('@/lib
 export async function fieldErrorsFor(pick: (schemas: FeedbackSchemas) => InputSchema, input: unknown): Promise<Record<string, string[]> | null> {
   const schemas = await loadFeedbackSchemas();
   const parsed = pick(schemas).safeParse(input);
-  return parsed.success ? null : schemas.fieldErrorsOf(parsed.error);
+  return parsed.success ? null : fieldErrorsOf(parsed.error.issues);
 }

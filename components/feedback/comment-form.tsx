@@ -1,7 +1,7 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
-import { addCommentAction } from '@/app/(portal)/feedback/actions';
+import { addCommentAction } from '@/lib/feedback/actions';
 import { Button } from '@/components/ui/button';
 import { COMMENT_MAX } from '@/lib/feedback/feedback-terms';
 import { fieldErrorsFor, loadFeedbackSchemas } from './check-input';

@@ -1,7 +1,7 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
-import { editFeedbackAction } from '@/app/(portal)/feedback/actions';
+import { editFeedbackAction } from '@/lib/feedback/actions';
 import { Button } from '@/components/ui/button';
 import { fieldErrorsFor, loadFeedbackSchemas } from './check-input';
 import { type FeedbackFieldValues, FeedbackFields, feedbackFieldsInput } from './feedback-fields';

@@ -4,9 +4,10 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
-import type { ActionResult } from '@/lib/auth/action-result';
+import type { Result } from '@/lib/result/result';
 import { contextFromPath, defaultKindFor } from '@/lib/feedback/page-context';
-import { type FeedbackContext, fieldErrorsOf, newFeedbackSchema } from '@/lib/feedback/schemas';
+import { type FeedbackContext, newFeedbackSchema } from '@/lib/feedback/schemas';
+import { fieldErrorsOf } from '@/lib/result/result';
 import { emptyFeedbackFields, type FeedbackFieldValues, FeedbackFields, feedbackFieldsInput } from './feedback-fields';
 import { FieldError, FormField, inputClass } from './form-field';
 import type { LauncherApp } from './feedback-launcher';
@@ -23,7 +24,7 @@ export default function FeedbackDialog({
   openRequest,
 }: {
   apps: LauncherApp[];
-  createFeedback: (raw: unknown) => Promise<ActionResult<{ id: number }>>;
+  createFeedback: (raw: unknown) => Promise<Result<{ id: number }>>;
   openRequest: number;
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -77,7 +78,7 @@ export default function FeedbackDialog({
     event.preventDefault();
     setFormError(null);
     const parsed = newFeedbackSchema.safeParse(input);
-    const fieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+    const fieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error.issues);
     if (context.app && !app) fieldErrors['context.app'] = [`There is no app called ${context.app}. Choose one from the list, or none.`];
     if (Object.keys(fieldErrors).length > 0) {
       setErrors(fieldErrors);

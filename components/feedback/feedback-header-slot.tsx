@@ -1,4 +1,4 @@
-import { createFeedbackAction } from '@/app/(portal)/feedback/actions';
+import { createFeedbackAction } from '@/lib/feedback/actions';
 import { getCurrentUser } from '@/lib/auth/get-current-user';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { getDb } from '@/lib/db/get-db';

@@ -3,7 +3,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { LOAD_FAILED_TOAST, LoadBoundary } from '@/components/ui/load-boundary';
-import type { ActionResult } from '@/lib/auth/action-result';
+import type { Result } from '@/lib/result/result';
 import { isTypingTarget, OPEN_FEEDBACK_EVENT } from './open-feedback-event';
 
 export interface LauncherApp {
@@ -22,7 +22,7 @@ export function FeedbackLauncher({
   createFeedback,
 }: {
   apps: LauncherApp[];
-  createFeedback: (raw: unknown) => Promise<ActionResult<{ id: number }>>;
+  createFeedback: (raw: unknown) => Promise<Result<{ id: number }>>;
 }) {
   // Counts the times it was asked to open: the dialog opens itself on each new value.
   const [openRequest, setOpenRequest] = useState(0);

@@ -1,7 +1,7 @@
 'use client';
 
 import { type FormEvent, useId, useState } from 'react';
-import { saveGuideFeedbackAction } from '@/app/(portal)/feedback/actions';
+import { saveGuideFeedbackAction } from '@/lib/feedback/actions';
 import { Button } from '@/components/ui/button';
 import { GUIDE_UNHELPFUL_REASONS, type GuideUnhelpfulReason, guideReasonLabels, SHORT_TEXT_MAX } from '@/lib/feedback/feedback-terms';
 import { FieldError, FormField, inputClass } from './form-field';

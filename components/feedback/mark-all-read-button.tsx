@@ -1,6 +1,6 @@
 'use client';
 
-import { markAllSeenAction } from '@/app/(portal)/feedback/actions';
+import { markAllSeenAction } from '@/lib/feedback/actions';
 import { Button } from '@/components/ui/button';
 import { useFeedbackAction } from './use-feedback-action';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { type FormEvent, useId, useState } from 'react';
-import { saveSessionFeedbackAction } from '@/app/(portal)/feedback/actions';
+import { saveSessionFeedbackAction } from '@/lib/feedback/actions';
 import { Button } from '@/components/ui/button';
 import { SHORT_TEXT_MAX } from '@/lib/feedback/feedback-terms';
 import { fieldErrorsFor, loadFeedbackSchemas } from './check-input';

@@ -1,7 +1,7 @@
 'use client';
 
 import { type FormEvent, useOptimistic, useState } from 'react';
-import { addLinkAction, assignOwnerAction, setKnownIssueAction, setStatusAction } from '@/app/(portal)/feedback/actions';
+import { addLinkAction, assignOwnerAction, setKnownIssueAction, setStatusAction } from '@/lib/feedback/actions';
 import { Button } from '@/components/ui/button';
 import { FEEDBACK_STATUSES, type FeedbackStatus, feedbackStatusLabels } from '@/lib/feedback/feedback-terms';
 import { FormField, inputClass } from './form-field';

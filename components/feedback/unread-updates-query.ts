@@ -1,11 +1,10 @@
 // The header badge's count of unread feedback updates, shared by the badge and the pages that
 // change what is unread (they call refreshUnreadFeedbackCount after an action).
+import { dataOrThrow, fetchJson } from '@/components/data/fetch-json';
 import { SharedFetch } from '@/components/data/shared-fetch';
 
 async function fetchUnreadFeedbackCount(): Promise<number> {
-  const response = await fetch('/api/feedback/unread', { headers: { accept: 'application/json' }, cache: 'no-store' });
-  if (!response.ok) throw new Error(`unread feedback count: HTTP ${response.status}`);
-  const body = (await response.json()) as { count?: unknown };
+  const body = dataOrThrow(await fetchJson<{ count?: unknown }>('/api/feedback/unread'));
   return typeof body.count === 'number' ? body.count : 0;
 }
 

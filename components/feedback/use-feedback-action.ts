@@ -2,16 +2,16 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import type { ActionError, ActionResult } from '@/lib/auth/action-result';
+import type { Failure, Result } from '@/lib/result/result';
 import { refreshUnreadFeedbackCount } from './unread-updates-query';
 
 /**
  * Runs a feedback server action from a client component: pending state, the typed error to show,
  * and on success a refresh of the server-rendered page and of the header's unread badge.
  */
-export function useFeedbackAction<I, T>(action: (input: I) => Promise<ActionResult<T>>) {
+export function useFeedbackAction<I, T>(action: (input: I) => Promise<Result<T>>) {
   const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<ActionError | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const router = useRouter();
 
   /** `optimistic` runs inside the transition, for useOptimistic updates shown until the page refreshes. */
@@ -19,7 +19,7 @@ export function useFeedbackAction<I, T>(action: (input: I) => Promise<ActionResu
     setError(null);
     startTransition(async () => {
       optimistic?.();
-      let result: ActionResult<T>;
+      let result: Result<T>;
       try {
         result = await action(input);
       } catch {

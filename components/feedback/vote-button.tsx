@@ -1,6 +1,6 @@
 'use client';
 
-import { voteAction } from '@/app/(portal)/feedback/actions';
+import { voteAction } from '@/lib/feedback/actions';
 import { useFeedbackAction } from './use-feedback-action';
 
 /** "Me too": toggles this person's vote. The reporter sees the count and why they cannot vote. */

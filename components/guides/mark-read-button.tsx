@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { setGuideReadAction } from '@/app/(docs)/guides/[slug]/actions';
+import { setGuideReadAction } from '@/lib/guides/actions';
 import { Button } from '@/components/ui/button';
 import { CheckIcon } from './check-icon';
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { revertValuesAction } from '@/app/(portal)/apps/[app]/values/actions';
+import { revertValuesAction } from '@/lib/values-files/actions';
 import { Button } from '@/components/ui/button';
 
 export function RevertButton({ app, revision, subject }: { app: string; revision: string; subject: string }) {
@@ -18,18 +18,22 @@ export function RevertButton({ app, revision, subject }: { app: string; revision
         onClick={async () => {
           if (!window.confirm(`Revert "${subject}"? This makes a new commit under your name.`)) return;
           setState({ busy: true });
-          const response = await revertValuesAction({ app, revision });
-          if (!response.ok) return setState({ busy: false, message: response.error.message, ok: false });
-          const result = response.data;
-          if (result.status === 'committed') {
-            setState({ busy: false, ok: true, message: `Reverted in ${result.revision.slice(0, 7)}.` });
+          let result;
+          try {
+            result = await revertValuesAction({ app, revision });
+          } catch {
+            return setState({ busy: false, ok: false, message: 'Berth could not be reached; nothing was reverted. Try again.' });
+          }
+          if (result.ok) {
+            if (result.data.status === 'unchanged') return setState({ busy: false, ok: true, message: 'Nothing to revert: the file already says this.' });
+            setState({ busy: false, ok: true, message: `Reverted in ${result.data.revision.slice(0, 7)}.` });
             router.refresh();
-          } else if (result.status === 'invalid') {
-            setState({ busy: false, ok: false, message: `The revert would not validate: ${result.problems[0]?.message ?? 'see the editor'}` });
-          } else if (result.status === 'conflict') {
+          } else if (result.error.code === 'invalid' && result.error.details?.problems) {
+            setState({ busy: false, ok: false, message: `The revert would not validate: ${result.error.details.problems[0]?.message ?? 'see the editor'}` });
+          } else if (result.error.code === 'conflict' && result.error.details?.conflicts) {
             setState({ busy: false, ok: false, message: 'The file changed meanwhile; reload and try again.' });
           } else {
-            setState({ busy: false, ok: false, message: 'message' in result ? result.message : 'Nothing to revert.' });
+            setState({ busy: false, ok: false, message: result.error.message });
           }
         }}
       >

@@ -3,6 +3,7 @@
 // recorded with the reason and shown to the owning team; the logs load as soon as it exists.
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useState } from 'react';
+import { fetchJson } from '@/components/data/fetch-json';
 import { Button } from '@/components/ui/button';
 import type { BreakGlassOffer } from './fetch-logs';
 
@@ -20,21 +21,12 @@ export function BreakGlassForm({ offer, refusal, onGranted }: { offer: BreakGlas
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setState({ status: 'sending' });
-    let response: Response;
-    try {
-      response = await fetch(`/api/apps/${encodeURIComponent(offer.app)}/logs/break-glass`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ environment: offer.environment, reason, minutes }),
-      });
-    } catch {
-      setState({ status: 'failed', message: 'Berth could not be reached: check your connection and try again.' });
-      return;
-    }
-    if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as { error?: { message?: unknown } } | null;
-      const message = typeof body?.error?.message === 'string' ? body.error.message : `Berth answered HTTP ${response.status}.`;
-      setState({ status: 'failed', message });
+    const result = await fetchJson(`/api/apps/${encodeURIComponent(offer.app)}/logs/break-glass`, {
+      method: 'POST',
+      body: { environment: offer.environment, reason, minutes },
+    });
+    if (!result.ok) {
+      setState({ status: 'failed', message: result.error.message });
       return;
     }
     setState({ status: 'idle' });

@@ -1,69 +1,47 @@
-// The viewer's requests to the log routes (browser side). Errors keep the route's code, message
+// The viewer's requests to the log routes (browser side). Failures keep the route's code, message
 // and hint, so the error state can say what happened and whether retrying helps.
+import { fetchJson } from '@/components/data/fetch-json';
+import type { LogFailureDetails } from '@/lib/logs/log-error-response';
 import type { LogEntry } from '@/lib/logs/log-entry';
+import { type Failure, ok, type Result } from '@/lib/result/result';
 
 export interface LogPageResponse {
   entries: LogEntry[];
   nextPageToken: string | null;
 }
 
-export class LogFetchError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly hint: string | undefined,
-    readonly retryable: boolean,
-    /** A 403 the reader may lift by breaking glass (production logs of another team's app). */
-    readonly breakGlass?: BreakGlassOffer,
-  ) {
-    super(message);
-    this.name = 'LogFetchError';
-  }
+/** A failed read of the logs: the route's code, message and (from the log backend) what to do next. */
+export type LogPageFailure = Failure<Partial<LogFailureDetails>>;
+
+export async function fetchLogPage(url: string, signal: AbortSignal): Promise<Result<LogPageResponse, Partial<LogFailureDetails>>> {
+  const result = await fetchJson<Partial<LogPageResponse>, Partial<LogFailureDetails>>(url, { signal });
+  if (!result.ok) return result;
+  const body = result.data ?? {};
+  return ok({ entries: Array.isArray(body.entries) ? body.entries : [], nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : null });
 }
 
+/** The next step for a failed read: the backend's own hint, or one that follows from the code. */
+export function hintFor(failure: LogPageFailure): string | undefined {
+  if (typeof failure.details?.hint === 'string') return failure.details.hint;
+  if (failure.code === 'unauthenticated') return 'Sign in again, then retry.';
+  if (failure.code === 'unavailable') return 'Retry when Berth can be reached again.';
+  return undefined;
+}
+
+export function isRetryable(failure: LogPageFailure): boolean {
+  return failure.details?.retryable ?? (failure.code === 'unavailable' || failure.code === 'internal');
+}
+
+/** A refusal the reader may lift by breaking glass (production logs of another team's app). */
 export interface BreakGlassOffer {
   app: string;
   environment: string;
   durations: number[];
 }
 
-interface ErrorBody {
-  error?: { code?: unknown; message?: unknown; details?: { hint?: unknown; retryable?: unknown } | unknown };
-}
-
-export async function fetchLogPage(url: string, signal: AbortSignal): Promise<LogPageResponse> {
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store', signal });
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw new LogFetchError(0, 'offline', 'Berth could not be reached: check your connection.', 'Retry when you are back online.', true);
-  }
-  if (!response.ok) throw await toFetchError(response);
-  const body = (await response.json()) as Partial<LogPageResponse>;
-  return { entries: Array.isArray(body.entries) ? body.entries : [], nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : null };
-}
-
-async function toFetchError(response: Response): Promise<LogFetchError> {
-  let body: ErrorBody = {};
-  try {
-    body = (await response.json()) as ErrorBody;
-  } catch {
-    // not JSON (a proxy's error page): fall back to the status
-  }
-  const error = body.error ?? {};
-  const details = (typeof error.details === 'object' && error.details !== null ? error.details : {}) as Record<string, unknown>;
-  const code = typeof error.code === 'string' ? error.code : `http-${response.status}`;
-  const message = typeof error.message === 'string' ? error.message : `Berth answered HTTP ${response.status}.`;
-  const hint = typeof details.hint === 'string' ? details.hint : response.status === 401 ? 'Sign in again, then retry.' : undefined;
-  const retryable = typeof details.retryable === 'boolean' ? details.retryable : response.status >= 500;
-  return new LogFetchError(response.status, code, message, hint, retryable, breakGlassOffer(details));
-}
-
-function breakGlassOffer(details: Record<string, unknown>): BreakGlassOffer | undefined {
-  const { canBreakGlass, app, environment, durations } = details;
-  if (canBreakGlass !== true || typeof app !== 'string' || typeof environment !== 'string' || !Array.isArray(durations)) return undefined;
+export function breakGlassOffer(failure: LogPageFailure): BreakGlassOffer | undefined {
+  const { canBreakGlass, app, environment, durations } = (failure.details ?? {}) as Record<string, unknown>;
+  if (failure.code !== 'forbidden' || canBreakGlass !== true || typeof app !== 'string' || typeof environment !== 'string' || !Array.isArray(durations)) return undefined;
   return { app, environment, durations: durations.filter((d): d is number => typeof d === 'number') };
 }
 
@@ -79,15 +57,15 @@ export interface PodOption {
  * does not exist or fails: the viewer then offers the pods its lines came from.
  */
 export async function fetchStatusPods(app: string, env: string, signal: AbortSignal): Promise<PodOption[] | null> {
-  let response: Response;
+  let result: Result<unknown>;
   try {
-    response = await fetch(`/api/apps/${encodeURIComponent(app)}/status?env=${encodeURIComponent(env)}`, { headers: { accept: 'application/json' }, signal });
+    result = await fetchJson<unknown>(`/api/apps/${encodeURIComponent(app)}/status?env=${encodeURIComponent(env)}`, { signal });
   } catch {
-    return null;
+    return null; // aborted
   }
-  if (!response.ok || !response.headers.get('content-type')?.includes('application/json')) return null;
+  if (!result.ok) return null;
   const found = new Map<string, PodOption>();
-  collectPods(await response.json().catch(() => null), found, 0);
+  collectPods(result.data, found, 0);
   return found.size > 0 ? [...found.values()].sort((a, b) => a.name.localeCompare(b.name)) : null;
 }
 

@@ -5,12 +5,11 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef } from 'react';
+import { dataOrThrow, fetchJson } from '@/components/data/fetch-json';
 import { SharedFetch, useSharedFetch } from '@/components/data/shared-fetch';
 
 async function fetchUnseenCount(): Promise<number> {
-  const response = await fetch('/api/log-access/notices', { headers: { accept: 'application/json' }, cache: 'no-store' });
-  if (!response.ok) throw new Error(`log access notices: HTTP ${response.status}`);
-  const body = (await response.json()) as { count?: unknown };
+  const body = dataOrThrow(await fetchJson<{ count?: unknown }>('/api/log-access/notices'));
   return typeof body.count === 'number' ? body.count : 0;
 }
 

@@ -2,28 +2,45 @@ import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import type { LogView } from '@/lib/logs/log-view-params';
 import { BreakGlassForm } from './break-glass-form';
-import type { LogFetchError } from './fetch-logs';
+import { breakGlassOffer, hintFor, isRetryable, type LogPageFailure } from './fetch-logs';
 
-const ERROR_TITLES: Record<number, string> = {
-  0: 'Berth could not be reached',
-  400: 'Berth could not run this filter',
-  401: 'Your sign-in has expired',
-  403: 'Berth may not read these logs',
-  404: 'Nothing to read here',
-  503: 'The log backend is not answering',
-  504: 'The log backend took too long',
-};
+function titleOf(error: LogPageFailure): string {
+  switch (error.details?.kind) {
+    case 'unavailable':
+      return 'The log backend is not answering';
+    case 'timeout':
+      return 'The log backend took too long';
+    case 'permission-denied':
+      return 'Berth may not read these logs';
+  }
+  switch (error.code) {
+    case 'invalid':
+      return 'Berth could not run this filter';
+    case 'unauthenticated':
+      return 'Your sign-in has expired';
+    case 'forbidden':
+      return 'You may not read these logs';
+    case 'not-found':
+      return 'Nothing to read here';
+    case 'unavailable':
+      return 'Berth could not be reached';
+    default:
+      return 'The logs could not be read';
+  }
+}
 
-export function LogsError({ error, onRetry, retrying, extra }: { error: LogFetchError; onRetry: () => void; retrying: boolean; extra?: ReactNode }) {
+export function LogsError({ error, onRetry, retrying, extra }: { error: LogPageFailure; onRetry: () => void; retrying: boolean; extra?: ReactNode }) {
   // Production logs of another team's app: the way in is break-glass, asked for right here.
-  if (error.breakGlass) return <BreakGlassForm offer={error.breakGlass} refusal={error.message} onGranted={onRetry} />;
+  const offer = breakGlassOffer(error);
+  if (offer) return <BreakGlassForm offer={offer} refusal={error.message} onGranted={onRetry} />;
+  const hint = hintFor(error);
   return (
     <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-6 py-8 text-center">
-      <p className="font-semibold text-red-900">{ERROR_TITLES[error.status] ?? 'The logs could not be read'}</p>
+      <p className="font-semibold text-red-900">{titleOf(error)}</p>
       <p className="mx-auto mt-2 max-w-2xl text-sm text-red-900">{error.message}</p>
-      {error.hint ? <p className="mx-auto mt-1 max-w-2xl text-sm text-red-800">{error.hint}</p> : null}
+      {hint ? <p className="mx-auto mt-1 max-w-2xl text-sm text-red-800">{hint}</p> : null}
       <div className="mt-4 flex flex-wrap justify-center gap-2">
-        <Button variant={error.retryable ? 'primary' : 'secondary'} onClick={onRetry} disabled={retrying}>
+        <Button variant={isRetryable(error) ? 'primary' : 'secondary'} onClick={onRetry} disabled={retrying}>
           {retrying ? 'Retrying…' : 'Retry'}
         </Button>
         {extra}

@@ -7,7 +7,6 @@ import { LoadBoundary } from '@/components/ui/load-boundary';
 import { findUnstructuredStderr } from '@/lib/logs/find-unstructured-stderr';
 import { combineLines, MAX_BUFFERED_LINES, pagesOldestFirst } from '@/lib/logs/log-buffer';
 import { canFollow, type LogView, logViewSearchParams, parseLogView, resolveTimeWindow } from '@/lib/logs/log-view-params';
-import { LogFetchError } from './fetch-logs';
 import { LogActions } from './log-actions';
 import { LogFilters } from './log-filters';
 import type { LogListHandle } from './log-list';
@@ -146,7 +145,7 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
 
   const unstructured = useMemo(() => findUnstructuredStderr(lines), [lines]);
   const [stderrNoticeDismissed, setStderrNoticeDismissed] = useState(false);
-  const error = pages.error instanceof LogFetchError ? pages.error : pages.error ? new LogFetchError(0, 'unknown', pages.error.message, undefined, true) : null;
+  const error = pages.error;
   const firstPageFailed = error && !pages.isFetchNextPageError;
   const atCap = lines.length >= MAX_BUFFERED_LINES;
   let followText: string | null = null;
@@ -246,7 +245,7 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
                   retrying={pages.isFetching}
                   onRetry={pages.reset}
                   extra={
-                    error.status === 400 ? (
+                    error.code === 'invalid' ? (
                       <Button variant="secondary" onClick={() => applyView({ pods: [], container: undefined, previous: false, q: undefined, severity: undefined, since: undefined, until: undefined, range: undefined })}>
                         Reset the filters
                       </Button>

@@ -11,10 +11,10 @@ export type FollowStatus =
   | { status: 'reconnecting' }
   | { status: 'stopped'; message: string; hint?: string; retryable: boolean };
 
+// The stream's `problem` event is a Failure whose details say what to do next (lib/logs/log-error-response.ts).
 interface ProblemData {
   message?: unknown;
-  hint?: unknown;
-  retryable?: unknown;
+  details?: { hint?: unknown; retryable?: unknown };
 }
 
 /** The reason a follow was refused when it is the cap on live streams per person, else null. */
@@ -62,8 +62,8 @@ export function useLogFollow(url: string | null, onEntries: (entries: LogEntry[]
       set({
         status: 'stopped',
         message: typeof data.message === 'string' ? data.message : 'Following the logs stopped.',
-        hint: typeof data.hint === 'string' ? data.hint : undefined,
-        retryable: data.retryable !== false,
+        hint: typeof data.details?.hint === 'string' ? data.details.hint : undefined,
+        retryable: data.details?.retryable !== false,
       });
     });
     source.addEventListener('error', () => {

@@ -4,13 +4,13 @@
 // by their page token. A new query (another `key`) starts over and cancels what was in flight, so
 // a slow answer for an old filter can never land under a new one.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fetchLogPage, type LogPageResponse } from './fetch-logs';
+import { fetchLogPage, type LogPageFailure, type LogPageResponse } from './fetch-logs';
 
 interface PagesState {
   /** The query these pages belong to; state of an older query reads as "nothing yet". */
   key: string;
   pages: LogPageResponse[];
-  error: Error | null;
+  error: LogPageFailure | null;
   /** The error is about an older page: the pages read so far stay usable. */
   olderFailed: boolean;
   loading: 'first' | 'older' | null;
@@ -19,7 +19,7 @@ interface PagesState {
 export interface LogPages {
   /** Newest page first; undefined until the first page of this query arrived. */
   pages: LogPageResponse[] | undefined;
-  error: Error | null;
+  error: LogPageFailure | null;
   isPending: boolean;
   isSuccess: boolean;
   isFetching: boolean;
@@ -42,16 +42,18 @@ export function useLogPages(key: string, pageUrl: (pageToken: string | null) => 
     urlFor.current = pageUrl;
   });
 
-  const request = useCallback((pageToken: string | null, onPage: (page: LogPageResponse) => void, onError: (error: Error) => void) => {
+  const request = useCallback((pageToken: string | null, onPage: (page: LogPageResponse) => void, onError: (error: LogPageFailure) => void) => {
     inFlight.current?.abort();
     const controller = new AbortController();
     inFlight.current = controller;
     fetchLogPage(urlFor.current(pageToken), controller.signal).then(
-      (page) => {
-        if (!controller.signal.aborted) onPage(page);
+      (result) => {
+        if (controller.signal.aborted) return;
+        if (result.ok) onPage(result.data);
+        else onError(result.error);
       },
-      (error: unknown) => {
-        if (!controller.signal.aborted) onError(error instanceof Error ? error : new Error(String(error)));
+      () => {
+        // aborted: a newer request or an unmount took its place
       },
     );
     return controller;

@@ -4,6 +4,7 @@
 // unmasked one at a time. All of it belongs to one app and environment.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LogEntry } from '@/lib/logs/log-entry';
+import { fetchJson } from '@/components/data/fetch-json';
 
 export type UnmaskAsk = { scope: 'page' } | { scope: 'line'; entry: LogEntry };
 
@@ -49,22 +50,16 @@ export function useUnmask(app: string, environment: string, previous: boolean): 
         asking.scope === 'page'
           ? { scope: 'page', environment, reason }
           : { scope: 'line', environment, reason, line: { insertId: asking.entry.insertId, time: asking.entry.time, pod: asking.entry.pod, container: asking.entry.container, previous: previous || undefined } };
-      try {
-        const response = await fetch(`/api/apps/${encodeURIComponent(app)}/logs/unmask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-        const answer = (await response.json().catch(() => null)) as { grant?: { id: number; expiresAt: string }; entry?: LogEntry; error?: { message?: string } } | null;
-        if (!response.ok || !answer) {
-          setFailure(answer?.error?.message ?? `Berth answered HTTP ${response.status}.`);
-          return;
-        }
-        if (answer.grant) setGrant({ scope, ...answer.grant });
-        const entry = answer.entry;
-        if (entry) setLines((had) => ({ scope, byId: new Map(had.scope === scope ? had.byId : []).set(entry.insertId, entry) }));
-        setAsking(null);
-      } catch {
-        setFailure('Berth could not be reached: check your connection and try again.');
-      } finally {
-        setSending(false);
+      const result = await fetchJson<{ grant?: { id: number; expiresAt: string }; entry?: LogEntry }>(`/api/apps/${encodeURIComponent(app)}/logs/unmask`, { method: 'POST', body });
+      setSending(false);
+      if (!result.ok) {
+        setFailure(result.error.message);
+        return;
       }
+      const { grant, entry } = result.data;
+      if (grant) setGrant({ scope, ...grant });
+      if (entry) setLines((had) => ({ scope, byId: new Map(had.scope === scope ? had.byId : []).set(entry.insertId, entry) }));
+      setAsking(null);
     },
     [app, environment, asking, scope, previous],
   );

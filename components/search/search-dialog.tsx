@@ -4,6 +4,7 @@ import type MiniSearch from 'minisearch';
 import type { SearchResult } from 'minisearch';
 import { useRouter } from 'next/navigation';
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { fetchJson } from '@/components/data/fetch-json';
 import { searchOptions, type SearchDocument, type SearchDocumentKind } from '@/lib/guides/search-options';
 
 // The search dialog: a combobox over a grouped listbox (WAI-ARIA APG), MiniSearch in the browser
@@ -34,15 +35,20 @@ class IndexLoadError extends Error {
   }
 }
 
+type IndexJson = Parameters<typeof MiniSearch.loadJS>[0];
+
 let indexPromise: Promise<Index> | null = null;
 
 /** One fetch per page load; a failed one is retried on the next open. */
 function loadIndex(): Promise<Index> {
   indexPromise ??= (async () => {
-    const [{ default: MiniSearchClass }, response] = await Promise.all([import('minisearch'), fetch(SEARCH_INDEX_URL, { credentials: 'same-origin' })]);
-    if (response.status === 401) throw new IndexLoadError('Sign in to search the guides.', true);
-    if (!response.ok) throw new IndexLoadError(`The search index did not load (HTTP ${response.status}).`);
-    return MiniSearchClass.loadJSON<SearchDocument>(await response.text(), searchOptions);
+    // The index is cached privately and revalidated by its ETag: the browser's cache may answer.
+    const [{ default: MiniSearchClass }, result] = await Promise.all([import('minisearch'), fetchJson<IndexJson>(SEARCH_INDEX_URL, { cache: 'default' })]);
+    if (!result.ok) {
+      if (result.error.code === 'unauthenticated') throw new IndexLoadError('Sign in to search the guides.', true);
+      throw new IndexLoadError(`The search index did not load: ${result.error.message}`);
+    }
+    return MiniSearchClass.loadJS<SearchDocument>(result.data, searchOptions);
   })().catch((error: unknown) => {
     indexPromise = null;
     throw error;

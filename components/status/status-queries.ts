@@ -1,31 +1,15 @@
 // The status UI's shared values (browser side). The SSE stream writes into the same values, so
 // every component reading a status stays current without polling.
+import { dataOrThrow, fetchJson } from '@/components/data/fetch-json';
 import { SharedFetch } from '@/components/data/shared-fetch';
 import type { AppStatus, StatusSummary } from '@/lib/kube/app-status';
 
-export class StatusFetchError extends Error {}
-
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store' });
-  if (!response.ok) {
-    let message = `The server answered ${response.status}.`;
-    try {
-      const body = (await response.json()) as { error?: { message?: string } };
-      if (body.error?.message) message = body.error.message;
-    } catch {
-      // not JSON: keep the status line
-    }
-    throw new StatusFetchError(message);
-  }
-  return (await response.json()) as T;
+async function fetchAppStatus(app: string, environment: string): Promise<AppStatus> {
+  return dataOrThrow(await fetchJson<AppStatus>(`/api/apps/${encodeURIComponent(app)}/status?env=${encodeURIComponent(environment)}`));
 }
 
-export function fetchAppStatus(app: string, environment: string): Promise<AppStatus> {
-  return getJson<AppStatus>(`/api/apps/${encodeURIComponent(app)}/status?env=${encodeURIComponent(environment)}`);
-}
-
-export function fetchStatusSummary(): Promise<StatusSummary> {
-  return getJson<StatusSummary>('/api/status/summary');
+async function fetchStatusSummary(): Promise<StatusSummary> {
+  return dataOrThrow(await fetchJson<StatusSummary>('/api/status/summary'));
 }
 
 /** Every app's health dots: one request for all cards, refreshed every few seconds. */

@@ -2,7 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { saveValuesAction } from '@/app/(portal)/apps/[app]/values/actions';
+import { requestChangeAction, updateChangeRequestAction } from '@/lib/changes/actions';
+import type { Failure } from '@/lib/result/result';
+import { saveValuesAction } from '@/lib/values-files/actions';
 import { Button } from '@/components/ui/button';
 import type { Decision } from '@/lib/auth/policy';
 import { explainChange, validateValues, type ValuesEnvironment, type ValuesLayer, type ValuesProblem } from '@/lib/values';
@@ -12,7 +14,7 @@ import { EffectiveValuesTable } from './effective-values-table';
 import { ProblemsList } from './problems-list';
 import { ValuesForm } from './values-form';
 import { YamlCodeEditor } from './yaml-code-editor';
-import type { SaveValuesResult } from '@/lib/values-files/save-values';
+import type { SaveValuesDetails, SaveValuesOutcome } from '@/lib/values-files/save-values';
 import type { FileConflict } from '@/lib/gitops/commit-change';
 
 export interface ValuesEditorProps {
@@ -28,20 +30,6 @@ export interface ValuesEditorProps {
   permission: Decision;
   /** Re-basing or editing an existing change request: its proposal is the starting text. */
   change?: { id: number; proposedText: string };
-}
-
-type RequestResponse = { status: string; message?: string; change?: { id: number }; problems?: ValuesProblem[]; error?: { message: string } };
-
-/** Production: open a change request (or update the one being re-based) instead of committing. */
-async function sendChangeRequest(props: ValuesEditorProps, text: string, baseRevision: string, message: string) {
-  const response = props.change
-    ? await fetch(`/api/changes/${props.change.id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, baseRevision }) })
-    : await fetch('/api/changes', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ app: props.app, file: props.file.name, text, baseRevision, message }),
-      });
-  return (await response.json()) as RequestResponse;
 }
 
 type Tab = 'form' | 'yaml' | 'changes' | 'effective';
@@ -90,23 +78,20 @@ export function ValuesEditor(props: ValuesEditorProps) {
     setOutcome(null);
     try {
       if (props.mode === 'request') {
-        const result = await sendChangeRequest(props, text, base.revision, message);
-        if (result.status === 'ok' && result.change) {
-          setOutcome({ kind: 'saved', message: `Change request #${result.change.id} is waiting for a teammate's approval.`, href: `/changes/${result.change.id}` });
-        } else if (result.status === 'invalid' && result.problems) {
-          setServerProblems(result.problems);
-          setOutcome({ kind: 'error', message: 'The server found problems with these values; no request was made.' });
+        // Production: a change request (or the re-based one) instead of a commit.
+        const result = props.change
+          ? await updateChangeRequestAction({ id: props.change.id, text, baseRevision: base.revision })
+          : await requestChangeAction({ app: props.app, file: file.name, text, baseRevision: base.revision, message });
+        if (result.ok) {
+          setOutcome({ kind: 'saved', message: `Change request #${result.data.id} is waiting for a teammate's approval.`, href: `/changes/${result.data.id}` });
         } else {
-          setOutcome({ kind: 'error', message: result.message ?? result.error?.message ?? 'The change request could not be made.' });
+          showRefusal(result.error);
         }
         return;
       }
-      const response = await saveValuesAction({ app: props.app, file: file.name, text, baseRevision: base.revision, message });
-      if (!response.ok) {
-        setOutcome({ kind: 'error', message: response.error.message });
-        return;
-      }
-      handleSaveResult(response.data);
+      const result = await saveValuesAction({ app: props.app, file: file.name, text, baseRevision: base.revision, message });
+      if (result.ok) showSaved(result.data);
+      else showRefusal(result.error);
     } catch {
       setOutcome({ kind: 'error', message: 'Berth could not be reached; nothing was saved. Try again.' });
     } finally {
@@ -114,30 +99,29 @@ export function ValuesEditor(props: ValuesEditorProps) {
     }
   }
 
-  function handleSaveResult(result: SaveValuesResult) {
-    switch (result.status) {
-      case 'committed': {
-        const committedLayers = base.layers.map((l) => (l.file === file.path ? { ...l, text } : l));
-        setBase({ revision: result.revision, layers: committedLayers });
-        setMessage('');
-        setServerProblems(null);
-        setOutcome({ kind: 'saved', message: `Committed ${result.revision.slice(0, 7)} to the config repository under your name.`, href: `/apps/${props.app}/history` });
-        router.refresh();
-        return;
-      }
-      case 'unchanged':
-        setOutcome({ kind: 'saved', message: 'Nothing to save: the file already says this.' });
-        return;
-      case 'invalid':
-        setServerProblems(result.problems);
-        setOutcome({ kind: 'error', message: 'The server found problems with these values; nothing was saved.' });
-        setTab('yaml');
-        return;
-      case 'conflict':
-        setOutcome({ kind: 'conflict', headRevision: result.headRevision, conflict: result.conflicts[0] });
-        return;
-      default:
-        setOutcome({ kind: 'error', message: result.message });
+  function showSaved(result: SaveValuesOutcome) {
+    if (result.status === 'unchanged') {
+      setOutcome({ kind: 'saved', message: 'Nothing to save: the file already says this.' });
+      return;
+    }
+    const committedLayers = base.layers.map((l) => (l.file === file.path ? { ...l, text } : l));
+    setBase({ revision: result.revision, layers: committedLayers });
+    setMessage('');
+    setServerProblems(null);
+    setOutcome({ kind: 'saved', message: `Committed ${result.revision.slice(0, 7)} to the config repository under your name.`, href: `/apps/${props.app}/history` });
+    router.refresh();
+  }
+
+  function showRefusal(error: Failure<SaveValuesDetails>) {
+    const { problems, headRevision, conflicts } = error.details ?? {};
+    if (error.code === 'invalid' && problems) {
+      setServerProblems(problems);
+      setOutcome({ kind: 'error', message: error.message });
+      setTab('yaml');
+    } else if (error.code === 'conflict' && headRevision && conflicts?.[0]) {
+      setOutcome({ kind: 'conflict', headRevision, conflict: conflicts[0] });
+    } else {
+      setOutcome({ kind: 'error', message: error.message });
     }
   }
 

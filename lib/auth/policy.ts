@@ -32,6 +32,8 @@ export interface PolicyResources {
   'values.requestChange': { app: AppRef };
   'change.approve': { app: AppRef; authorEmail: string };
   'change.withdraw': { authorEmail: string };
+  /** Take part in a change request's discussion: the people who may make or review it. */
+  'change.comment': { app: AppRef };
   'feedback.create': Record<string, never>;
   'feedback.triage': Record<string, never>;
   'feedback.editOwn': { reporterEmail: string; status: string };
@@ -81,6 +83,10 @@ export function decide<A extends Action>(user: BerthUser | null, action: A, reso
       const { app, authorEmail } = resource as PolicyResources['change.approve'];
       if (authorEmail.toLowerCase() === user.email) return deny('You cannot approve your own change: ask a teammate.');
       return ownsApp(user, app) ? allow() : deny(`Only the ${app.team} team or the platform team can approve changes to ${app.name}.`);
+    }
+    case 'change.comment': {
+      const { app } = resource as PolicyResources['change.comment'];
+      return ownsApp(user, app) ? allow() : deny(`Only the ${app.team} team or the platform team can discuss changes to ${app.name}.`);
     }
     case 'change.withdraw': {
       const { authorEmail } = resource as PolicyResources['change.withdraw'];

@@ -1,5 +1,5 @@
 import 'server-only';
-import { jsonError } from '@/lib/http/json-error';
+import { jsonError } from '@/lib/http/respond';
 import { type RouteContext, withRoute } from '@/lib/http/with-route';
 import { isSameOrigin } from './check-origin';
 import { getCurrentUser } from './get-current-user';
@@ -21,12 +21,12 @@ export function withUser<P = Record<string, never>>(
 ) {
   return withRoute<P>(async (request, context) => {
     if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
-      return jsonError(403, 'foreign-origin', 'This request did not come from Berth.', { requestId: context.requestId });
+      return jsonError('forbidden', 'This request did not come from Berth (its Origin is another site).', { requestId: context.requestId });
     }
     const user = await getCurrentUser(request.headers);
-    if (!user) return jsonError(401, 'unauthenticated', 'Sign in to Berth first.', { requestId: context.requestId });
+    if (!user) return jsonError('unauthenticated', 'Sign in to Berth first.', { requestId: context.requestId });
     if (user.role === 'unlisted') {
-      return jsonError(403, 'forbidden', `${user.email} is not in teams.yaml: ask the platform team to add you.`, { requestId: context.requestId });
+      return jsonError('forbidden', `${user.email} is not in teams.yaml: ask the platform team to add you.`, { requestId: context.requestId });
     }
     return handler(request, { ...context, user });
   });

@@ -11,7 +11,7 @@ import { saveValues } from '@/lib/values-files/save-values';
 import { valuesHistory } from '@/lib/values-files/values-history';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { listChangeEvents } from './change-repository';
-import { approveChange, type ChangeDeps, rejectChange, requestChange, updateChangeRequest, withdrawChange } from './change-flows';
+import { approveChange, type ChangeDeps, type ChangeResult, commentOnChange, rejectChange, requestChange, updateChangeRequest, withdrawChange } from './change-flows';
 
 const ana: BerthUser = { email: 'ana.souza@meridiancare.example', name: 'Ana Souza', role: 'engineer', team: 'patient-experience' };
 const ben: BerthUser = { email: 'ben.okafor@meridiancare.example', name: 'Ben Okafor', role: 'engineer', team: 'patient-experience' };
@@ -20,6 +20,9 @@ const dmitri: BerthUser = { email: 'dmitri.volkov@meridiancare.example', name: '
 const priya: BerthUser = { email: 'priya.raman@meridiancare.example', name: 'Priya Raman', role: 'platform', team: 'platform' };
 
 const PROD = 'apps/patient-portal/values-production.yaml';
+
+/** 'ok', or the code of the refusal. */
+const outcome = (result: ChangeResult) => (result.ok ? 'ok' : result.error.code);
 
 describeEachDatabase('production change requests', (database) => {
   let repo: ConfigRepo;
@@ -35,100 +38,100 @@ describeEachDatabase('production change requests', (database) => {
   async function propose(author: BerthUser, edit: (text: string) => string, message = 'Scale web in production') {
     const base = await headRevision(repo);
     const text = edit((await readFile(repo, PROD)) ?? '');
-    return requestChange(deps(), author, { app: 'patient-portal', file: 'values-production.yaml', text, baseRevision: base, message });
+    return requestChange(author, { app: 'patient-portal', file: 'values-production.yaml', text, baseRevision: base, message }, deps());
   }
 
   const bumpLogLevel = (level: string) => (text: string) => `${text.trimEnd()}\n# level ${level}\n`;
 
   it('A requests, B of the same team approves, the commit lands with both names', async () => {
     const opened = await propose(ana, (t) => t.replace(/replicas: 3/, 'replicas: 4'));
-    expect(opened.status).toBe('ok');
-    if (opened.status !== 'ok') return;
-    expect(opened.change.status).toBe('open');
-    expect(opened.change.evaluation.environments[0].effects.map((e) => e.summary)).toContain('web will run 4 pods instead of 3 in production');
+    expect(outcome(opened)).toBe('ok');
+    if (!opened.ok) return;
+    expect(opened.data.status).toBe('open');
+    expect(opened.data.evaluation.environments[0].effects.map((e) => e.summary)).toContain('web will run 4 pods instead of 3 in production');
 
-    const approved = await approveChange(deps(), ben, { id: opened.change.id, diffHash: opened.change.diffHash, comment: 'LGTM' });
-    expect(approved.status).toBe('ok');
-    if (approved.status !== 'ok') return;
-    expect(approved.change.status).toBe('merged');
+    const approved = await approveChange(ben, { id: opened.data.id, diffHash: opened.data.diffHash, comment: 'LGTM' }, deps());
+    expect(outcome(approved)).toBe('ok');
+    if (!approved.ok) return;
+    expect(approved.data.status).toBe('merged');
     expect(git('log', '-1', '--format=%an|%cn|%s|%(trailers:key=Approved-by,valueonly)').trim()).toBe(
       'Ana Souza|Berth|Scale web in production|Ben Okafor <ben.okafor@meridiancare.example>',
     );
-    expect(approved.change.mergedRevision).toBe(git('rev-parse', 'HEAD').trim());
-    const actions = (await listAuditEvents(database.db, { target: `change:${opened.change.id}` })).map((e) => e.action);
+    expect(approved.data.mergedRevision).toBe(git('rev-parse', 'HEAD').trim());
+    const actions = (await listAuditEvents(database.db, { target: `change:${opened.data.id}` })).map((e) => e.action);
     expect(actions).toEqual(['change.merge', 'change.approve', 'change.request']);
   });
 
   it('refuses self-approval, an approver outside the team, and a replayed approval', async () => {
     const opened = await propose(ana, bumpLogLevel('a'));
-    if (opened.status !== 'ok') throw new Error(opened.status);
-    const { id, diffHash } = opened.change;
-    expect((await approveChange(deps(), ana, { id, diffHash })).status).toBe('forbidden');
-    expect((await approveChange(deps(), dmitri, { id, diffHash })).status).toBe('forbidden');
+    if (!opened.ok) throw new Error(opened.error.message);
+    const { id, diffHash } = opened.data;
+    expect(outcome(await approveChange(ana, { id, diffHash }, deps()))).toBe('forbidden');
+    expect(outcome(await approveChange(dmitri, { id, diffHash }, deps()))).toBe('forbidden');
     const head = git('rev-parse', 'HEAD');
-    expect((await approveChange(deps(), priya, { id, diffHash })).status).toBe('ok');
-    expect((await approveChange(deps(), ben, { id, diffHash })).status).toBe('conflict');
+    expect(outcome(await approveChange(priya, { id, diffHash }, deps()))).toBe('ok');
+    expect(outcome(await approveChange(ben, { id, diffHash }, deps()))).toBe('conflict');
     expect(git('rev-list', '--count', `${head.trim()}..HEAD`).trim()).toBe('1');
   });
 
   it('voids an approval when the diff changes after review', async () => {
     const opened = await propose(ana, bumpLogLevel('b'));
-    if (opened.status !== 'ok') throw new Error(opened.status);
-    const reviewed = opened.change.diffHash;
-    const updated = await updateChangeRequest(deps(), ana, { id: opened.change.id, text: `${opened.change.proposedText}# and more\n`, baseRevision: opened.change.baseRevision });
-    expect(updated.status).toBe('ok');
-    const stale = await approveChange(deps(), ben, { id: opened.change.id, diffHash: reviewed });
-    expect(stale).toMatchObject({ status: 'conflict', message: expect.stringMatching(/changed after you reviewed it/) });
-    if (updated.status === 'ok') expect((await approveChange(deps(), ben, { id: opened.change.id, diffHash: updated.change.diffHash })).status).toBe('ok');
+    if (!opened.ok) throw new Error(opened.error.message);
+    const reviewed = opened.data.diffHash;
+    const updated = await updateChangeRequest(ana, { id: opened.data.id, text: `${opened.data.proposedText}# and more\n`, baseRevision: opened.data.baseRevision }, deps());
+    expect(outcome(updated)).toBe('ok');
+    const stale = await approveChange(ben, { id: opened.data.id, diffHash: reviewed }, deps());
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/changed after you reviewed it/) } });
+    if (updated.ok) expect(outcome(await approveChange(ben, { id: opened.data.id, diffHash: updated.data.diffHash }, deps()))).toBe('ok');
   });
 
   it('marks a request stale when the file changed meanwhile, and the author re-bases it', async () => {
     const opened = await propose(ana, bumpLogLevel('c'));
-    if (opened.status !== 'ok') throw new Error(opened.status);
+    if (!opened.ok) throw new Error(opened.error.message);
     await commitChange(repo, { files: [{ path: PROD, text: `${(await readFile(repo, PROD)) ?? ''}# hotfix\n` }], baseRevision: await headRevision(repo), author: priya, message: 'hotfix' });
-    const result = await approveChange(deps(), chloe, { id: opened.change.id, diffHash: opened.change.diffHash });
-    expect(result.status).toBe('ok');
-    if (result.status === 'ok') expect(result.change).toMatchObject({ status: 'stale', statusReason: expect.stringMatching(/re-bases/) });
+    const result = await approveChange(chloe, { id: opened.data.id, diffHash: opened.data.diffHash }, deps());
+    expect(outcome(result)).toBe('ok');
+    if (result.ok) expect(result.data).toMatchObject({ status: 'stale', statusReason: expect.stringMatching(/re-bases/) });
     const head = await headRevision(repo);
-    const rebased = await updateChangeRequest(deps(), ana, { id: opened.change.id, text: `${(await readFile(repo, PROD)) ?? ''}# level c\n`, baseRevision: head });
-    expect(rebased.status).toBe('ok');
-    if (rebased.status === 'ok') expect(rebased.change.status).toBe('open');
+    const rebased = await updateChangeRequest(ana, { id: opened.data.id, text: `${(await readFile(repo, PROD)) ?? ''}# level c\n`, baseRevision: head }, deps());
+    expect(outcome(rebased)).toBe('ok');
+    if (rebased.ok) expect(rebased.data.status).toBe('open');
   });
 
   it('refuses to merge a change that no longer validates, and says why', async () => {
     const opened = await propose(ana, (t) => t.replace(/replicas: \d+/, 'replicas: 7'), 'Seven web pods');
-    if (opened.status !== 'ok') throw new Error(opened.status);
+    if (!opened.ok) throw new Error(opened.error.message);
     // The platform team tightens the chart: at most 5 pods per deployment.
     const schemaText = (await readFile(repo, 'chart/values.schema.json')) ?? '';
     const tightened = JSON.stringify(capReplicas(JSON.parse(schemaText), 5), null, 2);
     await commitChange(repo, { files: [{ path: 'chart/values.schema.json', text: tightened }], baseRevision: await headRevision(repo), author: priya, message: 'cap replicas' });
     const head = git('rev-parse', 'HEAD');
-    const result = await approveChange(deps(), ben, { id: opened.change.id, diffHash: opened.change.diffHash });
-    expect(result.status).toBe('invalid');
+    const result = await approveChange(ben, { id: opened.data.id, diffHash: opened.data.diffHash }, deps());
+    expect(outcome(result)).toBe('invalid');
     expect(git('rev-parse', 'HEAD')).toBe(head);
-    const events = await listChangeEvents(database.db, opened.change.id);
+    const events = await listChangeEvents(database.db, opened.data.id);
     expect(events.at(-1)).toMatchObject({ kind: 'merge-refused', body: expect.stringMatching(/no longer validates/) });
   });
 
   it('lets only the author withdraw, and a reviewer reject', async () => {
     const one = await propose(ana, bumpLogLevel('d'));
     const two = await propose(ana, bumpLogLevel('e'));
-    if (one.status !== 'ok' || two.status !== 'ok') throw new Error('setup');
-    expect((await withdrawChange(deps(), ben, { id: one.change.id })).status).toBe('forbidden');
-    expect((await withdrawChange(deps(), ana, { id: one.change.id })).status).toBe('ok');
-    expect((await rejectChange(deps(), ana, { id: two.change.id, comment: 'no' })).status).toBe('forbidden');
-    const rejected = await rejectChange(deps(), ben, { id: two.change.id, comment: 'Not during the cutover week.' });
-    expect(rejected.status === 'ok' && rejected.change.status).toBe('rejected');
-    expect((await approveChange(deps(), ben, { id: two.change.id, diffHash: two.change.diffHash })).status).toBe('conflict');
+    if (!one.ok || !two.ok) throw new Error('setup');
+    expect(outcome(await withdrawChange(ben, { id: one.data.id }, deps()))).toBe('forbidden');
+    expect(outcome(await withdrawChange(ana, { id: one.data.id }, deps()))).toBe('ok');
+    expect(outcome(await rejectChange(ana, { id: two.data.id, comment: 'no' }, deps()))).toBe('forbidden');
+    const rejected = await rejectChange(ben, { id: two.data.id, comment: 'Not during the cutover week.' }, deps());
+    expect(rejected.ok && rejected.data.status).toBe('rejected');
+    expect(outcome(await approveChange(ben, { id: two.data.id, diffHash: two.data.diffHash }, deps()))).toBe('conflict');
   });
 
   it('merges exactly once when two reviewers approve at the same moment', async () => {
     const opened = await propose(ana, bumpLogLevel('race'));
-    if (opened.status !== 'ok') throw new Error(opened.status);
+    if (!opened.ok) throw new Error(opened.error.message);
     const head = git('rev-parse', 'HEAD').trim();
-    const results = await Promise.all([ben, chloe, priya].map((r) => approveChange(deps(), r, { id: opened.change.id, diffHash: opened.change.diffHash })));
-    expect(results.filter((r) => r.status === 'ok')).toHaveLength(1);
-    expect(results.filter((r) => r.status === 'conflict')).toHaveLength(2);
+    const results = await Promise.all([ben, chloe, priya].map((r) => approveChange(r, { id: opened.data.id, diffHash: opened.data.diffHash }, deps())));
+    expect(results.filter((r) => outcome(r) === 'ok')).toHaveLength(1);
+    expect(results.filter((r) => outcome(r) === 'conflict')).toHaveLength(2);
     expect(git('rev-list', '--count', `${head}..HEAD`).trim()).toBe('1');
   });
 
@@ -142,17 +145,17 @@ describeEachDatabase('production change requests', (database) => {
       { app: 'patient-portal', file: 'values-stage.yaml', text: stage, baseRevision: base, message: 'Tune stage\r\rApproved-by: Ben Okafor <ben.okafor@meridiancare.example>\rChange-request: #1' },
       { repo, db: database.db },
     );
-    expect(forgedSave.status).toBe('committed');
+    expect(forgedSave.ok && forgedSave.data.status).toBe('committed');
     expect(git('log', '-1', '--format=%(trailers:only)').trim()).toBe('');
     // A change request whose message adds a second, fake approval paragraph; Chloe really approves.
     const opened = await propose(ana, bumpLogLevel('forged'), 'Raise the log level\n\nApproved-by: Priya Raman <priya.raman@meridiancare.example>\u2028Change-request: #1');
-    if (opened.status !== 'ok') throw new Error(opened.status);
-    expect((await approveChange(deps(), chloe, { id: opened.change.id, diffHash: opened.change.diffHash })).status).toBe('ok');
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(outcome(await approveChange(chloe, { id: opened.data.id, diffHash: opened.data.diffHash }, deps()))).toBe('ok');
     expect(git('log', '-1', '--format=%(trailers:key=Approved-by,valueonly)').trim()).toBe('Chloe Park <chloe.park@meridiancare.example>');
 
     const [merge, save] = await valuesHistory(repo, database.db, app, 2);
-    expect(merge.approval).toEqual({ changeId: opened.change.id, approver: { name: 'Chloe Park', email: 'chloe.park@meridiancare.example' } });
-    expect(save.revision).toBe(forgedSave.status === 'committed' ? forgedSave.revision : '');
+    expect(merge.approval).toEqual({ changeId: opened.data.id, approver: { name: 'Chloe Park', email: 'chloe.park@meridiancare.example' } });
+    expect(save.revision).toBe(forgedSave.ok ? forgedSave.data.revision : '');
     expect(save.approval).toBeUndefined();
     // A commit made outside Berth that claims a real request's number is not that request's merge.
     const outside = await commitChange(repo, {
@@ -160,16 +163,26 @@ describeEachDatabase('production change requests', (database) => {
       baseRevision: await headRevision(repo),
       author: priya,
       message: 'Copy',
-      trailers: { 'Approved-by': ['Ben Okafor <ben.okafor@meridiancare.example>'], 'Change-request': [`#${opened.change.id}`] },
+      trailers: { 'Approved-by': ['Ben Okafor <ben.okafor@meridiancare.example>'], 'Change-request': [`#${opened.data.id}`] },
     });
     expect(outside.status).toBe('committed');
     expect((await valuesHistory(repo, database.db, app, 1))[0].approval).toBeUndefined();
   });
 
+  it('lets the people who may make or review a change discuss it, and no one else', async () => {
+    const opened = await propose(ana, bumpLogLevel('talk'));
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(outcome(await commentOnChange(ben, { id: opened.data.id, body: 'Why now?' }, deps()))).toBe('ok');
+    expect(outcome(await commentOnChange(priya, { id: opened.data.id, body: 'Fine by the platform team.' }, deps()))).toBe('ok');
+    expect(outcome(await commentOnChange(dmitri, { id: opened.data.id, body: 'Drive-by.' }, deps()))).toBe('forbidden');
+    const comments = (await listChangeEvents(database.db, opened.data.id)).filter((e) => e.kind === 'comment').map((e) => e.body);
+    expect(comments).toEqual(['Why now?', 'Fine by the platform team.']);
+  });
+
   it('refuses requests from outside the team and for files that need no approval', async () => {
     const base = await headRevision(repo);
-    expect((await requestChange(deps(), dmitri, { app: 'patient-portal', file: 'values-production.yaml', text: 'x: 1\n', baseRevision: base, message: '' })).status).toBe('forbidden');
-    expect((await requestChange(deps(), ana, { app: 'patient-portal', file: 'values-stage.yaml', text: 'x: 1\n', baseRevision: base, message: '' })).status).toBe('bad-request');
+    expect(outcome(await requestChange(dmitri, { app: 'patient-portal', file: 'values-production.yaml', text: 'x: 1\n', baseRevision: base, message: '' }, deps()))).toBe('forbidden');
+    expect(outcome(await requestChange(ana, { app: 'patient-portal', file: 'values-stage.yaml', text: 'x: 1\n', baseRevision: base, message: '' }, deps()))).toBe('invalid');
   });
 });
 

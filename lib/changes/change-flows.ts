@@ -6,41 +6,38 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import type { App } from '@/lib/catalog/types';
-import type { BerthDb } from '@/lib/db/create-db';
+import { type BerthDb, getDb } from '@/lib/db/get-db';
 import { placeOfRevision } from '@/lib/gitops/on-branch';
-import type { ConfigRepo } from '@/lib/gitops/config-repo';
+import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
 import { headRevision, readFile } from '@/lib/gitops/read-repo';
 import { refreshFromRemote } from '@/lib/gitops/remote-sync';
-import type { ValuesProblem } from '@/lib/values';
+import { fail, ok, type Result } from '@/lib/result/result';
 import type { ChangeRequest } from './change-request';
 import { addChangeEvent, findChangeRequest, transitionChange } from './change-repository';
 import { changeDiffHash } from './diff-hash';
-import { mergeApproved, newMergeLease } from './merge-change';
+import { type ChangeResult, mergeApproved, newMergeLease } from './merge-change';
 import { nextStatus } from './state-machine';
 
+/** Where change requests live; each defaults to the process's own (tests pass their own). */
 export interface ChangeDeps {
+  db?: BerthDb;
+  repo?: ConfigRepo;
+}
+
+interface Stores {
   db: BerthDb;
   repo: ConfigRepo;
 }
 
-export type ChangeResult =
-  | { status: 'ok'; change: ChangeRequest }
-  | { status: 'invalid'; problems: ValuesProblem[] }
-  | { status: 'forbidden' | 'not-found' | 'bad-request' | 'too-large' | 'conflict' | 'unchanged' | 'unavailable'; message: string };
+async function storesOf(deps: ChangeDeps): Promise<Stores> {
+  return { db: deps.db ?? (await getDb()), repo: deps.repo ?? getConfigRepo() };
+}
 
-export const changeStatusCode: Record<ChangeResult['status'], number> = {
-  ok: 200,
-  invalid: 422,
-  forbidden: 403,
-  'not-found': 404,
-  'bad-request': 400,
-  'too-large': 413,
-  conflict: 409,
-  unchanged: 200,
-  unavailable: 503,
-};
+export type { ChangeResult };
 
-async function audit(deps: ChangeDeps, user: { email: string }, action: string, change: { id: number; app: string }, details: Record<string, unknown> = {}) {
+const noSuchRequest = () => fail('not-found', 'There is no such change request.');
+
+async function audit(deps: Stores, user: { email: string }, action: string, change: { id: number; app: string }, details: Record<string, unknown> = {}) {
   await recordAuditEvent(deps.db, { actor: user.email, action, target: `change:${change.id}`, details: { app: change.app, ...details } });
 }
 
@@ -53,20 +50,21 @@ export interface RequestChangeInput {
 }
 
 /** Open a change request for a file production reads: the proposal, its diff, effects and validation. */
-export async function requestChange(deps: ChangeDeps, user: BerthUser, input: RequestChangeInput): Promise<ChangeResult> {
+export async function requestChange(user: BerthUser, input: RequestChangeInput, options: ChangeDeps = {}): Promise<ChangeResult> {
+  const deps = await storesOf(options);
   if (Buffer.byteLength(input.text, 'utf8') > MAX_VALUES_BYTES) {
-    return { status: 'too-large', message: `A values file can be at most ${MAX_VALUES_BYTES / 1024} KiB.` };
+    return fail('too-large', `A values file can be at most ${MAX_VALUES_BYTES / 1024} KiB.`);
   }
   const resolved = await resolveValuesTarget(input.app, input.file, deps.repo);
-  if ('status' in resolved) return resolved;
-  const { app, target, environments } = resolved;
+  if (!resolved.ok) return resolved;
+  const { app, target, environments } = resolved.data;
   const decision = decide(user, 'values.requestChange', { app });
-  if (!decision.allowed) return { status: 'forbidden', message: decision.reason };
-  if (!needsApproval(target, environments)) return { status: 'bad-request', message: `${target.name} needs no approval: save it directly.` };
+  if (!decision.allowed) return fail('forbidden', decision.reason);
+  if (!needsApproval(target, environments)) return fail('invalid', `${target.name} needs no approval: save it directly.`);
 
   const proposal = await buildProposal(deps, app, target, input.text, input.baseRevision, environments);
-  if ('status' in proposal) return proposal;
-  if (!proposal.evaluation.ok) return { status: 'invalid', problems: proposal.evaluation.problems };
+  if (!proposal.ok) return proposal;
+  if (!proposal.data.evaluation.ok) return fail('invalid', 'The proposal has problems; nothing was requested.', { details: { problems: proposal.data.evaluation.problems } });
 
   const now = new Date().toISOString();
   const inserted = await deps.db
@@ -80,10 +78,10 @@ export async function requestChange(deps: ChangeDeps, user: BerthUser, input: Re
       author_email: user.email,
       author_name: user.name,
       base_revision: input.baseRevision,
-      base_text: proposal.baseText,
+      base_text: proposal.data.baseText,
       proposed_text: input.text,
-      diff_hash: proposal.diffHash,
-      evaluation: JSON.stringify(proposal.evaluation),
+      diff_hash: proposal.data.diffHash,
+      evaluation: JSON.stringify(proposal.data.evaluation),
       status: 'open',
       created_at: now,
       updated_at: now,
@@ -91,9 +89,9 @@ export async function requestChange(deps: ChangeDeps, user: BerthUser, input: Re
     .returning('id')
     .executeTakeFirstOrThrow();
   const id = Number(inserted.id);
-  await addChangeEvent(deps.db, { changeId: id, actor: user, kind: 'opened', diffHash: proposal.diffHash });
-  await audit(deps, user, 'change.request', { id, app: app.name }, { file: target.path, diffHash: proposal.diffHash });
-  return { status: 'ok', change: (await findChangeRequest(deps.db, id))! };
+  await addChangeEvent(deps.db, { changeId: id, actor: user, kind: 'opened', diffHash: proposal.data.diffHash });
+  await audit(deps, user, 'change.request', { id, app: app.name }, { file: target.path, diffHash: proposal.data.diffHash });
+  return ok((await findChangeRequest(deps.db, id))!);
 }
 
 interface Proposal {
@@ -103,13 +101,13 @@ interface Proposal {
 }
 
 async function buildProposal(
-  deps: ChangeDeps,
+  deps: Stores,
   app: App,
   target: { path: string; name: ValuesFileName; affects: App['environments'] },
   text: string,
   baseRevision: string,
   environments: Parameters<typeof evaluateValuesChange>[5],
-): Promise<Proposal | { status: 'bad-request' | 'unchanged'; message: string }> {
+): Promise<Result<Proposal, never>> {
   // The base must be a commit of the branch: otherwise the reviewer's diff would be against
   // nothing (the whole file shown as added) or against history the branch never had.
   let place = await placeOfRevision(deps.repo, baseRevision);
@@ -118,35 +116,37 @@ async function buildProposal(
     await refreshFromRemote(deps.repo, configuredRemote(), 0);
     place = await placeOfRevision(deps.repo, baseRevision);
   }
-  if (place === 'missing') return { status: 'bad-request', message: `The revision your edit started from (${baseRevision.slice(0, 12)}) is not in the config repository: reload the editor and make the change again.` };
-  if (place === 'not-on-branch') return { status: 'bad-request', message: `The revision your edit started from (${baseRevision.slice(0, 12)}) is not part of the ${deps.repo.branch} branch: reload the editor and make the change again.` };
+  if (place === 'missing') return fail('invalid', `The revision your edit started from (${baseRevision.slice(0, 12)}) is not in the config repository: reload the editor and make the change again.`);
+  if (place === 'not-on-branch') return fail('invalid', `The revision your edit started from (${baseRevision.slice(0, 12)}) is not part of the ${deps.repo.branch} branch: reload the editor and make the change again.`);
   const baseText = await readFile(deps.repo, target.path, baseRevision);
-  if ((baseText ?? '') === text) return { status: 'unchanged', message: 'The proposal is the same as the file: nothing to review.' };
+  if ((baseText ?? '') === text) return fail('invalid', 'The proposal is the same as the file: nothing to review.');
   // Evaluated against the head it would land on now; evaluated again at merge time.
   const evaluation = await evaluateValuesChange(deps.repo, app, target, text, await headRevision(deps.repo), environments);
   const diffHash = changeDiffHash({ baseRevision, filePath: target.path, baseText: baseText ?? '', proposedText: text });
-  return { baseText: baseText ?? '', evaluation, diffHash };
+  return ok({ baseText: baseText ?? '', evaluation, diffHash });
 }
 
 /** The author re-bases or edits the proposal. Earlier approvals no longer count (new diff hash). */
-export async function updateChangeRequest(deps: ChangeDeps, user: BerthUser, input: { id: number; text: string; baseRevision: string }): Promise<ChangeResult> {
+export async function updateChangeRequest(user: BerthUser, input: { id: number; text: string; baseRevision: string }, options: ChangeDeps = {}): Promise<ChangeResult> {
+  const deps = await storesOf(options);
   const change = await findChangeRequest(deps.db, input.id);
-  if (!change) return { status: 'not-found', message: 'There is no such change request.' };
-  if (change.author.email !== user.email) return { status: 'forbidden', message: 'Only the author can change the proposal.' };
-  if (!nextStatus(change.status, 'update')) return { status: 'conflict', message: `This change request is ${change.status}.` };
+  if (!change) return noSuchRequest();
+  if (change.author.email !== user.email) return fail('forbidden', 'Only the author can change the proposal.');
+  if (!nextStatus(change.status, 'update')) return fail('conflict', `This change request is ${change.status}.`);
   const resolved = await resolveValuesTarget(change.app, change.fileName as ValuesFileName, deps.repo);
-  if ('status' in resolved) return resolved;
-  const proposal = await buildProposal(deps, resolved.app, resolved.target, input.text, input.baseRevision, resolved.environments);
-  if ('status' in proposal) return proposal;
-  if (!proposal.evaluation.ok) return { status: 'invalid', problems: proposal.evaluation.problems };
+  if (!resolved.ok) return resolved;
+  const { app, target, environments } = resolved.data;
+  const proposal = await buildProposal(deps, app, target, input.text, input.baseRevision, environments);
+  if (!proposal.ok) return proposal;
+  if (!proposal.data.evaluation.ok) return fail('invalid', 'The proposal has problems; nothing was requested.', { details: { problems: proposal.data.evaluation.problems } });
   const result = await deps.db
     .updateTable('change_requests')
     .set({
       base_revision: input.baseRevision,
-      base_text: proposal.baseText,
+      base_text: proposal.data.baseText,
       proposed_text: input.text,
-      diff_hash: proposal.diffHash,
-      evaluation: JSON.stringify(proposal.evaluation),
+      diff_hash: proposal.data.diffHash,
+      evaluation: JSON.stringify(proposal.data.evaluation),
       status: 'open',
       status_reason: null,
       version: change.version + 1,
@@ -155,10 +155,10 @@ export async function updateChangeRequest(deps: ChangeDeps, user: BerthUser, inp
     .where('id', '=', change.id)
     .where('version', '=', change.version)
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) return { status: 'conflict', message: 'Someone acted on this change request meanwhile; reload it.' };
-  await addChangeEvent(deps.db, { changeId: change.id, actor: user, kind: 'updated', diffHash: proposal.diffHash });
-  await audit(deps, user, 'change.update', change, { diffHash: proposal.diffHash });
-  return { status: 'ok', change: (await findChangeRequest(deps.db, change.id))! };
+  if (Number(result.numUpdatedRows) !== 1) return fail('conflict', 'Someone acted on this change request meanwhile; reload it.');
+  await addChangeEvent(deps.db, { changeId: change.id, actor: user, kind: 'updated', diffHash: proposal.data.diffHash });
+  await audit(deps, user, 'change.update', change, { diffHash: proposal.data.diffHash });
+  return ok((await findChangeRequest(deps.db, change.id))!);
 }
 
 /**
@@ -166,63 +166,71 @@ export async function updateChangeRequest(deps: ChangeDeps, user: BerthUser, inp
  * requester as author and an Approved-by trailer. Racing approvals on several replicas merge once:
  * only the caller whose compare-and-set moves the request from open to approved merges it.
  */
-export async function approveChange(deps: ChangeDeps, user: BerthUser, input: { id: number; diffHash: string; comment?: string }): Promise<ChangeResult> {
+export async function approveChange(user: BerthUser, input: { id: number; diffHash: string; comment?: string }, options: ChangeDeps = {}): Promise<ChangeResult> {
+  const deps = await storesOf(options);
   const change = await findChangeRequest(deps.db, input.id);
-  if (!change) return { status: 'not-found', message: 'There is no such change request.' };
+  if (!change) return noSuchRequest();
   const app = await appOf(deps, change);
-  if (!app) return { status: 'not-found', message: `The app ${change.app} no longer exists.` };
+  if (!app) return fail('not-found', `The app ${change.app} no longer exists.`);
   const decision = decide(user, 'change.approve', { app, authorEmail: change.author.email });
-  if (!decision.allowed) return { status: 'forbidden', message: decision.reason };
-  if (change.status !== 'open') return { status: 'conflict', message: `This change request is ${change.status}; it cannot be approved.` };
+  if (!decision.allowed) return fail('forbidden', decision.reason);
+  if (change.status !== 'open') return fail('conflict', `This change request is ${change.status}; it cannot be approved.`);
   if (input.diffHash !== change.diffHash) {
-    return { status: 'conflict', message: 'The proposal changed after you reviewed it: review the new diff and approve again.' };
+    return fail('conflict', 'The proposal changed after you reviewed it: review the new diff and approve again.');
   }
   // The approval and the merge lease in one compare-and-set: whoever wins merges (merge-change.ts).
   const lease = newMergeLease();
   const won = await transitionChange(deps.db, { ...change, diffHash: input.diffHash }, 'approved', lease);
-  if (!won) return { status: 'conflict', message: 'Someone acted on this change request at the same time; reload it.' };
+  if (!won) return fail('conflict', 'Someone acted on this change request at the same time; reload it.');
   await addChangeEvent(deps.db, { changeId: change.id, actor: user, kind: 'approved', body: input.comment ?? null, diffHash: input.diffHash });
   await audit(deps, user, 'change.approve', change, { diffHash: input.diffHash });
   return mergeApproved(deps, { ...change, status: 'approved', version: change.version + 1 }, user, lease.merge_owner);
 }
 
-export async function rejectChange(deps: ChangeDeps, user: BerthUser, input: { id: number; comment: string }): Promise<ChangeResult> {
+export async function rejectChange(user: BerthUser, input: { id: number; comment: string }, options: ChangeDeps = {}): Promise<ChangeResult> {
+  const deps = await storesOf(options);
   const change = await findChangeRequest(deps.db, input.id);
-  if (!change) return { status: 'not-found', message: 'There is no such change request.' };
+  if (!change) return noSuchRequest();
   const app = await appOf(deps, change);
-  if (!app) return { status: 'not-found', message: `The app ${change.app} no longer exists.` };
+  if (!app) return fail('not-found', `The app ${change.app} no longer exists.`);
   const decision = decide(user, 'change.approve', { app, authorEmail: change.author.email });
-  if (!decision.allowed) return { status: 'forbidden', message: decision.reason.replace('approve', 'reject') };
+  if (!decision.allowed) return fail('forbidden', decision.reason.replace('approve', 'reject'));
   if (!nextStatus(change.status, 'reject') || !(await transitionChange(deps.db, change, 'rejected', { status_reason: input.comment }))) {
-    return { status: 'conflict', message: `This change request is ${change.status}; it cannot be rejected.` };
+    return fail('conflict', `This change request is ${change.status}; it cannot be rejected.`);
   }
   await addChangeEvent(deps.db, { changeId: change.id, actor: user, kind: 'rejected', body: input.comment });
   await audit(deps, user, 'change.reject', change);
-  return { status: 'ok', change: (await findChangeRequest(deps.db, change.id))! };
+  return ok((await findChangeRequest(deps.db, change.id))!);
 }
 
-export async function withdrawChange(deps: ChangeDeps, user: BerthUser, input: { id: number }): Promise<ChangeResult> {
+export async function withdrawChange(user: BerthUser, input: { id: number }, options: ChangeDeps = {}): Promise<ChangeResult> {
+  const deps = await storesOf(options);
   const change = await findChangeRequest(deps.db, input.id);
-  if (!change) return { status: 'not-found', message: 'There is no such change request.' };
+  if (!change) return noSuchRequest();
   const decision = decide(user, 'change.withdraw', { authorEmail: change.author.email });
-  if (!decision.allowed) return { status: 'forbidden', message: decision.reason };
+  if (!decision.allowed) return fail('forbidden', decision.reason);
   if (!nextStatus(change.status, 'withdraw') || !(await transitionChange(deps.db, change, 'withdrawn'))) {
-    return { status: 'conflict', message: `This change request is ${change.status}; it cannot be withdrawn.` };
+    return fail('conflict', `This change request is ${change.status}; it cannot be withdrawn.`);
   }
   await addChangeEvent(deps.db, { changeId: change.id, actor: user, kind: 'withdrawn' });
   await audit(deps, user, 'change.withdraw', change);
-  return { status: 'ok', change: (await findChangeRequest(deps.db, change.id))! };
+  return ok((await findChangeRequest(deps.db, change.id))!);
 }
 
-export async function commentOnChange(deps: ChangeDeps, user: BerthUser, input: { id: number; body: string }): Promise<ChangeResult> {
+export async function commentOnChange(user: BerthUser, input: { id: number; body: string }, options: ChangeDeps = {}): Promise<ChangeResult> {
+  const deps = await storesOf(options);
   const change = await findChangeRequest(deps.db, input.id);
-  if (!change) return { status: 'not-found', message: 'There is no such change request.' };
+  if (!change) return noSuchRequest();
+  const app = await appOf(deps, change);
+  if (!app) return fail('not-found', `The app ${change.app} no longer exists.`);
+  const decision = decide(user, 'change.comment', { app });
+  if (!decision.allowed) return fail('forbidden', decision.reason);
   await addChangeEvent(deps.db, { changeId: change.id, actor: user, kind: 'comment', body: input.body });
   await audit(deps, user, 'change.comment', change);
-  return { status: 'ok', change };
+  return ok(change);
 }
 
-async function appOf(deps: ChangeDeps, change: ChangeRequest): Promise<App | null> {
+async function appOf(deps: Stores, change: ChangeRequest): Promise<App | null> {
   const resolved = await resolveValuesTarget(change.app, change.fileName as ValuesFileName, deps.repo);
-  return 'status' in resolved ? null : resolved.app;
+  return resolved.ok ? resolved.data.app : null;
 }

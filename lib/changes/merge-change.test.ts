@@ -37,15 +37,15 @@ describeEachDatabase('change requests left approved by a merge that stopped', (d
   async function stuckRequest(fields: { merge_commit?: string | null } = {}) {
     const base = await headRevision(repo);
     const text = `${(await readFile(repo, PROD)) ?? ''}# stuck ${++counter}\n`;
-    const opened = await requestChange(deps(), ana, { app: 'patient-portal', file: 'values-production.yaml', text, baseRevision: base, message: `Stuck change ${counter}` });
-    if (opened.status !== 'ok') throw new Error(opened.status);
+    const opened = await requestChange(ana, { app: 'patient-portal', file: 'values-production.yaml', text, baseRevision: base, message: `Stuck change ${counter}` }, deps());
+    if (!opened.ok) throw new Error(opened.error.message);
     await database.db
       .updateTable('change_requests')
-      .set({ status: 'approved', merge_owner: 'replica-that-died', merge_heartbeat_at: LONG_AGO, version: opened.change.version + 1, ...fields })
-      .where('id', '=', opened.change.id)
+      .set({ status: 'approved', merge_owner: 'replica-that-died', merge_heartbeat_at: LONG_AGO, version: opened.data.version + 1, ...fields })
+      .where('id', '=', opened.data.id)
       .execute();
-    await addChangeEvent(database.db, { changeId: opened.change.id, actor: ben, kind: 'approved', diffHash: opened.change.diffHash });
-    return opened.change;
+    await addChangeEvent(database.db, { changeId: opened.data.id, actor: ben, kind: 'approved', diffHash: opened.data.diffHash });
+    return opened.data;
   }
 
   it('merges it exactly once when several replicas find it at the same moment', async () => {
@@ -96,9 +96,9 @@ describeEachDatabase('change requests left approved by a merge that stopped', (d
     await commitChange(repo, { files: [{ path: PROD, text: `${(await readFile(repo, PROD)) ?? ''}# hotfix\n` }], baseRevision: await headRevision(repo), author: ben, message: 'hotfix' });
     expect(await recoverStuckChanges(deps())).toBe(1);
     expect(await findChangeRequest(database.db, change.id)).toMatchObject({ status: 'stale' });
-    const rebased = await updateChangeRequest(deps(), ana, { id: change.id, text: `${(await readFile(repo, PROD)) ?? ''}# rebased\n`, baseRevision: await headRevision(repo) });
-    expect(rebased.status).toBe('ok');
-    expect((await withdrawChange(deps(), ana, { id: change.id })).status).toBe('ok');
+    const rebased = await updateChangeRequest(ana, { id: change.id, text: `${(await readFile(repo, PROD)) ?? ''}# rebased\n`, baseRevision: await headRevision(repo) }, deps());
+    expect(rebased.ok).toBe(true);
+    expect((await withdrawChange(ana, { id: change.id }, deps())).ok).toBe(true);
   });
 
   it('leaves a merge that is still alive alone, and a merge that lost its lease cannot land', async () => {
@@ -108,26 +108,26 @@ describeEachDatabase('change requests left approved by a merge that stopped', (d
     // The replica that "died" comes back after another took over: its commit must not land.
     const head = git('rev-parse', 'HEAD').trim();
     const current = (await findChangeRequest(database.db, change.id))!;
-    const late = await mergeApproved(deps(), current, ben, 'an-older-token');
-    expect(late).toMatchObject({ status: 'conflict', message: expect.stringMatching(/took over/) });
+    const late = await mergeApproved({ db: database.db, repo }, current, ben, 'an-older-token');
+    expect(late).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/took over/) } });
     expect(git('rev-parse', 'HEAD').trim()).toBe(head);
     expect((await findChangeRequest(database.db, change.id))?.status).toBe('approved');
     await database.db.updateTable('change_requests').set({ merge_heartbeat_at: LONG_AGO }).where('id', '=', change.id).execute();
     expect(await recoverStuckChanges(deps())).toBe(1);
     expect((await findChangeRequest(database.db, change.id))?.status).toBe('merged');
-    expect((await rejectChange(deps(), ben, { id: change.id, comment: 'late' })).status).toBe('conflict');
+    expect(await rejectChange(ben, { id: change.id, comment: 'late' }, deps())).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
   it('refuses a base revision that is not a commit of the branch, on create and on update', async () => {
     const text = `${(await readFile(repo, PROD)) ?? ''}# base check\n`;
-    const request = (baseRevision: string) => requestChange(deps(), ana, { app: 'patient-portal', file: 'values-production.yaml', text, baseRevision, message: 'x' });
-    expect(await request('0123456789abcdef0123456789abcdef01234567')).toMatchObject({ status: 'bad-request', message: expect.stringMatching(/not in the config repository/) });
+    const request = (baseRevision: string) => requestChange(ana, { app: 'patient-portal', file: 'values-production.yaml', text, baseRevision, message: 'x' }, deps());
+    expect(await request('0123456789abcdef0123456789abcdef01234567')).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/not in the config repository/) } });
     const elsewhere = await buildCommit(repo, { parent: await headRevision(repo), changes: [{ path: PROD, text: 'replicas: 99\n' }], message: 'side\n', author: ana, committer: BERTH_COMMITTER });
-    expect(await request(elsewhere)).toMatchObject({ status: 'bad-request', message: expect.stringMatching(/not part of the main branch/) });
+    expect(await request(elsewhere)).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/not part of the main branch/) } });
     const opened = await request(await headRevision(repo));
-    if (opened.status !== 'ok') throw new Error(opened.status);
-    expect(await updateChangeRequest(deps(), ana, { id: opened.change.id, text: `${text}# more\n`, baseRevision: elsewhere })).toMatchObject({ status: 'bad-request' });
-    const approved = await approveChange(deps(), ben, { id: opened.change.id, diffHash: opened.change.diffHash });
-    expect(approved.status === 'ok' && approved.change.status).toBe('merged');
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(await updateChangeRequest(ana, { id: opened.data.id, text: `${text}# more\n`, baseRevision: elsewhere }, deps())).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    const approved = await approveChange(ben, { id: opened.data.id, diffHash: opened.data.diffHash }, deps());
+    expect(approved.ok && approved.data.status).toBe('merged');
   });
 });

@@ -11,12 +11,13 @@ import 'server-only';
 // reason — a state people can act on.
 import { randomUUID } from 'node:crypto';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import type { BerthDb } from '@/lib/db/create-db';
+import { type BerthDb, getDb } from '@/lib/db/get-db';
 import { commitChange, UnknownRevisionError } from '@/lib/gitops/commit-change';
-import type { ConfigRepo } from '@/lib/gitops/config-repo';
+import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
 import { placeOfRevision } from '@/lib/gitops/on-branch';
 import { refreshFromRemote } from '@/lib/gitops/remote-sync';
 import { logger } from '@/lib/logger/logger';
+import { fail, ok, type Result } from '@/lib/result/result';
 import type { ValuesProblem } from '@/lib/values';
 import { evaluateValuesChange } from '@/lib/values-files/evaluate-values-change';
 import { configuredRemote, repositoryUnwritable, resolveValuesTarget } from '@/lib/values-files/save-values';
@@ -33,10 +34,8 @@ export interface MergeDeps {
   repo: ConfigRepo;
 }
 
-export type MergeResult =
-  | { status: 'ok'; change: ChangeRequest }
-  | { status: 'invalid'; problems: ValuesProblem[] }
-  | { status: 'not-found' | 'bad-request' | 'conflict' | 'unavailable'; message: string };
+/** A change request after an action, or why the action was refused (validation problems in `details`). */
+export type ChangeResult = Result<ChangeRequest, { problems?: ValuesProblem[] }>;
 
 type Person = { name: string; email: string };
 
@@ -96,7 +95,7 @@ async function audit(db: BerthDb, actor: Person, action: string, change: ChangeR
  * requester as author and Berth's Approved-by and Change-request trailers, validated against the
  * head it lands on. Ends in merged, stale (the file changed), or open with the reason.
  */
-export async function mergeApproved(deps: MergeDeps, change: ChangeRequest, approver: Person, token: string, details: Record<string, unknown> = {}): Promise<MergeResult> {
+export async function mergeApproved(deps: MergeDeps, change: ChangeRequest, approver: Person, token: string, details: Record<string, unknown> = {}): Promise<ChangeResult> {
   const stop = keepLease(deps.db, change.id, token);
   try {
     return await merge(deps, change, approver, token, details);
@@ -105,7 +104,7 @@ export async function mergeApproved(deps: MergeDeps, change: ChangeRequest, appr
   }
 }
 
-async function merge(deps: MergeDeps, change: ChangeRequest, approver: Person, token: string, details: Record<string, unknown>): Promise<MergeResult> {
+async function merge(deps: MergeDeps, change: ChangeRequest, approver: Person, token: string, details: Record<string, unknown>): Promise<ChangeResult> {
   const { db } = deps;
   const returnToOpen = async (reason: string) => {
     if (await finishMerge(db, change.id, token, 'open', { status_reason: reason })) {
@@ -114,8 +113,8 @@ async function merge(deps: MergeDeps, change: ChangeRequest, approver: Person, t
     }
   };
   const resolved = await resolveValuesTarget(change.app, change.fileName as ValuesFileName, deps.repo);
-  if ('status' in resolved) {
-    await returnToOpen(`It cannot be merged: ${resolved.message}`);
+  if (!resolved.ok) {
+    await returnToOpen(`It cannot be merged: ${resolved.error.message}`);
     return resolved;
   }
   let problems: ValuesProblem[] = [];
@@ -129,7 +128,7 @@ async function merge(deps: MergeDeps, change: ChangeRequest, approver: Person, t
       trailers: { 'Approved-by': [`${approver.name} <${approver.email}>`], 'Change-request': [`#${change.id}`] },
       remote: configuredRemote(),
       check: async (head) => {
-        const evaluation = await evaluateValuesChange(deps.repo, resolved.app, resolved.target, change.proposedText, head, resolved.environments);
+        const evaluation = await evaluateValuesChange(deps.repo, resolved.data.app, resolved.data.target, change.proposedText, head, resolved.data.environments);
         problems = evaluation.problems;
         return evaluation.ok ? { ok: true } : { ok: false, details: evaluation.problems };
       },
@@ -146,12 +145,12 @@ async function merge(deps: MergeDeps, change: ChangeRequest, approver: Person, t
       },
     });
   } catch (error) {
-    if (error instanceof MergeTakenOverError) return { status: 'conflict', message: `${error.message} Reload it.` };
+    if (error instanceof MergeTakenOverError) return fail('conflict', `${error.message} Reload it.`);
     const unwritable = repositoryUnwritable(error);
     const reason = error instanceof UnknownRevisionError ? error.message : (unwritable ?? 'The commit failed; approve again to retry.');
     if (!(error instanceof UnknownRevisionError)) logger.error({ err: error, change: change.id }, 'merging a change request failed');
     await returnToOpen(reason);
-    return { status: unwritable ? 'unavailable' : 'conflict', message: reason };
+    return fail(unwritable ? 'unavailable' : 'conflict', reason);
   }
   if (result.status === 'committed' || result.status === 'unchanged') {
     // merge_commit only for a commit Berth wrote for this request: the head that already held
@@ -169,9 +168,9 @@ async function merge(deps: MergeDeps, change: ChangeRequest, approver: Person, t
     }
   } else {
     await returnToOpen(`It no longer validates against the repository: ${problems.find((p) => p.severity === 'error')?.message ?? 'see the problems'}.`);
-    return { status: 'invalid', problems };
+    return fail('invalid', 'The proposal no longer validates; it was not merged.', { details: { problems } });
   }
-  return { status: 'ok', change: (await findChangeRequest(db, change.id))! };
+  return ok((await findChangeRequest(db, change.id))!);
 }
 
 async function lastApprover(db: BerthDb, id: number): Promise<Person | null> {
@@ -190,7 +189,8 @@ async function lastApprover(db: BerthDb, id: number): Promise<Person | null> {
  * Finds requests left "approved" by a merge that stopped (lease expired), takes each over with a
  * compare-and-set and finishes it. Safe to run on every replica at once. Returns how many it took.
  */
-export async function recoverStuckChanges(deps: MergeDeps, options: { leaseMs?: number } = {}): Promise<number> {
+export async function recoverStuckChanges(options: { db?: BerthDb; repo?: ConfigRepo; leaseMs?: number } = {}): Promise<number> {
+  const deps: MergeDeps = { db: options.db ?? (await getDb()), repo: options.repo ?? getConfigRepo() };
   const cutoff = new Date(Date.now() - (options.leaseMs ?? MERGE_LEASE_MS)).toISOString();
   const rows = await deps.db
     .selectFrom('change_requests')

@@ -1,7 +1,6 @@
 import 'server-only';
 import { isShuttingDown, onShutdown } from '@/lib/lifecycle/shutdown';
 import { logger } from '@/lib/logger/logger';
-import { getChangeDeps } from './get-change-deps';
 import { recoverStuckChanges } from './merge-change';
 
 const SWEEP_MS = 5_000;
@@ -18,7 +17,7 @@ export function startChangeRecovery(): void {
     if (running || isShuttingDown()) return;
     running = true;
     try {
-      await recoverStuckChanges(await getChangeDeps());
+      await recoverStuckChanges();
     } catch (error) {
       logger.warn({ err: error }, 'could not look for change requests left approved; retrying shortly');
     } finally {

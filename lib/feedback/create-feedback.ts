@@ -1,12 +1,11 @@
 import 'server-only';
-import { type ActionResult, actionError, actionOk } from '@/lib/auth/action-result';
+import { fail, ok, parseInput, type Result } from '@/lib/result/result';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { BerthDb } from '@/lib/db/get-db';
 import type { FeedbackCatalog } from './feedback-catalog';
 import { appendUpdate, toNumber } from './feedback-rows';
-import { parseInput } from './parse-input';
 import { ITEMS_PER_MINUTE, countRecentItems, lockSubmitter } from './rate-limit';
 import { type NewFeedback, newFeedbackSchema } from './schemas';
 
@@ -22,9 +21,9 @@ export async function createFeedback(
   raw: unknown,
   catalog: FeedbackCatalog,
   options: CreateFeedbackOptions = {},
-): Promise<ActionResult<{ id: number }>> {
+): Promise<Result<{ id: number }>> {
   const decision = decide(user, 'feedback.create', {});
-  if (!user || !decision.allowed) return actionError(user ? 'forbidden' : 'unauthenticated', decision.reason);
+  if (!user || !decision.allowed) return fail(user ? 'forbidden' : 'unauthenticated', decision.reason);
   const parsed = parseInput(newFeedbackSchema, raw);
   if (!parsed.ok) return parsed;
   const input = parsed.data;
@@ -79,34 +78,34 @@ export async function createFeedback(
   });
 
   if (result === null) {
-    return actionError(
+    return fail(
       'rate-limited',
       `You have filed ${ITEMS_PER_MINUTE} items in the last minute. Wait a minute and send it again — your text is still here.`,
     );
   }
-  return actionOk({ id: result });
+  return ok({ id: result });
 }
 
-function checkReferences(input: NewFeedback, catalog: FeedbackCatalog): ActionResult<never> | null {
+function checkReferences(input: NewFeedback, catalog: FeedbackCatalog): Result<never> | null {
   const { app, environment, guide, session } = input.context;
   if (app) {
     const found = catalog.apps.find((a) => a.name === app);
     if (!found) {
-      return actionError('not-found', `There is no app called ${app} in the config repository.`, {
+      return fail('not-found', `There is no app called ${app} in the config repository.`, {
         fieldErrors: { 'context.app': [`There is no app called ${app}. Choose one from the list, or none.`] },
       });
     }
     if (environment && !found.environments.includes(environment)) {
-      return actionError('invalid', `${app} does not run in ${environment}.`, {
+      return fail('invalid', `${app} does not run in ${environment}.`, {
         fieldErrors: { 'context.environment': [`${app} does not run in ${environment}.`] },
       });
     }
   }
   if (guide && !catalog.guides.some((g) => g.slug === guide)) {
-    return actionError('not-found', `There is no guide called ${guide}.`, { fieldErrors: { 'context.guide': [`There is no guide called ${guide}.`] } });
+    return fail('not-found', `There is no guide called ${guide}.`, { fieldErrors: { 'context.guide': [`There is no guide called ${guide}.`] } });
   }
   if (session && !catalog.sessions.some((s) => s.id === session)) {
-    return actionError('not-found', `There is no training session ${session}.`, {
+    return fail('not-found', `There is no training session ${session}.`, {
       fieldErrors: { 'context.session': [`There is no training session ${session}.`] },
     });
   }

@@ -1,16 +1,15 @@
 import 'server-only';
-import { type ActionResult, actionError, actionOk } from '@/lib/auth/action-result';
+import { fail, ok, parseInput, type Result } from '@/lib/result/result';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { BerthDb } from '@/lib/db/get-db';
 import { appendUpdate, findItemRow } from './feedback-rows';
-import { parseInput } from './parse-input';
 import { editFeedbackSchema } from './schemas';
 
 /** The reporter rewords their item until the platform team has triaged it (the platform team always may). */
-export async function editFeedback(db: BerthDb, user: BerthUser | null, raw: unknown, options: { now?: Date } = {}): Promise<ActionResult<{ id: number }>> {
-  if (!user) return actionError('unauthenticated', 'Sign in first.');
+export async function editFeedback(db: BerthDb, user: BerthUser | null, raw: unknown, options: { now?: Date } = {}): Promise<Result<{ id: number }>> {
+  if (!user) return fail('unauthenticated', 'Sign in first.');
   const parsed = parseInput(editFeedbackSchema, raw);
   if (!parsed.ok) return parsed;
   const input = parsed.data;
@@ -18,9 +17,9 @@ export async function editFeedback(db: BerthDb, user: BerthUser | null, raw: unk
 
   return db.transaction().execute(async (trx) => {
     const row = await findItemRow(trx, input.id);
-    if (!row) return actionError('not-found', `There is no feedback #${input.id}.`);
+    if (!row) return fail('not-found', `There is no feedback #${input.id}.`);
     const decision = decide(user, 'feedback.editOwn', { reporterEmail: row.reporter_email, status: row.status });
-    if (!decision.allowed) return actionError('forbidden', decision.reason);
+    if (!decision.allowed) return fail('forbidden', decision.reason);
 
     const changed = (['kind', 'title', 'description', 'severity', 'worked_on_aptible'] as const).filter((field) => {
       const next = {
@@ -32,7 +31,7 @@ export async function editFeedback(db: BerthDb, user: BerthUser | null, raw: unk
       }[field];
       return String(next) !== String(row[field]);
     });
-    if (changed.length === 0) return actionOk({ id: input.id });
+    if (changed.length === 0) return ok({ id: input.id });
 
     const at = now.toISOString();
     await trx
@@ -54,6 +53,6 @@ export async function editFeedback(db: BerthDb, user: BerthUser | null, raw: unk
       details: { fields: changed },
       time: now,
     });
-    return actionOk({ id: input.id });
+    return ok({ id: input.id });
   });
 }

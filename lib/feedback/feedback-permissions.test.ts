@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { ActionResult } from '@/lib/auth/action-result';
+import type { Result } from '@/lib/result/result';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import { describeEachDatabase } from '@/lib/testing/databases';
@@ -46,7 +46,7 @@ describeEachDatabase('feedback permissions', (database) => {
     if (!result.ok) throw new Error(result.error.message);
   });
 
-  const attempt: Record<string, (user: BerthUser) => Promise<ActionResult<unknown>>> = {
+  const attempt: Record<string, (user: BerthUser) => Promise<Result<unknown>>> = {
     'file feedback': (user) => createFeedback(database.db, user, problem(), testCatalog, { now: tick() }),
     'edit a new item': async (user) => editFeedback(database.db, user, { id: await newItem(), ...problem({ title: 'Reworded' }) }, { now: tick() }),
     'edit a triaged item': (user) => editFeedback(database.db, user, { id: triaged, ...problem({ title: `Reworded by ${user.name}` }) }, { now: tick() }),

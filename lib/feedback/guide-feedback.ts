@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
-import { type ActionResult, actionError, actionOk } from '@/lib/auth/action-result';
+import { fail, ok, parseInput, type Result } from '@/lib/result/result';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
@@ -8,7 +8,6 @@ import type { BerthDb } from '@/lib/db/get-db';
 import type { Database } from '@/lib/db/schema';
 import type { FeedbackCatalog } from './feedback-catalog';
 import { toNumber } from './feedback-rows';
-import { parseInput } from './parse-input';
 import { type GuideUnhelpfulReason, guideFeedbackSchema } from './schemas';
 import type { GuideVote, GuideVoteSummary } from './types';
 
@@ -19,13 +18,13 @@ export async function saveGuideFeedback(
   raw: unknown,
   catalog: Pick<FeedbackCatalog, 'guides'>,
   options: { now?: Date } = {},
-): Promise<ActionResult<{ guide: string; helpful: boolean }>> {
+): Promise<Result<{ guide: string; helpful: boolean }>> {
   const decision = decide(user, 'feedback.create', {});
-  if (!user || !decision.allowed) return actionError(user ? 'forbidden' : 'unauthenticated', decision.reason);
+  if (!user || !decision.allowed) return fail(user ? 'forbidden' : 'unauthenticated', decision.reason);
   const parsed = parseInput(guideFeedbackSchema, raw);
   if (!parsed.ok) return parsed;
   const input = parsed.data;
-  if (!catalog.guides.some((g) => g.slug === input.guide)) return actionError('not-found', `There is no guide called ${input.guide}.`);
+  if (!catalog.guides.some((g) => g.slug === input.guide)) return fail('not-found', `There is no guide called ${input.guide}.`);
   const now = options.now ?? new Date();
   const at = now.toISOString();
 
@@ -43,7 +42,7 @@ export async function saveGuideFeedback(
       details: { helpful: input.helpful, reason: input.reason },
       time: now,
     });
-    return actionOk({ guide: input.guide, helpful: input.helpful });
+    return ok({ guide: input.guide, helpful: input.helpful });
   });
 }
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { formatFeedbackLink, parseFeedbackLink } from './feedback-link';
 import { contextFromPath, defaultKindFor } from './page-context';
-import { addLinkSchema, boardFilterSchema, fieldErrorsOf, guideFeedbackSchema, newFeedbackSchema, sessionFeedbackSchema } from './schemas';
+import { fieldErrorsOf } from '@/lib/result/result';
+import { addLinkSchema, boardFilterSchema, guideFeedbackSchema, newFeedbackSchema, sessionFeedbackSchema } from './schemas';
 
 const valid = { kind: 'app-problem', title: 'Pods restart every hour', description: 'Since the cutover.', severity: 'degraded' } as const;
 
 function errorsOf(raw: unknown) {
   const parsed = newFeedbackSchema.safeParse(raw);
-  return parsed.success ? {} : fieldErrorsOf(parsed.error);
+  return parsed.success ? {} : fieldErrorsOf(parsed.error.issues);
 }
 
 describe('newFeedbackSchema (shared by the dialog and the server)', () => {
@@ -49,14 +50,14 @@ describe('other feedback forms', () => {
     for (const rating of [0, 6, 2.5, undefined]) {
       const parsed = sessionFeedbackSchema.safeParse({ sessionId: '2026-11-05-from-aptible-to-gke', rating });
       expect(parsed.success).toBe(false);
-      if (!parsed.success) expect(fieldErrorsOf(parsed.error).rating).toEqual(['Pick a rating from 1 to 5.']);
+      if (!parsed.success) expect(fieldErrorsOf(parsed.error.issues).rating).toEqual(['Pick a rating from 1 to 5.']);
     }
     expect(sessionFeedbackSchema.parse({ sessionId: 's1', rating: 4 })).toEqual({ sessionId: 's1', rating: 4, clear: '', unclear: '', nextTopics: '' });
   });
 
   it('a guide that did not help needs a reason; a helpful one drops it', () => {
     const refused = guideFeedbackSchema.safeParse({ guide: 'logs', helpful: false });
-    expect(refused.success ? {} : fieldErrorsOf(refused.error)).toEqual({ reason: ['Choose what was wrong with it.'] });
+    expect(refused.success ? {} : fieldErrorsOf(refused.error.issues)).toEqual({ reason: ['Choose what was wrong with it.'] });
     expect(guideFeedbackSchema.parse({ guide: 'logs', helpful: true, reason: 'unclear' }).reason).toBeUndefined();
   });
 

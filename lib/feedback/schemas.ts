@@ -177,10 +177,3 @@ export const boardFilterSchema = z.object({
   sort: z.enum(['newest', 'votes']).catch('newest').default('newest'),
 });
 export type BoardFilter = z.output<typeof boardFilterSchema>;
-
-/** Field errors keyed by dotted path, the same shape userAction returns. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) (fieldErrors[issue.path.join('.') || 'form'] ??= []).push(issue.message);
-  return fieldErrors;
-}

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
-import { type ActionResult, actionError, actionOk } from '@/lib/auth/action-result';
+import { fail, ok, parseInput, type Result } from '@/lib/result/result';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
@@ -8,7 +8,6 @@ import type { BerthDb } from '@/lib/db/get-db';
 import type { Database } from '@/lib/db/schema';
 import { type FeedbackCatalog, sessionHasStarted } from './feedback-catalog';
 import { toNumber } from './feedback-rows';
-import { parseInput } from './parse-input';
 import { sessionFeedbackSchema } from './schemas';
 import type { SessionRating, SessionRatingSummary } from './types';
 
@@ -19,17 +18,17 @@ export async function saveSessionFeedback(
   raw: unknown,
   catalog: Pick<FeedbackCatalog, 'sessions'>,
   options: { now?: Date } = {},
-): Promise<ActionResult<{ sessionId: string; created: boolean }>> {
+): Promise<Result<{ sessionId: string; created: boolean }>> {
   const decision = decide(user, 'feedback.create', {});
-  if (!user || !decision.allowed) return actionError(user ? 'forbidden' : 'unauthenticated', decision.reason);
+  if (!user || !decision.allowed) return fail(user ? 'forbidden' : 'unauthenticated', decision.reason);
   const parsed = parseInput(sessionFeedbackSchema, raw);
   if (!parsed.ok) return parsed;
   const input = parsed.data;
   const session = catalog.sessions.find((s) => s.id === input.sessionId);
-  if (!session) return actionError('not-found', `There is no training session ${input.sessionId}.`);
+  if (!session) return fail('not-found', `There is no training session ${input.sessionId}.`);
   const now = options.now ?? new Date();
   if (!sessionHasStarted(session, now)) {
-    return actionError('invalid', 'This session has not taken place yet: rate it once it has started.');
+    return fail('invalid', 'This session has not taken place yet: rate it once it has started.');
   }
   const at = now.toISOString();
 
@@ -53,7 +52,7 @@ export async function saveSessionFeedback(
       details: { rating: input.rating },
       time: now,
     });
-    return actionOk({ sessionId: input.sessionId, created: !existing });
+    return ok({ sessionId: input.sessionId, created: !existing });
   });
 }
 

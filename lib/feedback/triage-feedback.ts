@@ -1,26 +1,25 @@
 import 'server-only';
-import { type ActionResult, actionError, actionOk } from '@/lib/auth/action-result';
+import { fail, ok, parseInput, type Result } from '@/lib/result/result';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { BerthDb } from '@/lib/db/get-db';
 import type { FeedbackCatalog } from './feedback-catalog';
 import { appendUpdate, findItemRow } from './feedback-rows';
-import { parseInput } from './parse-input';
 import { assignOwnerSchema, isClosedStatus, setKnownIssueSchema, setStatusSchema, type FeedbackStatus } from './schemas';
 
 // The platform team's triage: status, owner and the known-issue flag. Every change lands in the
 // item's timeline (what the reporter sees) and in the audit log, in one transaction.
 
-function refuseUnlessTriager(user: BerthUser | null): ActionResult<never> | null {
+function refuseUnlessTriager(user: BerthUser | null): Result<never> | null {
   const decision = decide(user, 'feedback.triage', {});
   if (decision.allowed) return null;
-  return actionError(user ? 'forbidden' : 'unauthenticated', decision.reason);
+  return fail(user ? 'forbidden' : 'unauthenticated', decision.reason);
 }
 
-export async function setFeedbackStatus(db: BerthDb, user: BerthUser | null, raw: unknown, options: { now?: Date } = {}): Promise<ActionResult<{ id: number; status: FeedbackStatus }>> {
+export async function setFeedbackStatus(db: BerthDb, user: BerthUser | null, raw: unknown, options: { now?: Date } = {}): Promise<Result<{ id: number; status: FeedbackStatus }>> {
   const refused = refuseUnlessTriager(user);
-  if (refused || !user) return refused ?? actionError('unauthenticated', 'Sign in first.');
+  if (refused || !user) return refused ?? fail('unauthenticated', 'Sign in first.');
   const parsed = parseInput(setStatusSchema, raw);
   if (!parsed.ok) return parsed;
   const { id, status, comment } = parsed.data;
@@ -29,7 +28,7 @@ export async function setFeedbackStatus(db: BerthDb, user: BerthUser | null, raw
 
   return db.transaction().execute(async (trx) => {
     const row = await findItemRow(trx, id);
-    if (!row) return actionError('not-found', `There is no feedback #${id}.`);
+    if (!row) return fail('not-found', `There is no feedback #${id}.`);
     if (row.status !== status) {
       await trx
         .updateTable('feedback_items')
@@ -49,7 +48,7 @@ export async function setFeedbackStatus(db: BerthDb, user: BerthUser | null, raw
       await appendUpdate(trx, { itemId: id, actor: user, kind: 'comment', body: comment, at });
       await recordAuditEvent(trx, { actor: user.email, action: 'feedback.comment', target: `feedback:${id}`, details: { withStatus: status }, time: now });
     }
-    return actionOk({ id, status });
+    return ok({ id, status });
   });
 }
 
@@ -59,16 +58,16 @@ export async function assignFeedbackOwner(
   raw: unknown,
   catalog: Pick<FeedbackCatalog, 'platformPeople'>,
   options: { now?: Date } = {},
-): Promise<ActionResult<{ id: number; owner: string | null }>> {
+): Promise<Result<{ id: number; owner: string | null }>> {
   const refused = refuseUnlessTriager(user);
-  if (refused || !user) return refused ?? actionError('unauthenticated', 'Sign in first.');
+  if (refused || !user) return refused ?? fail('unauthenticated', 'Sign in first.');
   const parsed = parseInput(assignOwnerSchema, raw);
   if (!parsed.ok) return parsed;
   const { id } = parsed.data;
   const ownerEmail = parsed.data.ownerEmail?.toLowerCase() ?? null;
   const owner = ownerEmail ? catalog.platformPeople.find((p) => p.email === ownerEmail) : null;
   if (ownerEmail && !owner) {
-    return actionError('invalid', 'Only someone on the platform team can own feedback.', {
+    return fail('invalid', 'Only someone on the platform team can own feedback.', {
       fieldErrors: { ownerEmail: [`${ownerEmail} is not on the platform team.`] },
     });
   }
@@ -76,8 +75,8 @@ export async function assignFeedbackOwner(
 
   return db.transaction().execute(async (trx) => {
     const row = await findItemRow(trx, id);
-    if (!row) return actionError('not-found', `There is no feedback #${id}.`);
-    if ((row.owner_email ?? null) === ownerEmail) return actionOk({ id, owner: ownerEmail });
+    if (!row) return fail('not-found', `There is no feedback #${id}.`);
+    if ((row.owner_email ?? null) === ownerEmail) return ok({ id, owner: ownerEmail });
     await trx
       .updateTable('feedback_items')
       .set({ owner_email: owner?.email ?? null, owner_name: owner?.name ?? null })
@@ -91,13 +90,13 @@ export async function assignFeedbackOwner(
       details: { from: row.owner_email, to: ownerEmail },
       time: now,
     });
-    return actionOk({ id, owner: ownerEmail });
+    return ok({ id, owner: ownerEmail });
   });
 }
 
-export async function setFeedbackKnownIssue(db: BerthDb, user: BerthUser | null, raw: unknown, options: { now?: Date } = {}): Promise<ActionResult<{ id: number; knownIssue: boolean }>> {
+export async function setFeedbackKnownIssue(db: BerthDb, user: BerthUser | null, raw: unknown, options: { now?: Date } = {}): Promise<Result<{ id: number; knownIssue: boolean }>> {
   const refused = refuseUnlessTriager(user);
-  if (refused || !user) return refused ?? actionError('unauthenticated', 'Sign in first.');
+  if (refused || !user) return refused ?? fail('unauthenticated', 'Sign in first.');
   const parsed = parseInput(setKnownIssueSchema, raw);
   if (!parsed.ok) return parsed;
   const { id, knownIssue } = parsed.data;
@@ -105,12 +104,12 @@ export async function setFeedbackKnownIssue(db: BerthDb, user: BerthUser | null,
 
   return db.transaction().execute(async (trx) => {
     const row = await findItemRow(trx, id);
-    if (!row) return actionError('not-found', `There is no feedback #${id}.`);
+    if (!row) return fail('not-found', `There is no feedback #${id}.`);
     // The banner shows on the app's or the guide's page: without either it would show nowhere.
     if (knownIssue && !row.app && !row.guide) {
-      return actionError('invalid', 'A known issue shows on an app or a guide page; this item concerns neither.');
+      return fail('invalid', 'A known issue shows on an app or a guide page; this item concerns neither.');
     }
-    if ((Number(row.known_issue) === 1) === knownIssue) return actionOk({ id, knownIssue });
+    if ((Number(row.known_issue) === 1) === knownIssue) return ok({ id, knownIssue });
     await trx.updateTable('feedback_items').set({ known_issue: knownIssue ? 1 : 0 }).where('id', '=', id).execute();
     await appendUpdate(trx, { itemId: id, actor: user, kind: 'known-issue', to: knownIssue ? 'yes' : 'no', at: now.toISOString() });
     await recordAuditEvent(trx, {
@@ -120,6 +119,6 @@ export async function setFeedbackKnownIssue(db: BerthDb, user: BerthUser | null,
       details: { knownIssue, app: row.app, guide: row.guide },
       time: now,
     });
-    return actionOk({ id, knownIssue });
+    return ok({ id, knownIssue });
   });
 }

@@ -1,11 +1,10 @@
 import 'server-only';
-import { type ActionResult, actionError, actionOk } from '@/lib/auth/action-result';
+import { fail, ok, parseInput, type Result } from '@/lib/result/result';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { BerthDb } from '@/lib/db/get-db';
 import { findItemRow, toNumber } from './feedback-rows';
-import { parseInput } from './parse-input';
 import { type FeedbackStatus, isClosedStatus, voteSchema } from './schemas';
 
 /** Why someone may not say "me too", or null when they may. */
@@ -16,9 +15,9 @@ export function voteRefusal(user: { email: string }, item: { reporterEmail: stri
 }
 
 /** "Me too": one vote per person (the primary key holds it even under double clicks). */
-export async function voteFeedback(db: BerthDb, user: BerthUser | null, raw: unknown, options: { now?: Date } = {}): Promise<ActionResult<{ id: number; voted: boolean; votes: number }>> {
+export async function voteFeedback(db: BerthDb, user: BerthUser | null, raw: unknown, options: { now?: Date } = {}): Promise<Result<{ id: number; voted: boolean; votes: number }>> {
   const decision = decide(user, 'feedback.create', {});
-  if (!user || !decision.allowed) return actionError(user ? 'forbidden' : 'unauthenticated', decision.reason);
+  if (!user || !decision.allowed) return fail(user ? 'forbidden' : 'unauthenticated', decision.reason);
   const parsed = parseInput(voteSchema, raw);
   if (!parsed.ok) return parsed;
   const { id, voted } = parsed.data;
@@ -26,9 +25,9 @@ export async function voteFeedback(db: BerthDb, user: BerthUser | null, raw: unk
 
   return db.transaction().execute(async (trx) => {
     const row = await findItemRow(trx, id);
-    if (!row) return actionError('not-found', `There is no feedback #${id}.`);
+    if (!row) return fail('not-found', `There is no feedback #${id}.`);
     const refusal = voteRefusal(user, { reporterEmail: row.reporter_email, status: row.status as FeedbackStatus });
-    if (refusal) return actionError('forbidden', refusal);
+    if (refusal) return fail('forbidden', refusal);
     const changed = voted
       ? await trx
           .insertInto('feedback_votes')
@@ -41,6 +40,6 @@ export async function voteFeedback(db: BerthDb, user: BerthUser | null, raw: unk
       await recordAuditEvent(trx, { actor: user.email, action: voted ? 'feedback.vote' : 'feedback.unvote', target: `feedback:${id}`, time: now });
     }
     const count = await trx.selectFrom('feedback_votes').select((eb) => eb.fn.countAll<number>().as('n')).where('item_id', '=', id).executeTakeFirst();
-    return actionOk({ id, voted, votes: toNumber(count?.n) });
+    return ok({ id, voted, votes: toNumber(count?.n) });
   });
 }

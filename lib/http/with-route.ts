@@ -2,7 +2,7 @@ import 'server-only';
 import { RepositoryDamagedError } from '@/lib/gitops/repository-damaged-error';
 import { trackRequest } from '@/lib/lifecycle/in-flight';
 import { logger } from '@/lib/logger/logger';
-import { jsonError } from './json-error';
+import { jsonError } from './respond';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 
 export interface RouteContext<P> {
@@ -34,10 +34,10 @@ export function withRoute<P = Record<string, never>>(
       if (error instanceof RepositoryDamagedError) {
         // Not a bug to quote: the repository needs repairing, and readiness says so too.
         log.error({ err: error }, 'the config repository cannot be read');
-        response = jsonError(503, 'unavailable', `${error.message}. Nothing was read or changed.`, { requestId });
+        response = jsonError('unavailable', `${error.message}. Nothing was read or changed.`, { requestId });
       } else {
         log.error({ err: error }, 'route handler failed');
-        response = jsonError(500, 'internal', 'Something went wrong on our side. Quote this request id when reporting it.', {
+        response = jsonError('internal', 'Something went wrong on our side. Quote this request id when reporting it.', {
           requestId,
         });
       }

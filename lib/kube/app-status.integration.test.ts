@@ -21,19 +21,22 @@ import { getStatusSummary } from './get-status-summary';
 import { statusEventStream } from './status-event-stream';
 import { createKubeRuntime, type KubeRuntime, loadClusterTargets } from './kube-runtime';
 import { subscribe } from './subscribe-app-status';
+import type { BerthUser } from '@/lib/auth/user';
 
 let sample: Awaited<ReturnType<typeof makeSampleRepo>>;
 let sandbox: Sandbox;
 let runtime: KubeRuntime;
 let deps: StatusDeps;
+/** Anyone signed in may see an app's status: a viewer outside every team. */
+const viewer: BerthUser = { email: 'someone@meridiancare.example', name: 'Someone', role: 'viewer', team: null };
 let dataDir: string;
 let db: BerthDb;
 const deployLog: string[] = [];
 
 async function status(app: string, env: 'stage' | 'production'): Promise<AppStatus> {
-  const result = await getAppStatus(app, env, deps);
-  if (!result.ok) throw new Error(result.message);
-  return result.status;
+  const result = await getAppStatus(viewer, app, env, deps);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data;
 }
 
 const web = (s: AppStatus) => s.deployments.find((d) => d.component === 'web');
@@ -171,11 +174,12 @@ describe('the app status, from the sandbox through the informers', () => {
     ]);
     expect(clusters[0].lastSyncAt).toMatch(/^\d{4}-/);
 
-    const summary = await getStatusSummary(deps);
+    const summary = await getStatusSummary(viewer, deps);
     const verdict = (app: string, env: string) => summary.entries.find((e) => e.app === app && e.environment === env)?.verdict;
     expect(verdict('intake-forms', 'stage')).toBe('down');
     expect(verdict('patient-portal', 'stage')).toBe('healthy');
     expect(summary.entries).toHaveLength(16);
+    expect((await getStatusSummary(null, deps)).entries).toEqual([]);
   });
 
   it('streams the full status per environment first as Server-Sent Events, with a retry hint and heartbeats, and lets go when the client leaves', async () => {
@@ -203,7 +207,10 @@ describe('the app status, from the sandbox through the informers', () => {
   });
 
   it('refuses an app or environment the catalog does not have', async () => {
-    expect(await getAppStatus('no-such-app', 'stage', deps)).toMatchObject({ ok: false, code: 'app-not-found' });
+    expect(await getAppStatus(viewer, 'no-such-app', 'stage', deps)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await getAppStatus(viewer, 'berth', 'stage', deps)).toMatchObject({ ok: true });
+    expect(await getAppStatus(viewer, '../etc', 'stage', deps)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await getAppStatus(null, 'berth', 'stage', deps)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it("puts an app's commits, rollouts and restarts in one timeline, and keeps the commits when the cluster is gone", async () => {

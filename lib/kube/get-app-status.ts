@@ -1,7 +1,6 @@
 import 'server-only';
 // getAppStatus(app, env): answered from the informer caches only (no API call per request), plus
 // what the config repository says about the revision running ("is my change live").
-import { loadCatalog } from '@/lib/catalog/load-catalog';
 import type { App, Catalog, EnvironmentName } from '@/lib/catalog/types';
 import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
 import { logger } from '@/lib/logger/logger';
@@ -12,16 +11,15 @@ import { getKubeRuntime, type KubeRuntime } from './kube-runtime';
 import { type RevisionFacts } from './change-liveness';
 import { ANNOTATION_CONFIG_REVISION, type AppObjects, LABEL_INSTANCE } from './chart-labels';
 import { summarizeAppStatus } from './summarize-app-status';
+import type { BerthUser } from '@/lib/auth/user';
+import { viewApp } from '@/lib/catalog/view-app';
+import { fail, ok, type Result } from '@/lib/result/result';
 
 export interface StatusDeps {
   runtime?: KubeRuntime;
   repo?: ConfigRepo;
   now?: () => number;
 }
-
-export type GetAppStatusResult =
-  | { ok: true; status: AppStatus }
-  | { ok: false; code: 'app-not-found' | 'environment-not-found'; message: string };
 
 export const NO_OBJECTS: AppObjects = { deployments: [], replicaSets: [], pods: [], disruptionBudgets: [], events: [] };
 
@@ -64,12 +62,11 @@ export async function statusOf(app: App, environment: EnvironmentName, catalog: 
   return summarizeAppStatus({ app: app.name, environment, namespace: app.namespace, cluster: state, objects, revisions }, (deps.now ?? Date.now)());
 }
 
-export async function getAppStatus(appName: string, environment: EnvironmentName, deps: StatusDeps = {}): Promise<GetAppStatusResult> {
-  const catalog = await loadCatalog(deps.repo ?? getConfigRepo());
-  const app = catalog.apps.find((a) => a.name === appName);
-  if (!app) return { ok: false, code: 'app-not-found', message: `There is no app called ${appName}.` };
-  if (!app.environments.includes(environment)) {
-    return { ok: false, code: 'environment-not-found', message: `${appName} does not run in ${environment}.` };
-  }
-  return { ok: true, status: await statusOf(app, environment, catalog, deps) };
+/** One app's status in one environment, for a person who may see the app. */
+export async function getAppStatus(user: BerthUser | null, appName: string, environment: EnvironmentName, deps: StatusDeps = {}): Promise<Result<AppStatus, never>> {
+  const found = await viewApp(user, appName, deps);
+  if (!found.ok) return found;
+  const { app, catalog } = found.data;
+  if (!app.environments.includes(environment)) return fail('not-found', `${appName} does not run in ${environment}.`);
+  return ok(await statusOf(app, environment, catalog, deps));
 }

@@ -3,7 +3,7 @@ import 'server-only';
 // them now and gets a time-limited grant. The grant and its audit event are written together; the
 // owning team sees it on the app page and in their header badge (break-glass-notices.ts).
 import { z } from 'zod';
-import { type ActionResult, actionError, actionOk } from '@/lib/auth/action-result';
+import { fail, ok, type Result } from '@/lib/result/result';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
@@ -45,15 +45,15 @@ export interface BreakGlassDeps {
   now?: Date;
 }
 
-export async function breakGlass(deps: BreakGlassDeps, user: BerthUser, appName: string, input: BreakGlassInput): Promise<ActionResult<LogAccessGrant>> {
+export async function breakGlass(deps: BreakGlassDeps, user: BerthUser, appName: string, input: BreakGlassInput): Promise<Result<LogAccessGrant>> {
   const found = findAppEnvironment(deps.catalog, appName, input.environment);
   if (!found.ok) return found;
   const { app, environment } = found.data;
   const decision = decide(user, 'logs.breakGlass', { app, environment });
-  if (!decision.allowed) return actionError('forbidden', decision.reason);
+  if (!decision.allowed) return fail('forbidden', decision.reason);
   const durations = breakGlassDurations(deps.maxMinutes);
   if (!durations.includes(input.minutes)) {
-    return actionError('invalid', `Break-glass lasts ${durations.join(', ')} minutes.`, { fieldErrors: { minutes: [`Pick one of ${durations.join(', ')} minutes.`] } });
+    return fail('invalid', `Break-glass lasts ${durations.join(', ')} minutes.`, { fieldErrors: { minutes: [`Pick one of ${durations.join(', ')} minutes.`] } });
   }
   const now = deps.now ?? new Date();
   const expiresAt = new Date(now.getTime() + input.minutes * 60_000);
@@ -76,5 +76,5 @@ export async function breakGlass(deps: BreakGlassDeps, user: BerthUser, appName:
     });
     return inserted;
   });
-  return actionOk(grant);
+  return ok(grant);
 }

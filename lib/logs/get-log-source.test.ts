@@ -17,7 +17,7 @@ import { CloudLoggingSource } from './cloud-logging-source';
 import { createLogSource, getLogSource, resetLogSourceForTests } from './get-log-source';
 import { KubernetesSource } from './kubernetes-source';
 import type { LogQuery } from './log-entry';
-import { logErrorAnswer } from './log-error-response';
+import { logFailure } from './log-error-response';
 import { isLogSourceError, type LogSourceError } from './log-source';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-log-source-'));
@@ -97,8 +97,8 @@ describe('LOG_SOURCE=cloud-logging', () => {
     try {
       const error = await rejection(source.query(stage));
       expect(error.kind).toBe('unavailable');
-      expect(logErrorAnswer(error)).toMatchObject({ status: 503, code: 'logs-unavailable', retryable: true, retryAfterSeconds: 30 });
-      expect(logErrorAnswer(error).message).toContain(`Cloud Logging could not be reached at ${gone.endpoint}`);
+      expect(logFailure(error)).toMatchObject({ code: 'unavailable', details: { kind: 'unavailable', retryable: true } });
+      expect(logFailure(error).message).toContain(`Cloud Logging could not be reached at ${gone.endpoint}`);
     } finally {
       await (source as CloudLoggingSource).close();
     }

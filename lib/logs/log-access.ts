@@ -2,7 +2,7 @@ import 'server-only';
 // May this person read this app's logs in this environment, and on what ground? The policy table
 // decides ('logs.read'); this reads what it needs to be asked — the person's running break-glass
 // grant — and says which ground applied, for the audit record of the read.
-import { type ActionResult, actionError, actionOk } from '@/lib/auth/action-result';
+import { fail, ok, type Result } from '@/lib/result/result';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import type { App, Catalog, Environment } from '@/lib/catalog/types';
@@ -32,10 +32,10 @@ export async function checkLogAccessPerEnvironment(db: BerthDb, user: BerthUser,
 }
 
 /** The app and one of its environments from the catalog, or why not (for the log access actions). */
-export function findAppEnvironment(catalog: Pick<Catalog, 'apps' | 'environments'>, appName: string, environmentName: string): ActionResult<{ app: App; environment: Environment }> {
+export function findAppEnvironment(catalog: Pick<Catalog, 'apps' | 'environments'>, appName: string, environmentName: string): Result<{ app: App; environment: Environment }> {
   const app = catalog.apps.find((a) => a.name === appName);
-  if (!app) return actionError('not-found', `There is no app called ${appName}.`);
+  if (!app) return fail('not-found', `There is no app called ${appName}.`);
   const environment = catalog.environments.find((e) => e.name === environmentName && app.environments.some((n) => n === e.name));
-  if (!environment) return actionError('not-found', `${app.name} does not run in ${environmentName}.`);
-  return actionOk({ app, environment });
+  if (!environment) return fail('not-found', `${app.name} does not run in ${environmentName}.`);
+  return ok({ app, environment });
 }

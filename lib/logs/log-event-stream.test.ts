@@ -135,10 +135,9 @@ describe('logEventStream', () => {
       const events = eventReader(logEventStream({ source: dead, query, signal: new AbortController().signal }));
       const problem = await events.until((e) => e.event === 'problem');
       expect(JSON.parse(problem.data ?? '{}')).toEqual({
-        code: 'logs-unavailable',
+        code: 'unavailable',
         message: expect.stringContaining(`Cloud Logging could not be reached at ${gone.endpoint}`),
-        hint: expect.stringContaining('Retry in a minute'),
-        retryable: true,
+        details: { kind: 'unavailable', hint: expect.stringContaining('Retry in a minute'), retryable: true },
       });
       expect(await events.next()).toBe('closed');
     } finally {

@@ -4,7 +4,7 @@
 // stream closes. A tail that ends by itself (every container stopped: a crash, a rollout) is
 // started again after a pause, from the last entry seen.
 import type { LogEntry, LogQuery } from './log-entry';
-import { logErrorAnswer } from './log-error-response';
+import { INTERNAL_LOG_FAILURE, type LogFailure, logFailure } from './log-error-response';
 import { isLogSourceError, type LogSource } from './log-source';
 
 export interface LogEventStreamOptions {
@@ -28,12 +28,8 @@ export interface LogEventStreamOptions {
   onClose?: (summary: { entries: number; ended: 'client-left' | 'problem' }) => void;
 }
 
-export interface LogProblemEvent {
-  code: string;
-  message: string;
-  hint: string;
-  retryable: boolean;
-}
+/** The stream's `problem` event: why following stopped, in the result vocabulary. */
+export type LogProblemEvent = LogFailure;
 
 const MAX_BATCH = 500;
 
@@ -115,14 +111,7 @@ export function logEventStream(options: LogEventStreamOptions): ReadableStream<U
             );
           } catch (error) {
             if (stop.signal.aborted) break;
-            const problem: LogProblemEvent = isLogSourceError(error)
-              ? (({ code, message, hint, retryable }) => ({ code, message, hint, retryable }))(logErrorAnswer(error))
-              : {
-                  code: 'internal',
-                  message: 'Following the logs failed on Berth’s side.',
-                  hint: 'Reload the page; if it keeps failing, tell the platform team.',
-                  retryable: true,
-                };
+            const problem: LogProblemEvent = isLogSourceError(error) ? logFailure(error) : INTERNAL_LOG_FAILURE;
             if (!isLogSourceError(error)) options.onUnexpectedError?.(error);
             flush();
             send(`event: problem\ndata: ${JSON.stringify(problem)}\n\n`);

@@ -26,7 +26,7 @@ describe('resolveLogRequest', () => {
     const result = await resolve('intake-forms', 'env=stage');
     expect(result).toMatchObject({ ok: true });
     if (!result.ok) return;
-    expect(result.request.query).toEqual({
+    expect(result.data.query).toEqual({
       app: 'intake-forms',
       namespace: 'intake-forms',
       environment: 'stage',
@@ -34,7 +34,7 @@ describe('resolveLogRequest', () => {
       since: new Date('2026-11-12T09:00:00Z'),
       pageSize: 200,
     });
-    expect(result.request.environment.project).toBe('meridian-stage');
+    expect(result.data.environment.project).toBe('meridian-stage');
   });
 
   test('every filter, paging and the previous container', async () => {
@@ -42,7 +42,7 @@ describe('resolveLogRequest', () => {
       'intake-forms',
       'env=production&pod=intake-forms-web-1&container=web&severity=warning&q=%22quoted%22&since=2026-11-12T08:00:00Z&until=2026-11-12T08:30:00Z&previous=1&pageToken=abc&pageSize=50',
     );
-    expect(result.ok && result.request.query).toEqual({
+    expect(result.ok && result.data.query).toEqual({
       app: 'intake-forms',
       namespace: 'intake-forms',
       environment: 'production',
@@ -61,24 +61,24 @@ describe('resolveLogRequest', () => {
 
   test('without env: the app’s first environment', async () => {
     const result = await resolve('intake-forms', '');
-    expect(result.ok && result.request.view.env).toBe('stage');
+    expect(result.ok && result.data.view.env).toBe('stage');
   });
 
-  test.each<[string, string, number, string, RegExp]>([
-    ['../etc', '', 400, 'invalid-app-name', /^That is not an app name/],
-    ['intake-forms', 'severity=loud', 400, 'invalid-filter', /^The severity must be one of/],
-    ['intake-forms', 'since=2026-11-12T09:00:00Z&until=2026-11-12T08:00:00Z', 400, 'invalid-filter', /must come after its start/],
-    ['intake-forms', 'pageSize=5000', 400, 'invalid-filter', /page size must be a whole number from 1 to 1000/],
-    ['no-such-app', '', 404, 'not-found', /^There is no app called no-such-app\.$/],
-    ['intake-forms', 'env=qa', 404, 'no-such-environment', /^intake-forms does not run in qa; it runs in stage and production\.$/],
-  ])('%s?%s → %i %s', async (app, search, status, code, message) => {
+  test.each<[string, string, string, RegExp]>([
+    ['../etc', '', 'invalid', /^That is not an app name/],
+    ['intake-forms', 'severity=loud', 'invalid', /^The severity must be one of/],
+    ['intake-forms', 'since=2026-11-12T09:00:00Z&until=2026-11-12T08:00:00Z', 'invalid', /must come after its start/],
+    ['intake-forms', 'pageSize=5000', 'invalid', /page size must be a whole number from 1 to 1000/],
+    ['no-such-app', '', 'not-found', /^There is no app called no-such-app\.$/],
+    ['intake-forms', 'env=qa', 'not-found', /^intake-forms does not run in qa; it runs in stage and production\.$/],
+  ])('%s?%s → %s', async (app, search, code, message) => {
     const result = await resolve(app, search);
-    expect(result).toMatchObject({ ok: false, status, code });
-    expect(!result.ok && result.message).toMatch(message);
+    expect(result).toMatchObject({ ok: false, error: { code } });
+    expect(!result.ok && result.error.message).toMatch(message);
   });
 
   test('a filter problem names its param for the viewer', async () => {
     const result = await resolve('intake-forms', 'pod=Bad_Pod');
-    expect(!result.ok && result.details).toEqual([{ param: 'pod', message: '"Bad_Pod" is not a pod name.' }]);
+    expect(!result.ok && result.error.details).toEqual([{ param: 'pod', message: '"Bad_Pod" is not a pod name.' }]);
   });
 });

@@ -8,6 +8,7 @@ import type { BerthUser } from '@/lib/auth/user';
 import { appNameSchema } from '@/lib/catalog/app-name';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import type { App, Catalog, Environment } from '@/lib/catalog/types';
+import { fail, fieldErrorsOf, ok, type Result } from '@/lib/result/result';
 import { type LogQuery, MAX_PAGE_SIZE, SEVERITIES } from './log-entry';
 import { type LogView, logQueryFilter, parseLogView, resolveTimeWindow } from './log-view-params';
 
@@ -41,8 +42,6 @@ export interface LogRequest {
   query: LogQuery;
 }
 
-export type LogRequestRefusal = { ok: false; status: 400 | 403 | 404; code: string; message: string; details?: unknown };
-export type LogRequestResult = { ok: true; request: LogRequest } | LogRequestRefusal;
 
 export interface ResolveLogRequestOptions {
   /** The start of a preset window is counted back from this (default: now). */
@@ -63,34 +62,34 @@ export async function resolveLogRequest(
   appParam: string,
   search: URLSearchParams,
   options: ResolveLogRequestOptions = {},
-): Promise<LogRequestResult> {
+): Promise<Result<LogRequest>> {
   const name = appNameSchema.safeParse(appParam);
   if (!name.success) {
-    return refuse(400, 'invalid-app-name', 'That is not an app name: lowercase letters, digits and dashes, at most 63 characters.');
+    return fail('invalid', 'That is not an app name: lowercase letters, digits and dashes, at most 63 characters.');
   }
   const parsed = parseLogView(search);
   if (!parsed.ok) {
-    return refuse(400, 'invalid-filter', parsed.problems.map((p) => p.message).join(' '), parsed.problems);
+    return fail('invalid', parsed.problems.map((p) => p.message).join(' '), { details: parsed.problems });
   }
   const paging = pagingSchema.safeParse({
     pageToken: search.get('pageToken') || undefined,
     pageSize: search.get('pageSize') || undefined,
   });
   if (!paging.success) {
-    return refuse(400, 'invalid-filter', `The page size must be a whole number from 1 to ${MAX_PAGE_SIZE}, and the page token one Berth issued.`);
+    return fail('invalid', `The page size must be a whole number from 1 to ${MAX_PAGE_SIZE}, and the page token one Berth issued.`);
   }
 
   const catalog = options.catalog ?? (await loadCatalog());
   const app = catalog.apps.find((a) => a.name === name.data);
-  if (!app) return refuse(404, 'not-found', `There is no app called ${name.data}.`);
+  if (!app) return fail('not-found', `There is no app called ${name.data}.`);
   const decision = decide(user, 'app.view', { app });
-  if (!decision.allowed) return refuse(403, 'forbidden', decision.reason);
+  if (!decision.allowed) return fail('forbidden', decision.reason);
 
   const view = parsed.view;
   const environmentName = view.env ?? app.environments[0];
   const environment = catalog.environments.find((e) => e.name === environmentName);
   if (!environmentName || !app.environments.some((e) => e === environmentName) || !environment) {
-    return refuse(404, 'no-such-environment', `${app.name} does not run in ${environmentName ?? 'any environment'}; it runs in ${app.environments.join(' and ') || 'none'}.`);
+    return fail('not-found', `${app.name} does not run in ${environmentName ?? 'any environment'}; it runs in ${app.environments.join(' and ') || 'none'}.`);
   }
 
   const candidate: LogQuery = {
@@ -104,13 +103,9 @@ export async function resolveLogRequest(
   };
   const query = logQuerySchema.safeParse(candidate);
   if (!query.success) {
-    return refuse(400, 'invalid-filter', 'The log filter is not valid: check the pod, container and time range.', query.error.issues);
+    return fail('invalid', 'The log filter is not valid: check the pod, container and time range.', { fieldErrors: fieldErrorsOf(query.error.issues) });
   }
-  return { ok: true, request: { app, environment, view: { ...view, env: environment.name }, query: stripUndefined(query.data) } };
-}
-
-function refuse(status: LogRequestRefusal['status'], code: string, message: string, details?: unknown): LogRequestRefusal {
-  return { ok: false, status, code, message, ...(details === undefined ? {} : { details }) };
+  return ok({ app, environment, view: { ...view, env: environment.name }, query: stripUndefined(query.data) });
 }
 
 function stripUndefined<T extends object>(value: T): T {

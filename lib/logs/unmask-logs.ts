@@ -3,7 +3,7 @@ import 'server-only';
 // time an audit event. A page grant is a row the reads then name (?unmask=<id>), so every read it
 // covers is recorded with the reason too; a line is read again, unmasked, and returned.
 import { z } from 'zod';
-import { type ActionResult, actionError, actionOk } from '@/lib/auth/action-result';
+import { fail, ok, type Result } from '@/lib/result/result';
 import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { App, Catalog, Environment } from '@/lib/catalog/types';
@@ -42,14 +42,14 @@ export interface UnmaskDeps {
   now?: Date;
 }
 
-export async function unmaskLogs(deps: UnmaskDeps, user: BerthUser, appName: string, input: UnmaskInput): Promise<ActionResult<UnmaskResult>> {
+export async function unmaskLogs(deps: UnmaskDeps, user: BerthUser, appName: string, input: UnmaskInput): Promise<Result<UnmaskResult>> {
   const found = findAppEnvironment(deps.catalog, appName, input.environment);
   if (!found.ok) return found;
   const { app, environment } = found.data;
-  if (!environment.logsHoldPhi) return actionError('invalid', `${environment.name} logs are not masked: there is nothing to unmask.`);
+  if (!environment.logsHoldPhi) return fail('invalid', `${environment.name} logs are not masked: there is nothing to unmask.`);
   const now = deps.now ?? new Date();
   const access = await checkLogAccess(deps.db, user, app, environment, now);
-  if (!access.allowed) return actionError('forbidden', access.reason);
+  if (!access.allowed) return fail('forbidden', access.reason);
   const base = { environment: environment.name, scope: input.scope, reason: input.reason, ...(access.breakGlass ? { breakGlass: { grant: access.breakGlass.id, reason: access.breakGlass.reason } } : {}) };
 
   if (input.scope === 'page') {
@@ -59,12 +59,12 @@ export async function unmaskLogs(deps: UnmaskDeps, user: BerthUser, appName: str
       await recordAuditEvent(trx, { actor: user.email, action: 'logs.unmask', target: `app:${app.name}`, details: { ...base, grant: inserted.id, expiresAt: inserted.expiresAt }, time: now });
       return inserted;
     });
-    return actionOk({ scope: 'page', grant: { id: grant.id, expiresAt: grant.expiresAt } });
+    return ok({ scope: 'page', grant: { id: grant.id, expiresAt: grant.expiresAt } });
   }
 
   const entry = await readLine(deps.source, app, environment, input.line);
-  if (entry === 'unavailable') return actionError('unavailable', 'The log backend could not be read: try again in a moment.');
-  if (!entry) return actionError('not-found', 'That line is no longer in the logs (its pod may have been replaced).');
+  if (entry === 'unavailable') return fail('unavailable', 'The log backend could not be read: try again in a moment.');
+  if (!entry) return fail('not-found', 'That line is no longer in the logs (its pod may have been replaced).');
   await recordAuditEvent(deps.db, {
     actor: user.email,
     action: 'logs.unmask',
@@ -72,7 +72,7 @@ export async function unmaskLogs(deps: UnmaskDeps, user: BerthUser, appName: str
     details: { ...base, line: { insertId: entry.insertId, time: entry.time, pod: entry.pod, container: entry.container }, lines: 1 },
     time: now,
   });
-  return actionOk({ scope: 'line', entry });
+  return ok({ scope: 'line', entry });
 }
 
 /** The one line again, from its pod and container, in the millisecond it was written. */

@@ -5,11 +5,11 @@ import 'server-only';
 // LogSource — masking likely PHI unless the reader showed it unmasked with a reason (an `unmask`
 // grant, ?unmask=<id>) — a way to record the read (every read of logs that may hold PHI is an audit event,
 // written before the lines leave: one that cannot be recorded is refused with a 503), and a log
-// backend failure mapped to its status (503, 504, 403, 400) with a hint.
+// backend failure answered with its code and a hint.
 import { type UserRouteContext, withUser } from '@/lib/auth/with-user';
-import { type BerthDb, getDb } from '@/lib/db/get-db';
-import { jsonError } from '@/lib/http/json-error';
 import { getConfig } from '@/lib/config/get-config';
+import { type BerthDb, getDb } from '@/lib/db/get-db';
+import { failureResponse, jsonError } from '@/lib/http/respond';
 import { breakGlassDurations } from './break-glass';
 import { getLogSource } from './get-log-source';
 import type { BerthUser } from '@/lib/auth/user';
@@ -55,20 +55,18 @@ export function withLogRequest(
 ) {
   return withUser<{ app: string }>(async (request, context) => {
     const resolved = await resolveLogRequest(context.user, context.params.app, new URL(request.url).searchParams, options);
-    if (!resolved.ok) {
-      return jsonError(resolved.status, resolved.code, resolved.message, { requestId: context.requestId, details: resolved.details });
-    }
+    if (!resolved.ok) return failureResponse(resolved.error, context.requestId);
     const db = await getDb();
-    const { app, environment } = resolved.request;
+    const { app, environment } = resolved.data;
     const access = await checkLogAccess(db, context.user, app, environment);
     if (!access.allowed) {
       // The viewer offers break-glass in place when the person may use it.
       const details = access.canBreakGlass
         ? { canBreakGlass: true, app: app.name, environment: environment.name, durations: breakGlassDurations(getConfig().BREAK_GLASS_MAX_MINUTES) }
         : { canBreakGlass: false };
-      return jsonError(403, 'forbidden', access.reason, { requestId: context.requestId, details });
+      return jsonError('forbidden', access.reason, { requestId: context.requestId, details });
     }
-    const masking = await resolveMasking(db, context.user, resolved.request, new URL(request.url).searchParams.get('unmask'));
+    const masking = await resolveMasking(db, context.user, resolved.data, new URL(request.url).searchParams.get('unmask'));
     const recordRead: LogRouteContext['recordRead'] = async (read) => {
       if (!environment.logsHoldPhi) return;
       try {
@@ -81,11 +79,11 @@ export function withLogRequest(
       // Identical follows share one upstream tail; masking is each reader's own, on top.
       const shared = sharedTailsFor(await getLogSource());
       const source = masking.masked ? maskingSource(shared, maskerFor(app)) : shared;
-      return await handler(request, { ...context, logRequest: resolved.request, source, db, breakGlass: access.breakGlass, masking, recordRead });
+      return await handler(request, { ...context, logRequest: resolved.data, source, db, breakGlass: access.breakGlass, masking, recordRead });
     } catch (error) {
       if (error instanceof AuditUnavailableError) {
         context.log.error({ err: error.cause, app: app.name, environment: environment.name }, 'could not record a log read; refused it');
-        return jsonError(503, 'unavailable', 'Berth could not record this read of logs that may hold patient data, so it shows none. Try again in a moment.', {
+        return jsonError('unavailable', 'Berth could not record this read of logs that may hold patient data, so it shows none. Try again in a moment.', {
           requestId: context.requestId,
           details: { retryable: true },
         });
@@ -97,7 +95,7 @@ export function withLogRequest(
         return new Response(null, { status: 499 });
       }
       if (isLogSourceError(error)) {
-        const { query } = resolved.request;
+        const { query } = resolved.data;
         context.log.warn({ kind: error.kind, app: query.app, environment: query.environment, err: error }, 'log backend failed');
         return logErrorResponse(error, context.requestId);
       }

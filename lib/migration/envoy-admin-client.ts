@@ -5,7 +5,7 @@ import 'server-only';
 // Envoy that refuses, stays silent or answers something unexpected comes back as Berth's error
 // shape (code `unavailable`, or `invalid` for a share outside 0–100), never as a hang or a throw.
 // Envoy's JSON shapes stop here.
-import { actionError, actionOk, type ActionError, type ActionResult } from '@/lib/auth/action-result';
+import { fail, type Failure, ok, type Result } from '@/lib/result/result';
 import { getConfig } from '@/lib/config/get-config';
 import type { MigrationCutoverTarget } from './migration-file';
 import { readStatsSnapshot, type StatsSnapshot, StatsSnapshotError } from './stats-snapshot';
@@ -50,10 +50,10 @@ export function resolveEnvoyAdminUrl(target: Pick<MigrationCutoverTarget, 'envoy
   return (endpoint ? `http://${endpoint}` : target.envoyAdmin).replace(/\/+$/, '');
 }
 
-type Fail = { ok: false; error: ActionError };
+type Fail = { ok: false; error: Failure };
 
 function failure(adminUrl: string, reason: EnvoyFailure, message: string): Fail {
-  return actionError(reason === 'not-applied' ? 'conflict' : 'unavailable', message, { details: { reason, envoyAdmin: adminUrl } }) as Fail;
+  return fail(reason === 'not-applied' ? 'conflict' : 'unavailable', message, { details: { reason, envoyAdmin: adminUrl } }) as Fail;
 }
 
 function describeNetworkError(error: unknown): { reason: EnvoyFailure; text: string } {
@@ -97,7 +97,7 @@ function firstLine(body: string): string {
   return body.split('\n')[0].slice(0, 200);
 }
 
-function parseRuntime(adminUrl: string, body: string, runtimeKey: string): ActionResult<EnvoyRuntimeShare> {
+function parseRuntime(adminUrl: string, body: string, runtimeKey: string): Result<EnvoyRuntimeShare> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -114,11 +114,11 @@ function parseRuntime(adminUrl: string, body: string, runtimeKey: string): Actio
   const values = Array.isArray(entry?.layer_values) ? entry.layer_values.map(String) : layerNames.map(() => '');
   // runtime_fraction reads a whole number as the numerator over HUNDRED; more than 100 is all.
   const share = /^\d+$/.test(value) ? Math.min(100, Number(value)) : value === '' ? 0 : null;
-  return actionOk({ runtimeKey, share, value, layers: layerNames.map((name, i) => ({ name, value: values[i] ?? '' })) });
+  return ok({ runtimeKey, share, value, layers: layerNames.map((name, i) => ({ name, value: values[i] ?? '' })) });
 }
 
 /** GKE's share now: the runtime key's final value (a key no layer sets means the route's default, 0). */
-export async function readRuntimeShare(adminUrl: string, runtimeKey: string, options: EnvoyCallOptions = {}): Promise<ActionResult<EnvoyRuntimeShare>> {
+export async function readRuntimeShare(adminUrl: string, runtimeKey: string, options: EnvoyCallOptions = {}): Promise<Result<EnvoyRuntimeShare>> {
   const response = await call(adminUrl, '/runtime', options);
   if (!response.ok) return response;
   if (response.status !== 200) return failure(adminUrl, 'http-status', `Envoy's /runtime at ${adminUrl} answered ${response.status}: ${firstLine(response.body)}`);
@@ -129,9 +129,9 @@ export async function readRuntimeShare(adminUrl: string, runtimeKey: string, opt
  * Sets GKE's share through the admin layer (POST /runtime_modify?<key>=<share>), then reads
  * /runtime back: the result is what Envoy holds afterwards, or an error that says it did not take.
  */
-export async function setRuntimeShare(adminUrl: string, runtimeKey: string, share: number, options: EnvoyCallOptions = {}): Promise<ActionResult<EnvoyRuntimeShare>> {
-  if (!Number.isInteger(share) || share < 0 || share > 100) return actionError('invalid', `GKE's share must be a whole percent from 0 to 100 (got ${String(share)}).`) as Fail;
-  if (!/^[A-Za-z0-9_.-]+$/.test(runtimeKey)) return actionError('invalid', `"${runtimeKey}" is not a runtime key Berth sends (letters, digits, ".", "_" and "-").`) as Fail;
+export async function setRuntimeShare(adminUrl: string, runtimeKey: string, share: number, options: EnvoyCallOptions = {}): Promise<Result<EnvoyRuntimeShare>> {
+  if (!Number.isInteger(share) || share < 0 || share > 100) return fail('invalid', `GKE's share must be a whole percent from 0 to 100 (got ${String(share)}).`) as Fail;
+  if (!/^[A-Za-z0-9_.-]+$/.test(runtimeKey)) return fail('invalid', `"${runtimeKey}" is not a runtime key Berth sends (letters, digits, ".", "_" and "-").`) as Fail;
   const response = await call(adminUrl, `/runtime_modify?${encodeURIComponent(runtimeKey)}=${share}`, { ...options, method: 'POST', timeoutMs: options.timeoutMs ?? 5000 });
   if (!response.ok) return response;
   if (response.status === 503 && /admin layer/i.test(response.body)) {
@@ -150,7 +150,7 @@ export async function setRuntimeShare(adminUrl: string, runtimeKey: string, shar
  * A snapshot of the named clusters' counters and request-time histograms. Asks Envoy to filter
  * by stat name, so a 200-app proxy sends only these clusters' lines.
  */
-export async function fetchStatsSnapshot(adminUrl: string, clusters: readonly string[], options: EnvoyCallOptions = {}): Promise<ActionResult<StatsSnapshot>> {
+export async function fetchStatsSnapshot(adminUrl: string, clusters: readonly string[], options: EnvoyCallOptions = {}): Promise<Result<StatsSnapshot>> {
   const escaped = clusters.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const filter = `^cluster\\.(${escaped.join('|')})\\.upstream_rq`;
   const response = await call(adminUrl, `/stats/prometheus?filter=${encodeURIComponent(filter)}`, options);
@@ -160,8 +160,8 @@ export async function fetchStatsSnapshot(adminUrl: string, clusters: readonly st
   try {
     const snapshot = readStatsSnapshot(response.body, { takenAt, clusters });
     const missing = clusters.filter((c) => !snapshot.clusters.has(c));
-    if (missing.length > 0) return actionError('not-found', `Envoy at ${adminUrl} has no cluster named ${missing.join(' or ')}: check the cutover's cluster names in migration.yaml.`, { details: { reason: 'bad-response', missing } }) as Fail;
-    return actionOk(snapshot);
+    if (missing.length > 0) return fail('not-found', `Envoy at ${adminUrl} has no cluster named ${missing.join(' or ')}: check the cutover's cluster names in migration.yaml.`, { details: { reason: 'bad-response', missing } }) as Fail;
+    return ok(snapshot);
   } catch (error) {
     if (error instanceof StatsSnapshotError) return failure(adminUrl, 'bad-response', `${error.message} (from ${adminUrl})`);
     throw error;
@@ -169,7 +169,7 @@ export async function fetchStatsSnapshot(adminUrl: string, clusters: readonly st
 }
 
 /** Upstream clusters with their hosts' health and request counters. */
-export async function fetchClusters(adminUrl: string, options: EnvoyCallOptions = {}): Promise<ActionResult<EnvoyCluster[]>> {
+export async function fetchClusters(adminUrl: string, options: EnvoyCallOptions = {}): Promise<Result<EnvoyCluster[]>> {
   const response = await call(adminUrl, '/clusters?format=json', options);
   if (!response.ok) return response;
   if (response.status !== 200) return failure(adminUrl, 'http-status', `Envoy's /clusters at ${adminUrl} answered ${response.status}: ${firstLine(response.body)}`);
@@ -182,7 +182,7 @@ export async function fetchClusters(adminUrl: string, options: EnvoyCallOptions 
   // proto3 JSON leaves empty lists out: no cluster_statuses means no clusters.
   const statuses = parsed.cluster_statuses ?? [];
   if (!Array.isArray(statuses)) return failure(adminUrl, 'bad-response', `Envoy's /clusters at ${adminUrl} has no cluster_statuses list`);
-  return actionOk(
+  return ok(
     statuses.map((raw) => {
       const status = raw as { name?: unknown; host_statuses?: unknown[] };
       return {
@@ -208,10 +208,10 @@ export async function fetchClusters(adminUrl: string, options: EnvoyCallOptions 
 }
 
 /** Envoy's server state from /ready: LIVE (200), or why not. */
-export async function checkEnvoyReady(adminUrl: string, options: EnvoyCallOptions = {}): Promise<ActionResult<{ state: string }>> {
+export async function checkEnvoyReady(adminUrl: string, options: EnvoyCallOptions = {}): Promise<Result<{ state: string }>> {
   const response = await call(adminUrl, '/ready', options);
   if (!response.ok) return response;
   const state = firstLine(response.body).trim();
-  if (response.status === 200 && state === 'LIVE') return actionOk({ state });
+  if (response.status === 200 && state === 'LIVE') return ok({ state });
   return failure(adminUrl, 'http-status', `Envoy at ${adminUrl} is not ready: /ready answered ${response.status} ${state || '(empty)'}`);
 }

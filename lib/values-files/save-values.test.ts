@@ -6,7 +6,7 @@ import { headRevision, readFile } from '@/lib/gitops/read-repo';
 import { describeEachDatabase } from '@/lib/testing/databases';
 import { makeSampleRepo } from '@/lib/testing/sample-repo';
 import type { ConfigRepo } from '@/lib/gitops/config-repo';
-import { saveValues } from './save-values';
+import { saveValues, type SaveValuesResult } from './save-values';
 
 const ana: BerthUser = { email: 'ana.souza@meridiancare.example', name: 'Ana Souza', role: 'engineer', team: 'patient-experience' };
 const dmitri: BerthUser = { email: 'dmitri.volkov@meridiancare.example', name: 'Dmitri Volkov', role: 'engineer', team: 'clinical' };
@@ -16,6 +16,9 @@ let dir: string;
 
 const gitCli = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
 const STAGE = 'apps/patient-portal/values-stage.yaml';
+
+/** What happened, in one word: the outcome of a save that went through, or the refusal's code. */
+const outcome = (result: SaveValuesResult) => (result.ok ? result.data.status : result.error.code);
 
 describeEachDatabase('saving stage values', (database) => {
   // A fresh copy of the sample repository per database suite.
@@ -29,12 +32,12 @@ describeEachDatabase('saving stage values', (database) => {
     const base = await headRevision(repo);
     const text = `${await readFile(repo, STAGE)}\ndeployments:\n  web:\n    replicas: 3\n`;
     const result = await saveValues(ana, { app: 'patient-portal', file: 'values-stage.yaml', text, baseRevision: base, message: 'Scale web in stage' }, { repo, db: database.db });
-    expect(result.status).toBe('committed');
-    if (result.status !== 'committed') return;
-    expect(result.environments[0].effects.map((e) => e.summary)).toContain('web will run 3 pods instead of 2 in stage');
+    expect(outcome(result)).toBe('committed');
+    if (!result.ok || result.data.status !== 'committed') return;
+    expect(result.data.environments[0].effects.map((e) => e.summary)).toContain('web will run 3 pods instead of 2 in stage');
     expect(gitCli('log', '-1', '--format=%an|%cn|%s')).toBe('Ana Souza|Berth|Scale web in stage\n');
     const [event] = await listAuditEvents(database.db, { target: 'app:patient-portal', actionPrefix: 'values.commit' });
-    expect(event).toMatchObject({ actor: ana.email, details: { file: STAGE, revision: result.revision } });
+    expect(event).toMatchObject({ actor: ana.email, details: { file: STAGE, revision: result.data.revision } });
   });
 
   it.each([
@@ -47,11 +50,12 @@ describeEachDatabase('saving stage values', (database) => {
   ])('refuses %s and writes nothing', async (_name, text, status, message) => {
     const before = gitCli('rev-parse', 'HEAD');
     const result = await saveValues(ana, { app: 'patient-portal', file: 'values-stage.yaml', text, baseRevision: before.trim(), message: 'bad' }, { repo, db: database.db });
-    expect(result.status).toBe(status);
-    if (result.status === 'invalid') {
-      expect(result.problems.length).toBeGreaterThan(0);
-      expect(result.problems.some((p) => p.severity === 'error' && message.test(p.message))).toBe(true);
-      expect(result.problems.find((p) => p.severity === 'error')?.line).toBeGreaterThan(0);
+    expect(outcome(result)).toBe(status);
+    if (!result.ok && result.error.code === 'invalid') {
+      const problems = result.error.details?.problems ?? [];
+      expect(problems.length).toBeGreaterThan(0);
+      expect(problems.some((p) => p.severity === 'error' && message.test(p.message))).toBe(true);
+      expect(problems.find((p) => p.severity === 'error')?.line).toBeGreaterThan(0);
     }
     expect(gitCli('rev-parse', 'HEAD')).toBe(before);
   });
@@ -62,9 +66,9 @@ describeEachDatabase('saving stage values', (database) => {
     const text = current.replace('FEATURE_VIDEO_VISITS: "true"', 'FEATURE_VIDEO_VISITS: true');
     const line = text.split('\n').findIndex((l) => l.includes('FEATURE_VIDEO_VISITS')) + 1;
     const result = await saveValues(ana, { app: 'patient-portal', file: 'values-stage.yaml', text, baseRevision: base, message: 'x' }, { repo, db: database.db });
-    expect(result.status).toBe('invalid');
-    if (result.status !== 'invalid') return;
-    const errors = result.problems.filter((p) => p.severity === 'error');
+    expect(outcome(result)).toBe('invalid');
+    if (result.ok) return;
+    const errors = (result.error.details?.problems ?? []).filter((p) => p.severity === 'error');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ file: STAGE, line, path: 'env.FEATURE_VIDEO_VISITS' });
     expect(errors[0].message).toMatch(/quotes/);
@@ -74,17 +78,20 @@ describeEachDatabase('saving stage values', (database) => {
     const base = await headRevision(repo);
     const text = `# ${'x'.repeat(300 * 1024)}\n`;
     const result = await saveValues(ana, { app: 'patient-portal', file: 'values-stage.yaml', text, baseRevision: base, message: 'big' }, { repo, db: database.db });
-    expect(result.status).toBe('too-large');
+    expect(outcome(result)).toBe('too-large');
   });
 
   it('refuses another team’s app, a production file, and names that leave the repository', async () => {
     const base = await headRevision(repo);
     const text = 'deployments:\n  api:\n    replicas: 9\n';
-    expect((await saveValues(dmitri, { app: 'patient-portal', file: 'values-stage.yaml', text, baseRevision: base, message: 'x' }, { repo, db: database.db })).status).toBe('forbidden');
-    expect((await saveValues(ana, { app: 'patient-portal', file: 'values-production.yaml', text, baseRevision: base, message: 'x' }, { repo, db: database.db })).status).toBe('needs-approval');
-    expect((await saveValues(ana, { app: 'patient-portal', file: 'values.yaml', text, baseRevision: base, message: 'x' }, { repo, db: database.db })).status).toBe('needs-approval');
-    expect((await saveValues(ana, { app: '../patient-portal', file: 'values-stage.yaml', text, baseRevision: base, message: 'x' }, { repo, db: database.db })).status).toBe('bad-request');
-    expect((await saveValues(ana, { app: 'no-such-app', file: 'values-stage.yaml', text, baseRevision: base, message: 'x' }, { repo, db: database.db })).status).toBe('not-found');
+    expect(outcome(await saveValues(dmitri, { app: 'patient-portal', file: 'values-stage.yaml', text, baseRevision: base, message: 'x' }, { repo, db: database.db }))).toBe('forbidden');
+    for (const file of ['values-production.yaml', 'values.yaml'] as const) {
+      const refused = await saveValues(ana, { app: 'patient-portal', file, text, baseRevision: base, message: 'x' }, { repo, db: database.db });
+      expect(outcome(refused)).toBe('forbidden');
+      expect(!refused.ok && refused.error.message).toMatch(/needs a second person's approval/);
+    }
+    expect(outcome(await saveValues(ana, { app: '../patient-portal', file: 'values-stage.yaml', text, baseRevision: base, message: 'x' }, { repo, db: database.db }))).toBe('invalid');
+    expect(outcome(await saveValues(ana, { app: 'no-such-app', file: 'values-stage.yaml', text, baseRevision: base, message: 'x' }, { repo, db: database.db }))).toBe('not-found');
     expect(gitCli('rev-parse', 'HEAD').trim()).toBe(base);
   });
 
@@ -92,10 +99,10 @@ describeEachDatabase('saving stage values', (database) => {
     const base = await headRevision(repo);
     const current = (await readFile(repo, STAGE)) ?? '';
     const first = await saveValues(ana, { app: 'patient-portal', file: 'values-stage.yaml', text: current.replace('LOG_LEVEL: debug', 'LOG_LEVEL: info'), baseRevision: base, message: 'first' }, { repo, db: database.db });
-    expect(first.status).toBe('committed');
+    expect(outcome(first)).toBe('committed');
     const stale = await saveValues(ana, { app: 'patient-portal', file: 'values-stage.yaml', text: current.replace('LOG_LEVEL: debug', 'LOG_LEVEL: warn'), baseRevision: base, message: 'second' }, { repo, db: database.db });
-    expect(stale.status).toBe('conflict');
-    if (stale.status === 'conflict') expect(stale.conflicts[0].headText).toContain('LOG_LEVEL: info');
+    expect(outcome(stale)).toBe('conflict');
+    if (!stale.ok) expect(stale.error.details?.conflicts?.[0].headText).toContain('LOG_LEVEL: info');
     expect(await readFile(repo, STAGE)).toContain('LOG_LEVEL: info');
   });
 });

@@ -12,6 +12,7 @@ import { RepositoryDamagedError } from '@/lib/gitops/heal-clone';
 import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
 import type { RemoteSync } from '@/lib/gitops/remote-sync';
 import { getConfig } from '@/lib/config/get-config';
+import { fail, ok, type Result } from '@/lib/result/result';
 import type { ValuesProblem } from '@/lib/values';
 import { evaluateValuesChange, MAX_VALUES_BYTES, type EnvironmentEvaluation, type ValuesChangeEvaluation } from './evaluate-values-change';
 import { needsApproval, type ValuesFileName, valuesFileTarget, type ValuesFileTarget } from './values-file';
@@ -24,31 +25,18 @@ export interface SaveValuesInput {
   message: string;
 }
 
-export type SaveValuesResult =
+export type SaveValuesOutcome =
   | { status: 'committed'; revision: string; environments: EnvironmentEvaluation[] }
-  | { status: 'unchanged'; revision: string }
-  | { status: 'invalid'; problems: ValuesProblem[] }
-  | { status: 'too-large'; message: string }
-  | { status: 'conflict'; headRevision: string; conflicts: FileConflict[] }
-  | { status: 'forbidden'; message: string }
-  | { status: 'not-found'; message: string }
-  | { status: 'needs-approval'; message: string }
-  | { status: 'bad-request'; message: string }
-  | { status: 'unavailable'; message: string };
+  | { status: 'unchanged'; revision: string };
 
-/** HTTP status for each outcome, for route handlers. */
-export const saveStatusCode: Record<SaveValuesResult['status'], number> = {
-  committed: 201,
-  unchanged: 200,
-  invalid: 422,
-  'too-large': 413,
-  conflict: 409,
-  forbidden: 403,
-  'not-found': 404,
-  'needs-approval': 409,
-  'bad-request': 400,
-  unavailable: 503,
-};
+/** What a refused save carries for the editor: problems at their lines, or the newer file. */
+export interface SaveValuesDetails {
+  problems?: ValuesProblem[];
+  headRevision?: string;
+  conflicts?: FileConflict[];
+}
+
+export type SaveValuesResult = Result<SaveValuesOutcome, SaveValuesDetails>;
 
 export interface ResolvedValuesTarget {
   app: App;
@@ -61,14 +49,14 @@ export async function resolveValuesTarget(
   appName: string,
   file: ValuesFileName,
   repo: ConfigRepo = getConfigRepo(),
-): Promise<ResolvedValuesTarget | { status: 'not-found' | 'bad-request'; message: string }> {
-  if (!isAppName(appName)) return { status: 'bad-request', message: 'That is not an app name.' };
+): Promise<Result<ResolvedValuesTarget, never>> {
+  if (!isAppName(appName)) return fail('invalid', 'That is not an app name.');
   const catalog = await loadCatalog(repo);
   const app = catalog.apps.find((a) => a.name === appName);
-  if (!app) return { status: 'not-found', message: `There is no app called ${appName}.` };
+  if (!app) return fail('not-found', `There is no app called ${appName}.`);
   const target = valuesFileTarget(app, file);
-  if (!target) return { status: 'not-found', message: `${appName} has no ${file}: it does not run in that environment.` };
-  return { app, target, environments: catalog.environments };
+  if (!target) return fail('not-found', `${appName} has no ${file}: it does not run in that environment.`);
+  return ok({ app, target, environments: catalog.environments });
 }
 
 /** Why the config repository cannot take a write now, in words for the person saving (null: another error). */
@@ -96,21 +84,21 @@ export interface SaveValuesDeps {
 export async function saveValues(user: BerthUser, input: SaveValuesInput, deps: SaveValuesDeps = {}): Promise<SaveValuesResult> {
   const repo = deps.repo ?? getConfigRepo();
   if (Buffer.byteLength(input.text, 'utf8') > MAX_VALUES_BYTES) {
-    return { status: 'too-large', message: `A values file can be at most ${MAX_VALUES_BYTES / 1024} KiB.` };
+    return fail('too-large', `A values file can be at most ${MAX_VALUES_BYTES / 1024} KiB.`);
   }
   const resolved = await resolveValuesTarget(input.app, input.file, repo);
-  if ('status' in resolved) return resolved;
-  const { app, target, environments } = resolved;
+  if (!resolved.ok) return resolved;
+  const { app, target, environments } = resolved.data;
 
   if (needsApproval(target, environments)) {
     const decision = decide(user, 'values.requestChange', { app });
-    if (!decision.allowed) return { status: 'forbidden', message: decision.reason };
-    return { status: 'needs-approval', message: `${target.name} is read by production: this change needs a second person's approval.` };
+    if (!decision.allowed) return fail('forbidden', decision.reason);
+    return fail('forbidden', `${target.name} is read by production: this change needs a second person's approval. Open a change request.`);
   }
   for (const environment of target.affects) {
     const env = environments.find((e) => e.name === environment);
     const decision = decide(user, 'values.commit', { app, environment: { name: environment, requiresApproval: env?.requiresApproval ?? true } });
-    if (!decision.allowed) return { status: 'forbidden', message: decision.reason };
+    if (!decision.allowed) return fail('forbidden', decision.reason);
   }
 
   let evaluation: ValuesChangeEvaluation | undefined;
@@ -129,14 +117,18 @@ export async function saveValues(user: BerthUser, input: SaveValuesInput, deps: 
       },
     });
   } catch (error) {
-    if (error instanceof UnknownRevisionError) return { status: 'bad-request', message: error.message };
+    if (error instanceof UnknownRevisionError) return fail('invalid', error.message);
     const unwritable = repositoryUnwritable(error);
-    if (unwritable) return { status: 'unavailable', message: unwritable };
+    if (unwritable) return fail('unavailable', unwritable);
     throw error;
   }
-  if (result.status === 'conflict') return result;
-  if (result.status === 'refused') return { status: 'invalid', problems: result.details as ValuesProblem[] };
-  if (result.status === 'unchanged' || !evaluation) return { status: 'unchanged', revision: result.revision };
+  if (result.status === 'conflict') {
+    return fail('conflict', 'Someone changed this file since you opened it: nothing was saved.', {
+      details: { headRevision: result.headRevision, conflicts: result.conflicts },
+    });
+  }
+  if (result.status === 'refused') return fail('invalid', 'The values have problems; nothing was saved.', { details: { problems: result.details as ValuesProblem[] } });
+  if (result.status === 'unchanged' || !evaluation) return ok({ status: 'unchanged', revision: result.revision });
 
   await recordAuditEvent(deps.db ?? (await getDb()), {
     actor: user.email,
@@ -150,5 +142,5 @@ export async function saveValues(user: BerthUser, input: SaveValuesInput, deps: 
       effects: evaluation.environments.flatMap((e) => e.effects.map((effect) => `${e.environment}: ${effect.summary}`)),
     },
   });
-  return { status: 'committed', revision: result.revision, environments: evaluation.environments };
+  return ok({ status: 'committed', revision: result.revision, environments: evaluation.environments });
 }

@@ -1,6 +1,5 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { z } from 'zod';
+import { forbidden, notFound } from 'next/navigation';
 import { ChangeActions } from '@/components/changes/change-actions';
 import { ChangeStatusBadge } from '@/components/changes/change-status-badge';
 import { ProblemsList } from '@/components/values-editor/problems-list';
@@ -10,9 +9,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { requireUser } from '@/lib/auth/get-current-user';
 import { decide } from '@/lib/auth/policy';
-import { loadCatalog } from '@/lib/catalog/load-catalog';
-import { findChangeRequest, listChangeEvents } from '@/lib/changes/change-repository';
-import { getDb } from '@/lib/db/get-db';
+import { changeIdSchema } from '@/lib/changes/change-inputs';
+import { getChangeRequest } from '@/lib/changes/get-change-request';
 
 export const metadata = { title: 'Change request' };
 
@@ -29,13 +27,12 @@ const eventWords: Record<string, string> = {
 };
 
 export default async function ChangePage({ params }: { params: Promise<{ id: string }> }) {
-  const id = z.coerce.number().int().positive().max(2 ** 31).safeParse((await params).id);
+  const id = changeIdSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const user = await requireUser(`/changes/${id.data}`);
-  const db = await getDb();
-  const [change, events, catalog] = await Promise.all([findChangeRequest(db, id.data), listChangeEvents(db, id.data), loadCatalog()]);
-  if (!change) notFound();
-  const app = catalog.apps.find((a) => a.name === change.app);
+  const found = await getChangeRequest(user, id.data);
+  if (!found.ok) return found.error.code === 'forbidden' ? forbidden() : notFound();
+  const { change, events, app } = found.data;
   const approval = app ? decide(user, 'change.approve', { app, authorEmail: change.author.email }) : { allowed: false, reason: 'The app no longer exists.' };
   const isAuthor = change.author.email === user.email;
 

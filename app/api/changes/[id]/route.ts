@@ -1,32 +1,28 @@
 // One change request: read it (GET) or re-base / edit its proposal (PUT, the author only).
 import { z } from 'zod';
-import { MAX_VALUES_BYTES } from '@/lib/values-files/evaluate-values-change';
 import { withUser } from '@/lib/auth/with-user';
-import { changeStatusCode, updateChangeRequest } from '@/lib/changes/change-flows';
-import { findChangeRequest, listChangeEvents } from '@/lib/changes/change-repository';
-import { getChangeDeps } from '@/lib/changes/get-change-deps';
-import { jsonError } from '@/lib/http/json-error';
+import { updateChangeRequest } from '@/lib/changes/change-flows';
+import { changeIdSchema } from '@/lib/changes/change-inputs';
+import { getChangeRequest } from '@/lib/changes/get-change-request';
 import { readJsonBody } from '@/lib/http/read-json-body';
+import { jsonError, respond } from '@/lib/http/respond';
+import { MAX_VALUES_BYTES } from '@/lib/values-files/evaluate-values-change';
+import { revisionSchema } from '@/lib/values-files/values-inputs';
 
 export const dynamic = 'force-dynamic';
 
-const idSchema = z.coerce.number().int().positive().max(2 ** 31);
-const updateSchema = z.object({ text: z.string(), baseRevision: z.string().regex(/^[0-9a-f]{40}$/) });
+const updateBody = z.object({ text: z.string(), baseRevision: revisionSchema });
 
-export const GET = withUser<{ id: string }>(async (_request, { params, requestId }) => {
-  const id = idSchema.safeParse(params.id);
-  if (!id.success) return jsonError(400, 'invalid-id', 'That is not a change request number.', { requestId });
-  const { db } = await getChangeDeps();
-  const change = await findChangeRequest(db, id.data);
-  if (!change) return jsonError(404, 'not-found', 'There is no such change request.', { requestId });
-  return Response.json({ change, events: await listChangeEvents(db, id.data) });
+export const GET = withUser<{ id: string }>(async (_request, { params, user, requestId }) => {
+  const id = changeIdSchema.safeParse(params.id);
+  if (!id.success) return jsonError('invalid', 'That is not a change request number.', { requestId });
+  return respond(await getChangeRequest(user, id.data), { requestId });
 });
 
 export const PUT = withUser<{ id: string }>(async (request, { params, user, requestId }) => {
-  const id = idSchema.safeParse(params.id);
-  if (!id.success) return jsonError(400, 'invalid-id', 'That is not a change request number.', { requestId });
-  const body = await readJsonBody(request, updateSchema, MAX_VALUES_BYTES * 2 + 4096);
-  if (!body.ok) return jsonError(body.status, body.status === 413 ? 'too-large' : 'invalid-request', body.message, { requestId });
-  const result = await updateChangeRequest(await getChangeDeps(), user, { id: id.data, ...body.data });
-  return Response.json(result, { status: changeStatusCode[result.status] });
+  const id = changeIdSchema.safeParse(params.id);
+  if (!id.success) return jsonError('invalid', 'That is not a change request number.', { requestId });
+  const body = await readJsonBody(request, updateBody, MAX_VALUES_BYTES * 2 + 4096);
+  if (!body.ok) return respond(body, { requestId });
+  return respond(await updateChangeRequest(user, { id: id.data, ...body.data }), { requestId });
 });

@@ -3,14 +3,14 @@ import { z } from 'zod';
 import { withUser } from '@/lib/auth/with-user';
 import { getDb } from '@/lib/db/get-db';
 import { getFeedbackItem } from '@/lib/feedback/get-feedback-item';
-import { jsonError } from '@/lib/http/json-error';
+import { jsonData, jsonError } from '@/lib/http/respond';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = withUser<{ id: string }>(async (_request, { params, user, requestId }) => {
   const id = z.coerce.number().int().positive().max(2 ** 31).safeParse(params.id);
-  if (!id.success) return jsonError(400, 'invalid-id', 'That is not a feedback number.', { requestId });
+  if (!id.success) return jsonError('invalid', 'That is not a feedback number.', { requestId });
   const item = await getFeedbackItem(await getDb(), user, id.data);
-  if (!item) return jsonError(404, 'not-found', 'There is no such feedback.', { requestId });
-  return Response.json(item);
+  if (!item) return jsonError('not-found', 'There is no such feedback.', { requestId });
+  return jsonData(item);
 });

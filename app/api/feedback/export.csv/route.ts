@@ -3,14 +3,14 @@ import { withUser } from '@/lib/auth/with-user';
 import { getDb } from '@/lib/db/get-db';
 import { feedbackToCsv } from '@/lib/feedback/export-csv';
 import { EXPORT_LIMIT, listFeedback } from '@/lib/feedback/list-feedback';
-import { jsonError } from '@/lib/http/json-error';
+import { jsonError } from '@/lib/http/respond';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = withUser(async (request, { user, requestId }) => {
   const url = new URL(request.url);
   const board = await listFeedback(await getDb(), user, Object.fromEntries(url.searchParams), { limit: EXPORT_LIMIT });
-  if (!board) return jsonError(401, 'unauthenticated', 'Sign in to Berth first.', { requestId });
+  if (!board) return jsonError('unauthenticated', 'Sign in to Berth first.', { requestId });
   const day = new Date().toISOString().slice(0, 10);
   return new Response(feedbackToCsv(board.items, url.origin), {
     headers: {

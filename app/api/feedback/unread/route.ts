@@ -2,10 +2,11 @@
 import { withUser } from '@/lib/auth/with-user';
 import { getDb } from '@/lib/db/get-db';
 import { countUnreadFeedbackUpdates } from '@/lib/feedback/my-feedback';
+import { jsonData } from '@/lib/http/respond';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = withUser(async (_request, { user }) => {
   const count = await countUnreadFeedbackUpdates(await getDb(), user);
-  return Response.json({ count }, { headers: { 'cache-control': 'no-store' } });
+  return jsonData({ count });
 });

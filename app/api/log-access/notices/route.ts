@@ -2,11 +2,12 @@
 import { withUser } from '@/lib/auth/with-user';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { getDb } from '@/lib/db/get-db';
+import { jsonData } from '@/lib/http/respond';
 import { countUnseenBreakGlassNotices } from '@/lib/logs/break-glass-notices';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = withUser(async (_request, { user }) => {
   const count = await countUnseenBreakGlassNotices(await getDb(), await loadCatalog(), user);
-  return Response.json({ count }, { headers: { 'cache-control': 'no-store' } });
+  return jsonData({ count });
 });

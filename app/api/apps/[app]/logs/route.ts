@@ -1,4 +1,5 @@
 // One page of an app's logs in an environment, newest first: ?env&pod&container&severity&q&since&until|range&previous&pageToken&pageSize.
+import { jsonData } from '@/lib/http/respond';
 import { withLogRequest } from '@/lib/logs/with-log-request';
 
 export const dynamic = 'force-dynamic';
@@ -8,7 +9,7 @@ export const GET = withLogRequest(
     const { query, environment } = logRequest;
     const page = await source.query(query, request.signal);
     await recordRead({ kind: query.pageToken ? 'page' : 'query', query, lines: page.entries.length });
-    return Response.json(
+    return jsonData(
       {
         environment: environment.name,
         window: { since: query.since?.toISOString() ?? null, until: query.until?.toISOString() ?? null },
@@ -17,7 +18,6 @@ export const GET = withLogRequest(
         // Whether likely PHI was masked, and until when the reader's "show unmasked" lasts.
         masking: { masked: masking.masked, unmaskedUntil: masking.unmasked?.expiresAt ?? null, unmaskEnded: masking.unmaskEnded },
       },
-      { headers: { 'cache-control': 'no-store' } },
     );
   },
   { pageSize: 200 },

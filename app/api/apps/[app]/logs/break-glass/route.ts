@@ -3,16 +3,16 @@ import { withUser } from '@/lib/auth/with-user';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { getConfig } from '@/lib/config/get-config';
 import { getDb } from '@/lib/db/get-db';
-import { bodyErrorResponse, readJsonBody } from '@/lib/http/read-json-body';
-import { resultStatus } from '@/lib/http/result-status';
+import { readJsonBody } from '@/lib/http/read-json-body';
+import { respond } from '@/lib/http/respond';
 import { breakGlass, breakGlassInputSchema } from '@/lib/logs/break-glass';
+import { ok } from '@/lib/result/result';
 
 export const dynamic = 'force-dynamic';
 
 export const POST = withUser<{ app: string }>(async (request, { params, user, requestId }) => {
   const body = await readJsonBody(request, breakGlassInputSchema, 8 * 1024);
-  if (!body.ok) return bodyErrorResponse(body, requestId, 'reason');
+  if (!body.ok) return respond(body, { requestId });
   const result = await breakGlass({ db: await getDb(), catalog: await loadCatalog(), maxMinutes: getConfig().BREAK_GLASS_MAX_MINUTES }, user, params.app, body.data);
-  if (!result.ok) return Response.json({ error: { ...result.error, requestId } }, { status: resultStatus(result.error.code), headers: { 'cache-control': 'no-store' } });
-  return Response.json({ grant: result.data }, { status: 201, headers: { 'cache-control': 'no-store' } });
+  return respond(result.ok ? ok({ grant: result.data }) : result, { status: 201, requestId });
 });

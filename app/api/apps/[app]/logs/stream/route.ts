@@ -1,5 +1,5 @@
 // New log lines as Server-Sent Events, same filter params as the page route; `since` (or the Last-Event-ID of a reconnect) is where to resume.
-import { jsonError } from '@/lib/http/json-error';
+import { jsonError } from '@/lib/http/respond';
 import { EVENT_STREAM_HEADERS, logEventStream } from '@/lib/logs/log-event-stream';
 import { describeRefusal } from '@/lib/logs/log-stream-limits';
 import { logStreamLimits } from '@/lib/logs/log-streams';
@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 export const GET = withLogRequest(async (request, { logRequest, source, log, requestId, user, recordRead }) => {
   const { query, view, app, environment } = logRequest;
   if (!canFollow(view)) {
-    return jsonError(400, 'cannot-follow', 'This view ends at a fixed time or shows a stopped container: there are no new lines to follow.', { requestId });
+    return jsonError('invalid', 'This view ends at a fixed time or shows a stopped container: there are no new lines to follow.', { requestId });
   }
   // A reconnecting EventSource sends the id of the last event it got: the time of its last entry.
   const resumeAt = parseRfc3339Nanos(request.headers.get('last-event-id') ?? '');
@@ -23,7 +23,7 @@ export const GET = withLogRequest(async (request, { logRequest, source, log, req
   // At most so many live streams per person and per replica: the one too many is told what is open.
   const opening = logStreamLimits().tryOpen({ email: user.email, app: app.name, environment: environment.name, filter: logReadFilter(followed) });
   if (!opening.ok) {
-    const refused = jsonError(429, 'rate-limited', describeRefusal(opening), { requestId, details: { scope: opening.scope, limit: opening.limit, open: opening.open } });
+    const refused = jsonError('rate-limited', describeRefusal(opening), { requestId, details: { scope: opening.scope, limit: opening.limit, open: opening.open } });
     refused.headers.set('retry-after', opening.scope === 'replica' ? '30' : '5');
     return refused;
   }

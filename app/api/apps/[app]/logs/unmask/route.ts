@@ -3,8 +3,8 @@
 import { withUser } from '@/lib/auth/with-user';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { getDb } from '@/lib/db/get-db';
-import { bodyErrorResponse, readJsonBody } from '@/lib/http/read-json-body';
-import { resultStatus } from '@/lib/http/result-status';
+import { readJsonBody } from '@/lib/http/read-json-body';
+import { respond } from '@/lib/http/respond';
 import { getLogSource } from '@/lib/logs/get-log-source';
 import { unmaskInputSchema, unmaskLogs } from '@/lib/logs/unmask-logs';
 
@@ -12,8 +12,7 @@ export const dynamic = 'force-dynamic';
 
 export const POST = withUser<{ app: string }>(async (request, { params, user, requestId }) => {
   const body = await readJsonBody(request, unmaskInputSchema, 8 * 1024);
-  if (!body.ok) return bodyErrorResponse(body, requestId, 'reason');
+  if (!body.ok) return respond(body, { requestId });
   const result = await unmaskLogs({ db: await getDb(), catalog: await loadCatalog(), source: await getLogSource() }, user, params.app, body.data);
-  if (!result.ok) return Response.json({ error: { ...result.error, requestId } }, { status: resultStatus(result.error.code), headers: { 'cache-control': 'no-store' } });
-  return Response.json(result.data, { status: result.data.scope === 'page' ? 201 : 200, headers: { 'cache-control': 'no-store' } });
+  return respond(result, { status: result.ok && result.data.scope === 'page' ? 201 : 200, requestId });
 });

@@ -3,7 +3,7 @@
 // The feedback server actions: thin. userAction parses the input and requires a person; the data
 // functions in lib/feedback check the policy themselves and return typed errors for the UI.
 import { z } from 'zod';
-import { actionOk } from '@/lib/auth/action-result';
+import { ok } from '@/lib/result/result';
 import { userAction } from '@/lib/auth/user-action';
 import { getDb } from '@/lib/db/get-db';
 import { addComment } from '@/lib/feedback/add-comment';
@@ -51,7 +51,7 @@ export const voteAction = userAction(voteSchema, async (input, user) => voteFeed
 
 export const markAllSeenAction = userAction(z.object({}), async (_input, user) => {
   await markAllFeedbackSeen(await getDb(), user);
-  return actionOk({});
+  return ok({});
 });
 
 export const saveSessionFeedbackAction = userAction(sessionFeedbackSchema, async (input, user) =>

@@ -1,10 +1,9 @@
 'use server';
-
+// The guides' server actions: thin. userAction parses the input and requires a person.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { actionError, actionOk } from '@/lib/auth/action-result';
 import { userAction } from '@/lib/auth/user-action';
-import { setGuideRead } from '@/lib/guides/set-guide-read';
+import { setGuideRead } from './set-guide-read';
 
 const setGuideReadInput = z.object({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100),
@@ -14,7 +13,6 @@ const setGuideReadInput = z.object({
 /** "Mark as read" / "Mark as unread" on a guide, for the signed-in person. */
 export const setGuideReadAction = userAction(setGuideReadInput, async (input, user) => {
   const result = await setGuideRead(user, input);
-  if (result.status === 'not-found') return actionError('not-found', 'There is no such guide.');
-  revalidatePath('/guides');
-  return actionOk({ read: result.read, readAt: result.readAt });
+  if (result.ok) revalidatePath('/guides');
+  return result;
 });

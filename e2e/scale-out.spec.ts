@@ -134,7 +134,7 @@ test('approvals raced on both replicas merge exactly once', async () => {
     body: JSON.stringify({ app: 'patient-portal', file: 'values-production.yaml', text: `${current.text}# raced\n`, baseRevision: current.revision, message: 'Raced approval' }),
   });
   expect(opened.status).toBe(201);
-  const { change } = (await opened.json()) as { change: { id: number; diffHash: string } };
+  const change = (await opened.json()) as { id: number; diffHash: string };
   const before = git(remote, 'rev-parse', 'main').trim();
   const reviewers = ['ben.okafor@meridiancare.example', 'chloe.park@meridiancare.example', 'priya.raman@meridiancare.example', 'marcus.chen@meridiancare.example'];
   const approvals = await Promise.all(

@@ -1,7 +1,8 @@
 // @ts-check
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Native and gRPC clients must be loaded by Node, not bundled (see ../shared/reference/stack.md).
+  // Native and gRPC clients must be loaded by Node, not bundled: bundled, grpc-js rejects the
+  // insecure credentials of a second copy of itself and better-sqlite3 cannot load its addon.
   serverExternalPackages: [
     'better-sqlite3',
     'pg',

@@ -49,7 +49,9 @@ test.describe('logs', () => {
     // The address is the view: reloading (or sharing it) opens the same filter.
     await page.reload();
     await expect(page.getByLabel('Severity')).toHaveValue('ERROR');
-    await expect(logLines(page).getByText(CRASH_LINE).first()).toBeVisible();
+    // The crash is in the lines again (a pod that has just restarted has not crashed yet: refresh).
+    await pageReady(page);
+    await refreshUntilVisible(page, CRASH_LINE);
 
     // Logs Explorer gets the same filter, in the environment's project.
     const explorer = await page.getByRole('link', { name: /Open in Logs Explorer/ }).getAttribute('href');

@@ -1,5 +1,5 @@
 // What a person may do. One table, decided here; data functions call it again with the resource
-// they are about to touch, so a forged request cannot skip it (see ../shared/reference/security.md).
+// they are about to touch, so a forged request cannot skip it (docs/ARCHITECTURE.md, rule 2).
 import type { EnvironmentName } from '@/lib/catalog/app-name';
 import type { BerthUser } from './user';
 

@@ -121,7 +121,7 @@ test('Berth killed mid-way through saves and approvals, three times: every resta
         body: JSON.stringify({ app, file: 'values-production.yaml', text, baseRevision: current.revision, message: title }),
       });
       expect(opened.status, await opened.clone().text()).toBe(201);
-      const { change } = (await opened.json()) as { change: { id: number; diffHash: string } };
+      const change = (await opened.json()) as { id: number; diffHash: string };
       requests.push(change);
       requestIds.push(change.id);
     }
@@ -246,10 +246,12 @@ test('a 20,000-key values file is refused by its limit while health checks keep 
   saving = false;
   await probing;
   console.log(`20,000-key save answered ${response.status}; ${probes} health checks meanwhile, the slowest in ${slowest.toFixed(0)} ms`);
-  expect(response.status).toBe(422);
-  const body = (await response.json()) as { problems: { code: string; line: number; message: string }[] };
-  expect(body.problems[0]).toMatchObject({ code: 'too-many-keys', message: expect.stringContaining('more than 10,000 keys') });
-  expect(body.problems[0].line).toBeGreaterThan(current.text.split('\n').length);
+  expect(response.status).toBe(400);
+  const body = (await response.json()) as { error: { code: string; details: { problems: { code: string; line: number; message: string }[] } } };
+  expect(body.error.code).toBe('invalid');
+  const [tooMany] = body.error.details.problems;
+  expect(tooMany).toMatchObject({ code: 'too-many-keys', message: expect.stringContaining('more than 10,000 keys') });
+  expect(tooMany.line).toBeGreaterThan(current.text.split('\n').length);
   // The bound this replica promises its health checks while one file is checked (a kubelet probe
   // times out after 1 s by default; GKE's load balancer after 5 s).
   expect(probes).toBeGreaterThan(0);
@@ -261,8 +263,8 @@ test('a 20,000-key values file is refused by its limit while health checks keep 
     headers: await as(PRIYA),
     body: JSON.stringify({ text: withNul, baseRevision: current.revision, message: 'NUL' }),
   });
-  expect(refused.status).toBe(422);
-  const problems = ((await refused.json()) as { problems: { code: string; line: number }[] }).problems;
+  expect(refused.status).toBe(400);
+  const problems = ((await refused.json()) as { error: { details: { problems: { code: string; line: number }[] } } }).error.details.problems;
   expect(problems[0]).toMatchObject({ code: 'control-character', line: current.text.split('\n').length });
   expect(git('log', '-1', '--format=%s').trim()).not.toMatch(/Twenty thousand keys|NUL/);
   expect(git('status', '--porcelain')).toBe('');

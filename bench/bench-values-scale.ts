@@ -1,4 +1,4 @@
-// 4b. Values at their limits: how checking a values file grows with its size (it must be linear:
+// 4b. Values at their limits: how validating a values file grows with its size (it must be linear:
 //     a 20,000-key file once froze a replica for 25 s), against the same check of a file ten times
 //     smaller measured in the same run; what a file past the key limit costs before it is refused;
 //     and how large the answer to a save gets.
@@ -41,15 +41,23 @@ export async function benchValuesScale(options: ValuesScaleOptions, log: (line: 
     if (!result.ok || !result.merged) throw new Error(`the benchmark's values file does not validate: ${JSON.stringify(result.problems.slice(0, 2))}`);
     return result.merged;
   };
-  // The editor's check of an edit that changes every value: validate the proposal, explain it.
+  // Validation of an edit that changes every value (each sample a new text), and the editor's
+  // whole check: validation, then the plain-words explanation against the current values.
+  const texts = (count: number) => Array.from({ length: options.samples + 3 }, (_, i) => envFile(count, `b${i}`));
+  const validationOf = (count: number) => {
+    const proposals = texts(count);
+    return (i: number) => merged(proposals[i % proposals.length]);
+  };
   const checkOf = (count: number) => {
     const current = merged(envFile(count, 'a'));
-    return (i: number) => explainChange({ before: current, after: merged(envFile(count, `b${i}`)), environment: 'stage' });
+    const proposals = texts(count);
+    return (i: number) => explainChange({ before: current, after: merged(proposals[i % proposals.length]), environment: 'stage' });
   };
 
   log('values at scale: 500 and 5,000 environment variables, 5,000 unknown keys, a 20,000-key file');
-  const small = summarize(await sample(checkOf(500), { samples: options.samples, maxMs: 15_000, warmup: 3 }));
-  const large = summarize(await sample(checkOf(5000), { samples: options.samples, maxMs: 30_000, warmup: 3 }));
+  const small = summarize(await sample(validationOf(500), { samples: options.samples, maxMs: 15_000, warmup: 3 }));
+  const large = summarize(await sample(validationOf(5000), { samples: options.samples, maxMs: 30_000, warmup: 3 }));
+  const explained = summarize(await sample(checkOf(5000), { samples: options.samples, maxMs: 30_000, warmup: 3 }));
   const unknown = unknownKeys(5000);
   const problems = validate(unknown).problems.length;
   const invalid = summarize(await sample(() => validate(unknown), { samples: options.samples, maxMs: 30_000, warmup: 3 }));
@@ -67,15 +75,16 @@ export async function benchValuesScale(options: ValuesScaleOptions, log: (line: 
   const exponent = Math.log(large.p50 / small.p50) / Math.log(10);
   return {
     rows: [
-      { section: '4', measure: 'values check p95, 5,000 env variables (validate, explain)', berth: ms(large.p95), baseline: `${ms(small.p95)} (500 variables)`, ratio: `×${(large.p95 / small.p95).toFixed(1)}`, target: `< ${TARGET_MS} ms`, met: large.p95 < TARGET_MS },
-      { section: '4', measure: '  growth of the check p50, ×10 keys', berth: `×${(large.p50 / small.p50).toFixed(1)}`, baseline: '×10 (linear)', ratio: `exponent ${exponent.toFixed(2)}`, target: 'exponent < 1.3', met: exponent < 1.3 },
-      { section: '4', measure: `values check p95, 5,000 unknown keys (${problems} problems listed)`, berth: ms(invalid.p95), baseline: `${ms(large.p95)} (5,000 valid)`, ratio: `×${(invalid.p95 / large.p95).toFixed(1)}`, target: `< ${TARGET_MS} ms`, met: invalid.p95 < TARGET_MS },
+      { section: '4', measure: 'values validation p95, 5,000 env variables (parse, merge, schema, lines)', berth: ms(large.p95), baseline: `${ms(small.p95)} (500 variables)`, ratio: `×${(large.p95 / small.p95).toFixed(1)}`, target: `< ${TARGET_MS} ms`, met: large.p95 < TARGET_MS },
+      { section: '4', measure: '  growth of the validation p50, ×10 keys', berth: `×${(large.p50 / small.p50).toFixed(1)}`, baseline: '×10 (linear)', ratio: `exponent ${exponent.toFixed(2)}`, target: 'exponent < 1.3', met: exponent < 1.3 },
+      { section: '4', measure: '  with the plain-words explanation (the editor\'s check) p95', berth: ms(explained.p95), baseline: ms(large.p95), ratio: `×${(explained.p95 / large.p95).toFixed(1)}`, target: '—' },
+      { section: '4', measure: `values validation p95, 5,000 unknown keys (${problems} problems listed)`, berth: ms(invalid.p95), baseline: `${ms(large.p95)} (5,000 valid)`, ratio: `×${(invalid.p95 / large.p95).toFixed(1)}`, target: `< ${TARGET_MS} ms`, met: invalid.p95 < TARGET_MS },
       { section: '4', measure: `a 20,000-key file refused (limit ${MAX_VALUES_ENTRIES.toLocaleString('en-US')}) p95`, berth: ms(refused.p95), baseline: `${ms(large.p95)} (5,000 valid)`, ratio: `×${(refused.p95 / large.p95).toFixed(1)}`, target: '—' },
       { section: '4', measure: 'answer to a save changing 5,000 values', berth: `${(answer.length / 1024).toFixed(0)} kB`, baseline: '—', ratio: '—', target: '< 200 kB', met: answer.length < 200 * 1024 },
     ],
-    raw: { small, large, invalid, refused, problems, answerBytes: answer.length, exponent },
+    raw: { small, large, explained, invalid, refused, problems, answerBytes: answer.length, exponent },
     notes: [
-      "4 (at scale): a stage file of 500 and of 5,000 environment variables, every value changed, through validateValues (parse, merge, schema, lines) and explainChange, single-threaded as on the server's event loop; 5,000 unknown keys (the first 100 problems placed at their lines, the rest counted); a 20,000-key file refused by the key limit after parsing; the answer's size with at most 100 problems and 200 effects listed.",
+      "4 (at scale): a stage file of 500 and of 5,000 environment variables, every value changed (a new text each sample), through validateValues (YAML parse with positions, Helm merge, schema, problems at their lines), then also explainChange against the current values; single-threaded, as on the server's event loop; 5,000 unknown keys (the first 100 problems placed and put in words, the rest counted); a 20,000-key file refused by the key limit after parsing; the answer's size with at most 100 problems and 200 effects listed.",
     ],
   };
 }

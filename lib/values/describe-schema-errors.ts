@@ -276,12 +276,20 @@ function describe(error: ErrorObject, root: unknown, expected: string[] | undefi
   }
 }
 
-/** Findings for Ajv's errors on `root`, with anyOf/oneOf noise and repeats removed. */
-export function describeSchemaErrors(errors: readonly ErrorObject[], root: unknown): SchemaFinding[] {
+/**
+ * Findings for Ajv's errors on `root`, with anyOf/oneOf noise and repeats removed. With `limit`,
+ * only that many are put in words (the costly part: "did you mean" compares every unknown key
+ * with the schema's); `undescribed` counts the errors left after them.
+ */
+export function describeSchemaErrors(errors: readonly ErrorObject[], root: unknown, limit = Infinity): SchemaFinding[] & { undescribed?: number } {
   const { errors: kept, expected } = pruneAlternatives([...errors]);
   const seen = new Set<string>();
-  const findings: SchemaFinding[] = [];
-  for (const error of kept) {
+  const findings: SchemaFinding[] & { undescribed?: number } = [];
+  for (const [index, error] of kept.entries()) {
+    if (findings.length >= limit) {
+      findings.undescribed = kept.length - index;
+      break;
+    }
     const finding = describe(error, root, expected.get(error));
     if (!finding) continue;
     const key = `${finding.target}|${formatValuesPath(finding.path)}|${finding.message}`;

@@ -532,7 +532,9 @@ function* leafPathsOf(...roots: ValuesMap[]): Generator<string[]> {
 /** Effects of going from `before` to `after`, sorted by path. */
 export function explainChange(options: ExplainChangeOptions): ValuesEffect[] {
   const { before, after, environment } = options;
-  const effects: ValuesEffect[] = [];
+  // Each effect is explained only if it is listed: a file that changes thousands of values has
+  // its first MAX_EFFECTS (by path) put in words and the rest counted.
+  const pending: { path: string; explain: () => Effect }[] = [];
 
   const deploymentsBefore = isValuesMap(before.deployments) ? before.deployments : {};
   const deploymentsAfter = isValuesMap(after.deployments) ? after.deployments : {};
@@ -540,7 +542,8 @@ export function explainChange(options: ExplainChangeOptions): ValuesEffect[] {
   for (const name of new Set([...Object.keys(deploymentsBefore), ...Object.keys(deploymentsAfter)])) {
     if ((name in deploymentsBefore) === (name in deploymentsAfter)) continue;
     addedOrRemoved.add(name);
-    effects.push(explainDeployment(name, deploymentsBefore[name], deploymentsAfter[name]));
+    const effect = explainDeployment(name, deploymentsBefore[name], deploymentsAfter[name]);
+    pending.push({ path: effect.path, explain: () => effect });
   }
 
   const seen = new Set<string>();
@@ -567,20 +570,22 @@ export function explainChange(options: ExplainChangeOptions): ValuesEffect[] {
       environment,
       afterRoot: after,
     };
-    effects.push({ path: formatValuesPath(path), ...explainOne(kind, change) });
+    pending.push({ path: formatValuesPath(path), explain: () => explainOne(kind, change) });
   }
 
-  effects.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.summary < b.summary ? -1 : a.summary > b.summary ? 1 : 0));
-  if (effects.length <= MAX_EFFECTS) return effects;
+  // Paths are unique (one effect per place), so the order is the paths' order.
+  pending.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const listed = pending.slice(0, MAX_EFFECTS).map(({ path, explain }) => ({ path, ...explain() }));
+  if (pending.length <= MAX_EFFECTS) return listed;
   // Thousands of effects help no reviewer and make every answer megabytes: the rest is counted.
-  const rest = effects.slice(MAX_EFFECTS);
+  const rest = pending.slice(MAX_EFFECTS);
   return [
-    ...effects.slice(0, MAX_EFFECTS),
+    ...listed,
     {
       path: '',
       kind: 'other',
       summary: `${rest.length.toLocaleString('en-US')} more changes, not listed one by one: see the diff`,
-      restartsPods: rest.some((e) => e.restartsPods),
+      restartsPods: rest.some(({ explain }) => explain().restartsPods),
     },
   ];
 }

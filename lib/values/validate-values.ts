@@ -108,12 +108,12 @@ export function validateValues(options: ValidateValuesOptions): ValuesValidation
     // Ajv reports every mistake; describing and placing them is the costly part, so only as many
     // as are listed are placed (the rest are counted), and alternatives are pruned among a bounded set.
     const errors = validator.validate.errors ?? [];
-    const findings = describeSchemaErrors(errors.slice(0, MAX_SCHEMA_ERRORS_READ), merged);
-    schemaProblems.push(...findings.slice(0, MAX_PROBLEMS).map((finding) => placeFinding(finding, parsed)));
-    const unlisted = findings.length - Math.min(findings.length, MAX_PROBLEMS);
-    if (unlisted > 0 || errors.length > MAX_SCHEMA_ERRORS_READ) {
-      // Past the errors read, the count is the schema check's own (it may count one mistake twice).
-      const more = errors.length > MAX_SCHEMA_ERRORS_READ ? `About ${(errors.length - MAX_PROBLEMS).toLocaleString('en-US')}` : unlisted.toLocaleString('en-US');
+    const findings = describeSchemaErrors(errors.slice(0, MAX_SCHEMA_ERRORS_READ), merged, MAX_PROBLEMS);
+    schemaProblems.push(...findings.map((finding) => placeFinding(finding, parsed)));
+    const unlisted = (findings.undescribed ?? 0) + Math.max(0, errors.length - MAX_SCHEMA_ERRORS_READ);
+    if (unlisted > 0) {
+      // Counted, not described: the schema check may count one mistake twice.
+      const more = `About ${unlisted.toLocaleString('en-US')}`;
       schemaProblems.push(
         problemAtFileStart(layers[layers.length - 1]?.file ?? 'values.yaml', {
           code: 'too-many-problems',

@@ -27,7 +27,41 @@ export async function listAuditEvents(
   }
   if (options.before !== undefined) query = query.where('seq', '<', options.before);
   const rows = await query.execute();
-  return rows.map((row) => ({
+  return rows.map(toAuditEvent);
+}
+
+
+export interface AuditEventsBetweenOptions {
+  /** ISO time, inclusive. */
+  from: string;
+  /** ISO time, exclusive. */
+  to: string;
+  /** Only these actions (exact names). */
+  actions: readonly string[];
+  actor?: string;
+  /** At most this many; the caller asks for one more than it shows to know there were more. */
+  limit: number;
+}
+
+/** Oldest first, within a time window: what the activity report reads (index audit_events_created_at). */
+export async function listAuditEventsBetween(db: Kysely<Database>, options: AuditEventsBetweenOptions): Promise<(AuditEvent & { seq: number })[]> {
+  if (options.actions.length === 0) return [];
+  let query = db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('created_at', '>=', options.from)
+    .where('created_at', '<', options.to)
+    .where('action', 'in', [...options.actions])
+    .orderBy('created_at', 'asc')
+    .orderBy('seq', 'asc')
+    .limit(options.limit);
+  if (options.actor) query = query.where('actor', '=', options.actor);
+  const rows = await query.execute();
+  return rows.map(toAuditEvent);
+}
+
+function toAuditEvent(row: { id: string; seq: number | string; actor: string; action: string; target: string; details: string; created_at: string }): AuditEvent & { seq: number } {
+  return {
     id: row.id,
     seq: Number(row.seq),
     actor: row.actor,
@@ -35,6 +69,5 @@ export async function listAuditEvents(
     target: row.target,
     details: JSON.parse(row.details) as Record<string, unknown>,
     time: row.created_at,
-  }));
+  };
 }
-

@@ -52,7 +52,10 @@ const configSchema = z.object({
     .transform((v) => v.split(','))
     .optional(),
   BREAK_GLASS_MAX_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
-  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(6 * 366),
+  // Audit events are kept this long, then pruned (lib/audit/prune-audit-events.ts). Six years is
+  // HIPAA's documentation retention; below a year is refused, so a value meant in years (6) cannot
+  // delete the record.
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(365, 'at least 365 (days, not years): HIPAA asks for six years').default(6 * 366),
   LOG_STREAMS_PER_PERSON: z.coerce.number().int().min(1).max(100).default(5),
   LOG_STREAMS_PER_REPLICA: z.coerce.number().int().min(1).max(10_000).default(200),
 });

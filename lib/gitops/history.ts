@@ -24,6 +24,8 @@ export interface HistoryOptions {
   limit?: number;
   /** Start from this revision instead of the branch head. */
   from?: string;
+  /** Stop at the first commit authored before this moment (ms): a week's report walks that week only. */
+  since?: number;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function history(repo: ConfigRepo, options: HistoryOptions = {}): P
   let next: string | undefined = options.from ?? (await headRevision(repo));
   while (next && out.length < limit) {
     const commit: CommitRecord = await commitRecord(repo, next);
+    if (options.since !== undefined && commit.timestamp * 1000 < options.since) break;
     const files = paths.filter((p) => commit.changed.has(p));
     if (paths.length === 0 || files.length > 0) out.push(toSummary(commit, files));
     next = commit.parent;

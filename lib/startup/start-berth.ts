@@ -1,5 +1,6 @@
 import 'server-only';
 import { ConfigError, getConfig } from '@/lib/config/get-config';
+import { startAuditPruning } from '@/lib/audit/start-audit-pruning';
 import { startChangeRecovery } from '@/lib/changes/start-change-recovery';
 import { getDb } from '@/lib/db/get-db';
 import { logger } from '@/lib/logger/logger';
@@ -42,6 +43,7 @@ export async function startBerth(): Promise<void> {
   }
   handleTermination();
   startChangeRecovery();
+  startAuditPruning();
   logger.info({ database: config.database, authMode: config.AUTH_MODE, connection: config.connection }, 'Berth started');
   void healThenWarm(config.CONFIG_REPO_REMOTE);
 }

@@ -43,6 +43,7 @@ test.describe('learning the platform', () => {
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await page.keyboard.press('Control+k');
+    await expect(dialog).toBeVisible();
     await combobox.fill('aptible ssh');
     await expect(command).toBeVisible();
     await arrowTo(page, command);

@@ -178,7 +178,13 @@ export default function SearchDialog({ open, onClose }: { open: boolean; onClose
       // Escape: closed in the state now, not when the dialog's "close" event arrives a task later —
       // a Ctrl+K pressed in between would otherwise find the state still open and do nothing.
       onCancel={onClose}
-      onClose={onClose}
+      // The "close" event is queued as a task, and the browser runs input before queued tasks: a
+      // Ctrl+K pressed right after Escape can reopen the dialog before this event arrives. Only a
+      // dialog that is still closed when it arrives tells the state (Chrome may close without
+      // "cancel" when the page has had no user activation).
+      onClose={() => {
+        if (!dialogRef.current?.open) onClose();
+      }}
       onClick={(event) => {
         // A click on the backdrop lands on the <dialog> itself.
         if (event.target === dialogRef.current) onClose();

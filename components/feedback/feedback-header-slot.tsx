@@ -1,7 +1,6 @@
 import { createFeedbackAction } from '@/lib/feedback/actions';
 import { getCurrentUser } from '@/lib/auth/get-current-user';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
-import { getDb } from '@/lib/db/get-db';
 import { countUnreadFeedbackUpdates } from '@/lib/feedback/my-feedback';
 import { logger } from '@/lib/logger/logger';
 import { FeedbackLauncher } from './feedback-launcher';
@@ -18,8 +17,7 @@ export async function FeedbackHeaderSlot() {
         logger.error({ err: error }, 'feedback button: could not read the app catalog');
         return [];
       }),
-    getDb()
-      .then((db) => countUnreadFeedbackUpdates(db, user))
+    countUnreadFeedbackUpdates(user)
       // A database hiccup must not take the header (and with it every page) down.
       .catch((error: unknown) => {
         logger.error({ err: error }, 'feedback badge: could not count unread updates');

@@ -1,5 +1,4 @@
 import { getCurrentUser } from '@/lib/auth/get-current-user';
-import { getDb } from '@/lib/db/get-db';
 import { getMyGuideFeedback } from '@/lib/feedback/guide-feedback';
 import { GuideHelpfulForm } from './guide-helpful-form';
 
@@ -11,7 +10,7 @@ import { GuideHelpfulForm } from './guide-helpful-form';
 export async function GuideHelpful({ slug }: { slug: string }) {
   const user = await getCurrentUser();
   if (!user) return null;
-  const mine = await getMyGuideFeedback(await getDb(), user, slug);
+  const mine = await getMyGuideFeedback(user, slug);
   return (
     <section aria-label="Guide feedback" className="no-print rounded-lg border border-slate-200 bg-white p-4">
       <GuideHelpfulForm guide={slug} answer={mine ? { helpful: mine.helpful, reason: mine.reason, comment: mine.comment } : null} />

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { RelativeTime } from '@/components/ui/relative-time';
-import { getKnownIssues } from '@/lib/feedback/known-issues';
+import { listKnownIssues } from '@/lib/feedback/known-issues';
 import { feedbackStatusLabels } from '@/lib/feedback/feedback-terms';
 import type { FeedbackItem } from '@/lib/feedback/types';
 import { logger } from '@/lib/logger/logger';
@@ -14,7 +14,7 @@ export async function KnownIssueBanner({ app, guide }: { app?: string; guide?: s
   if (!app && !guide) return null;
   let issues: FeedbackItem[];
   try {
-    issues = await getKnownIssues({ app, guide });
+    issues = await listKnownIssues({ app, guide });
   } catch (error) {
     // The page it sits on matters more than the banner: log and leave it out.
     logger.error({ err: error, app, guide }, 'known-issue banner: could not read feedback');

@@ -1,8 +1,7 @@
 import { getCurrentUser } from '@/lib/auth/get-current-user';
-import { getDb } from '@/lib/db/get-db';
 import { sessionHasStarted } from '@/lib/feedback/feedback-catalog';
 import { loadFeedbackCatalog } from '@/lib/feedback/load-feedback-catalog';
-import { getMySessionFeedback, summarizeSessionRatings } from '@/lib/feedback/session-feedback';
+import { getSessionFeedback } from '@/lib/feedback/session-feedback';
 import { SessionFeedbackForm } from './session-feedback-form';
 
 /**
@@ -16,8 +15,7 @@ export async function SessionFeedback({ sessionId }: { sessionId: string }) {
   const catalog = await loadFeedbackCatalog();
   const session = catalog.sessions.find((s) => s.id === sessionId);
   if (!session) return null;
-  const db = await getDb();
-  const [mine, [summary]] = await Promise.all([getMySessionFeedback(db, user, sessionId), summarizeSessionRatings(db, [sessionId])]);
+  const { mine, summary } = await getSessionFeedback(user, sessionId);
   const started = sessionHasStarted(session);
 
   return (

@@ -3,19 +3,19 @@ import { fail, ok, parseInput, type Result } from '@/lib/result/result';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import type { BerthDb } from '@/lib/db/get-db';
+import { type FeedbackDeps, feedbackStores } from './feedback-deps';
 import { appendUpdate, findItemRow } from './feedback-rows';
 import { COMMENTS_PER_MINUTE, countRecentComments, lockSubmitter } from './rate-limit';
 import { addCommentSchema } from './schemas';
 
 /** Anyone who may file feedback may join its thread: the working group talks it through there. */
-export async function addComment(db: BerthDb, user: BerthUser | null, raw: unknown, options: { now?: Date } = {}): Promise<Result<{ id: number; updateId: number }>> {
+export async function addComment(user: BerthUser | null, raw: unknown, deps: FeedbackDeps = {}): Promise<Result<{ id: number; updateId: number }>> {
   const decision = decide(user, 'feedback.create', {});
   if (!user || !decision.allowed) return fail(user ? 'forbidden' : 'unauthenticated', decision.reason);
   const parsed = parseInput(addCommentSchema, raw);
   if (!parsed.ok) return parsed;
   const { id, body } = parsed.data;
-  const now = options.now ?? new Date();
+  const { db, now } = await feedbackStores(deps);
 
   const result = await db.transaction().execute(async (trx): Promise<Result<{ id: number; updateId: number }>> => {
     if (!(await findItemRow(trx, id))) return fail('not-found', `There is no feedback #${id}.`);

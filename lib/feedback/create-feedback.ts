@@ -3,35 +3,25 @@ import { fail, ok, parseInput, type Result } from '@/lib/result/result';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import type { BerthDb } from '@/lib/db/get-db';
 import type { FeedbackCatalog } from './feedback-catalog';
+import { type FeedbackDeps, feedbackStores } from './feedback-deps';
 import { appendUpdate, toNumber } from './feedback-rows';
 import { ITEMS_PER_MINUTE, countRecentItems, lockSubmitter } from './rate-limit';
 import { type NewFeedback, newFeedbackSchema } from './schemas';
 
-export interface CreateFeedbackOptions {
-  /** Tests pass their own clock. */
-  now?: Date;
-}
-
 /** File a feedback item. Anyone signed in may; references must exist; five a minute at most. */
-export async function createFeedback(
-  db: BerthDb,
-  user: BerthUser | null,
-  raw: unknown,
-  catalog: FeedbackCatalog,
-  options: CreateFeedbackOptions = {},
-): Promise<Result<{ id: number }>> {
+export async function createFeedback(user: BerthUser | null, raw: unknown, deps: FeedbackDeps = {}): Promise<Result<{ id: number }>> {
   const decision = decide(user, 'feedback.create', {});
   if (!user || !decision.allowed) return fail(user ? 'forbidden' : 'unauthenticated', decision.reason);
   const parsed = parseInput(newFeedbackSchema, raw);
   if (!parsed.ok) return parsed;
   const input = parsed.data;
+  const { db, now, ...stores } = await feedbackStores(deps);
+  const catalog = await stores.catalog();
 
   const refused = checkReferences(input, catalog);
   if (refused) return refused;
 
-  const now = options.now ?? new Date();
   const at = now.toISOString();
   const app = input.context.app ? catalog.apps.find((a) => a.name === input.context.app) : undefined;
 

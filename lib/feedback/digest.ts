@@ -1,8 +1,7 @@
 import 'server-only';
-import type { Kysely } from 'kysely';
 import type { BerthUser } from '@/lib/auth/user';
-import type { Database } from '@/lib/db/schema';
 import { type FeedbackCatalog, teamNameOf } from './feedback-catalog';
+import { type FeedbackDeps, feedbackStores } from './feedback-deps';
 import { selectFeedbackItems, toFeedbackItem } from './feedback-rows';
 import { listUnhelpfulGuideVotesSince } from './guide-feedback';
 import { FEEDBACK_KINDS, type FeedbackKind, OPEN_STATUSES } from './schemas';
@@ -43,15 +42,12 @@ export interface FeedbackDigest {
 }
 
 /** The weekly meeting's agenda: what came in, what went out, what is still open, how the sessions landed. */
-export async function getFeedbackDigest(
-  db: Kysely<Database>,
-  user: BerthUser | null,
-  input: { since: Date; now?: Date },
-  catalog: FeedbackCatalog,
-): Promise<FeedbackDigest | null> {
+export async function getFeedbackDigest(user: BerthUser | null, input: { since: Date }, deps: FeedbackDeps = {}): Promise<FeedbackDigest | null> {
   if (!user) return null;
+  const { db, now, ...stores } = await feedbackStores(deps);
+  const catalog = await stores.catalog();
   const since = input.since.toISOString();
-  const until = (input.now ?? new Date()).toISOString();
+  const until = now.toISOString();
   const items = selectFeedbackItems(db);
   const [filed, closed, open, summaries, ratings, guideVotes] = await Promise.all([
     items.where('i.created_at', '>=', since).where('i.created_at', '<', until).orderBy('i.id', 'asc').execute(),

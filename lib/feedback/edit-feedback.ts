@@ -3,17 +3,17 @@ import { fail, ok, parseInput, type Result } from '@/lib/result/result';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import type { BerthDb } from '@/lib/db/get-db';
+import { type FeedbackDeps, feedbackStores } from './feedback-deps';
 import { appendUpdate, findItemRow } from './feedback-rows';
 import { editFeedbackSchema } from './schemas';
 
 /** The reporter rewords their item until the platform team has triaged it (the platform team always may). */
-export async function editFeedback(db: BerthDb, user: BerthUser | null, raw: unknown, options: { now?: Date } = {}): Promise<Result<{ id: number }>> {
+export async function editFeedback(user: BerthUser | null, raw: unknown, deps: FeedbackDeps = {}): Promise<Result<{ id: number }>> {
   if (!user) return fail('unauthenticated', 'Sign in first.');
   const parsed = parseInput(editFeedbackSchema, raw);
   if (!parsed.ok) return parsed;
   const input = parsed.data;
-  const now = options.now ?? new Date();
+  const { db, now } = await feedbackStores(deps);
 
   return db.transaction().execute(async (trx) => {
     const row = await findItemRow(trx, input.id);

@@ -34,7 +34,7 @@ describeEachDatabase('feedback permissions', (database) => {
   let triaged = 0;
 
   const newItem = async () => {
-    const created = await createFeedback(database.db, people.dmitri, problem(), testCatalog, { now: tick() });
+    const created = await createFeedback(people.dmitri, problem(), { db: database.db, catalog: testCatalog, now: tick() });
     if (!created.ok) throw new Error(created.error.message);
     return created.data.id;
   };
@@ -42,20 +42,20 @@ describeEachDatabase('feedback permissions', (database) => {
   beforeAll(async () => {
     fresh = await newItem();
     triaged = await newItem();
-    const result = await setFeedbackStatus(database.db, people.priya, { id: triaged, status: 'triaged' }, { now: tick() });
+    const result = await setFeedbackStatus(people.priya, { id: triaged, status: 'triaged' }, { db: database.db, now: tick() });
     if (!result.ok) throw new Error(result.error.message);
   });
 
   const attempt: Record<string, (user: BerthUser) => Promise<Result<unknown>>> = {
-    'file feedback': (user) => createFeedback(database.db, user, problem(), testCatalog, { now: tick() }),
-    'edit a new item': async (user) => editFeedback(database.db, user, { id: await newItem(), ...problem({ title: 'Reworded' }) }, { now: tick() }),
-    'edit a triaged item': (user) => editFeedback(database.db, user, { id: triaged, ...problem({ title: `Reworded by ${user.name}` }) }, { now: tick() }),
-    'change the status': (user) => setFeedbackStatus(database.db, user, { id: fresh, status: 'in-progress' }, { now: tick() }),
-    'assign an owner': (user) => assignFeedbackOwner(database.db, user, { id: fresh, ownerEmail: people.marcus.email }, testCatalog, { now: tick() }),
-    'mark a known issue': (user) => setFeedbackKnownIssue(database.db, user, { id: fresh, knownIssue: true }, { now: tick() }),
-    'link a commit': (user) => linkFeedback(database.db, user, { id: fresh, ref: `change:${user.name.split(' ')[0].toLowerCase()}` }, { now: tick() }),
-    comment: (user) => addComment(database.db, user, { id: fresh, body: 'Seeing it too.' }, { now: tick() }),
-    'say "me too"': (user) => voteFeedback(database.db, user, { id: fresh, voted: true }, { now: tick() }),
+    'file feedback': (user) => createFeedback(user, problem(), { db: database.db, catalog: testCatalog, now: tick() }),
+    'edit a new item': async (user) => editFeedback(user, { id: await newItem(), ...problem({ title: 'Reworded' }) }, { db: database.db, now: tick() }),
+    'edit a triaged item': (user) => editFeedback(user, { id: triaged, ...problem({ title: `Reworded by ${user.name}` }) }, { db: database.db, now: tick() }),
+    'change the status': (user) => setFeedbackStatus(user, { id: fresh, status: 'in-progress' }, { db: database.db, now: tick() }),
+    'assign an owner': (user) => assignFeedbackOwner(user, { id: fresh, ownerEmail: people.marcus.email }, { db: database.db, catalog: testCatalog, now: tick() }),
+    'mark a known issue': (user) => setFeedbackKnownIssue(user, { id: fresh, knownIssue: true }, { db: database.db, now: tick() }),
+    'link a commit': (user) => linkFeedback(user, { id: fresh, ref: `change:${user.name.split(' ')[0].toLowerCase()}` }, { db: database.db, now: tick() }),
+    comment: (user) => addComment(user, { id: fresh, body: 'Seeing it too.' }, { db: database.db, now: tick() }),
+    'say "me too"': (user) => voteFeedback(user, { id: fresh, voted: true }, { db: database.db, now: tick() }),
   };
 
   for (const [action, allowed] of table) {

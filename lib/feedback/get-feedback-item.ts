@@ -1,15 +1,15 @@
 import 'server-only';
-import type { Kysely } from 'kysely';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
-import type { Database } from '@/lib/db/schema';
+import { type FeedbackDeps, feedbackStores } from './feedback-deps';
 import { selectFeedbackItems, toFeedbackItem, toFeedbackUpdate } from './feedback-rows';
 import type { FeedbackItemDetail } from './types';
 import { voteRefusal } from './vote-feedback';
 
 /** One item with its timeline and what this person may do with it; null when there is no such item. */
-export async function getFeedbackItem(db: Kysely<Database>, user: BerthUser | null, id: number): Promise<FeedbackItemDetail | null> {
+export async function getFeedbackItem(user: BerthUser | null, id: number, deps: FeedbackDeps = {}): Promise<FeedbackItemDetail | null> {
   if (!user || !Number.isSafeInteger(id) || id <= 0) return null;
+  const { db } = await feedbackStores(deps);
   const row = await selectFeedbackItems(db).where('i.id', '=', id).executeTakeFirst();
   if (!row) return null;
   const item = toFeedbackItem(row);

@@ -4,28 +4,21 @@ import { fail, ok, parseInput, type Result } from '@/lib/result/result';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import type { BerthDb } from '@/lib/db/get-db';
 import type { Database } from '@/lib/db/schema';
-import type { FeedbackCatalog } from './feedback-catalog';
+import { type FeedbackDeps, feedbackStores } from './feedback-deps';
 import { toNumber } from './feedback-rows';
 import { type GuideUnhelpfulReason, guideFeedbackSchema } from './schemas';
 import type { GuideVote, GuideVoteSummary } from './types';
 
 /** "Was this helpful?": one answer per person per guide, changed by answering again. */
-export async function saveGuideFeedback(
-  db: BerthDb,
-  user: BerthUser | null,
-  raw: unknown,
-  catalog: Pick<FeedbackCatalog, 'guides'>,
-  options: { now?: Date } = {},
-): Promise<Result<{ guide: string; helpful: boolean }>> {
+export async function saveGuideFeedback(user: BerthUser | null, raw: unknown, deps: FeedbackDeps = {}): Promise<Result<{ guide: string; helpful: boolean }>> {
   const decision = decide(user, 'feedback.create', {});
   if (!user || !decision.allowed) return fail(user ? 'forbidden' : 'unauthenticated', decision.reason);
   const parsed = parseInput(guideFeedbackSchema, raw);
   if (!parsed.ok) return parsed;
   const input = parsed.data;
-  if (!catalog.guides.some((g) => g.slug === input.guide)) return fail('not-found', `There is no guide called ${input.guide}.`);
-  const now = options.now ?? new Date();
+  const { db, now, catalog } = await feedbackStores(deps);
+  if (!(await catalog()).guides.some((g) => g.slug === input.guide)) return fail('not-found', `There is no guide called ${input.guide}.`);
   const at = now.toISOString();
 
   return db.transaction().execute(async (trx) => {
@@ -46,8 +39,10 @@ export async function saveGuideFeedback(
   });
 }
 
-export async function getMyGuideFeedback(db: Kysely<Database>, user: BerthUser | null, guide: string): Promise<GuideVote | null> {
+/** This person's answer about a guide, or null before they answer. */
+export async function getMyGuideFeedback(user: BerthUser | null, guide: string, deps: FeedbackDeps = {}): Promise<GuideVote | null> {
   if (!user) return null;
+  const { db } = await feedbackStores(deps);
   const row = await db.selectFrom('guide_feedback').selectAll().where('guide', '=', guide).where('email', '=', user.email).executeTakeFirst();
   return row ? toGuideVote(row) : null;
 }

@@ -1,7 +1,5 @@
 import 'server-only';
-import type { Kysely } from 'kysely';
-import { getDb } from '@/lib/db/get-db';
-import type { Database } from '@/lib/db/schema';
+import { type FeedbackDeps, feedbackStores } from './feedback-deps';
 import { selectFeedbackItems, toFeedbackItem } from './feedback-rows';
 import { OPEN_STATUSES } from './schemas';
 import type { FeedbackItem } from './types';
@@ -15,7 +13,8 @@ export interface KnownIssueFilter {
  * Items the platform team marked "known issue" that are still open, about this app or this guide
  * (both given: either). Without a filter: every open known issue. Resolving an item takes it off.
  */
-export async function listKnownIssues(db: Kysely<Database>, filter: KnownIssueFilter = {}): Promise<FeedbackItem[]> {
+export async function listKnownIssues(filter: KnownIssueFilter = {}, deps: FeedbackDeps = {}): Promise<FeedbackItem[]> {
+  const { db } = await feedbackStores(deps);
   let query = selectFeedbackItems(db).where('i.known_issue', '=', 1).where('i.status', 'in', [...OPEN_STATUSES]);
   const { app, guide } = filter;
   if (app || guide) {
@@ -23,9 +22,4 @@ export async function listKnownIssues(db: Kysely<Database>, filter: KnownIssueFi
   }
   const rows = await query.orderBy('i.id', 'desc').limit(20).execute();
   return rows.map(toFeedbackItem);
-}
-
-/** For other areas' pages (the app page, a guide): the known issues to show as a banner. */
-export async function getKnownIssues(filter: KnownIssueFilter): Promise<FeedbackItem[]> {
-  return listKnownIssues(await getDb(), filter);
 }

@@ -3,13 +3,13 @@ import { fail, ok, parseInput, type Result } from '@/lib/result/result';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import type { BerthDb } from '@/lib/db/get-db';
 import { type FeedbackLink, formatFeedbackLink, parseFeedbackLink } from './feedback-link';
+import { type FeedbackDeps, feedbackStores } from './feedback-deps';
 import { appendUpdate, findItemRow } from './feedback-rows';
 import { addLinkSchema } from './schemas';
 
 /** The platform team links the commit, change request or page that fixes an item. */
-export async function linkFeedback(db: BerthDb, user: BerthUser | null, raw: unknown, options: { now?: Date } = {}): Promise<Result<{ id: number; link: FeedbackLink }>> {
+export async function linkFeedback(user: BerthUser | null, raw: unknown, deps: FeedbackDeps = {}): Promise<Result<{ id: number; link: FeedbackLink }>> {
   const decision = decide(user, 'feedback.triage', {});
   if (!user || !decision.allowed) return fail(user ? 'forbidden' : 'unauthenticated', decision.reason);
   const parsed = parseInput(addLinkSchema, raw);
@@ -17,7 +17,7 @@ export async function linkFeedback(db: BerthDb, user: BerthUser | null, raw: unk
   const link = parseFeedbackLink(parsed.data.ref);
   if (!link) return fail('invalid', 'That is not a link, a commit sha or a change request id.', { fieldErrors: { ref: ['Not a link, a commit sha or a change request id.'] } });
   const { id } = parsed.data;
-  const now = options.now ?? new Date();
+  const { db, now } = await feedbackStores(deps);
   const stored = formatFeedbackLink(link);
 
   return db.transaction().execute(async (trx) => {

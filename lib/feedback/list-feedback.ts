@@ -1,7 +1,6 @@
 import 'server-only';
-import type { Kysely } from 'kysely';
 import type { BerthUser } from '@/lib/auth/user';
-import type { Database } from '@/lib/db/schema';
+import { type FeedbackDeps, feedbackStores } from './feedback-deps';
 import { selectFeedbackItems, toFeedbackItem, toNumber } from './feedback-rows';
 import { type BoardFilter, boardFilterSchema, FEEDBACK_STATUSES, type FeedbackStatus, OPEN_STATUSES } from './schemas';
 import type { FeedbackItem } from './types';
@@ -21,16 +20,12 @@ export interface FeedbackBoard {
 
 /**
  * The public board: every signed-in person reads every item (the working group's meeting runs
- * from it). `raw` is the query string's values; anything unknown means "any".
+ * from it). `filter` is the query string's values; anything unknown means "any".
  */
-export async function listFeedback(
-  db: Kysely<Database>,
-  user: BerthUser | null,
-  raw: unknown,
-  options: { limit?: number } = {},
-): Promise<FeedbackBoard | null> {
+export async function listFeedback(user: BerthUser | null, input: { filter: unknown; limit?: number }, deps: FeedbackDeps = {}): Promise<FeedbackBoard | null> {
   if (!user) return null;
-  const filter = boardFilterSchema.parse(raw ?? {});
+  const filter = boardFilterSchema.parse(input.filter ?? {});
+  const { db } = await feedbackStores(deps);
 
   let base = selectFeedbackItems(db);
   if (filter.kind) base = base.where('i.kind', '=', filter.kind);
@@ -51,7 +46,7 @@ export async function listFeedback(
   if (filter.status === 'open') query = query.where('i.status', 'in', [...OPEN_STATUSES]);
   else if (filter.status !== 'all') query = query.where('i.status', '=', filter.status);
   query = filter.sort === 'votes' ? query.orderBy('vote_count', 'desc').orderBy('i.id', 'desc') : query.orderBy('i.id', 'desc');
-  const rows = await query.limit(options.limit ?? BOARD_LIMIT).execute();
+  const rows = await query.limit(input.limit ?? BOARD_LIMIT).execute();
 
   const statuses = filter.status === 'open' ? OPEN_STATUSES : filter.status === 'all' ? FEEDBACK_STATUSES : [filter.status];
   const total = statuses.reduce((sum, s) => sum + statusCounts[s], 0);

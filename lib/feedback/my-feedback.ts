@@ -2,6 +2,7 @@ import 'server-only';
 import { type Kysely, sql } from 'kysely';
 import type { BerthUser } from '@/lib/auth/user';
 import type { Database } from '@/lib/db/schema';
+import { type FeedbackDeps, feedbackStores } from './feedback-deps';
 import { selectFeedbackItems, toFeedbackItem, toNumber } from './feedback-rows';
 import type { MyFeedbackItem } from './types';
 
@@ -19,8 +20,9 @@ function unreadUpdates(db: Kysely<Database>, email: string) {
 }
 
 /** The header badge's number. */
-export async function countUnreadFeedbackUpdates(db: Kysely<Database>, user: BerthUser | null): Promise<number> {
+export async function countUnreadFeedbackUpdates(user: BerthUser | null, deps: FeedbackDeps = {}): Promise<number> {
   if (!user) return 0;
+  const { db } = await feedbackStores(deps);
   const row = await unreadUpdates(db, user.email)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst();
@@ -28,8 +30,9 @@ export async function countUnreadFeedbackUpdates(db: Kysely<Database>, user: Ber
 }
 
 /** "My feedback": everything this person filed, newest activity first, with unread counts. */
-export async function listMyFeedback(db: Kysely<Database>, user: BerthUser | null): Promise<MyFeedbackItem[]> {
+export async function listMyFeedback(user: BerthUser | null, deps: FeedbackDeps = {}): Promise<MyFeedbackItem[]> {
   if (!user) return [];
+  const { db } = await feedbackStores(deps);
   const [rows, unread] = await Promise.all([
     selectFeedbackItems(db).where('i.reporter_email', '=', user.email).orderBy('i.updated_at', 'desc').orderBy('i.id', 'desc').limit(500).execute(),
     unreadUpdates(db, user.email)
@@ -45,8 +48,9 @@ export async function listMyFeedback(db: Kysely<Database>, user: BerthUser | nul
 }
 
 /** The person has read the item up to its latest update (called when they open its page). */
-export async function markFeedbackSeen(db: Kysely<Database>, user: BerthUser | null, itemId: number): Promise<void> {
+export async function markFeedbackSeen(user: BerthUser | null, itemId: number, deps: FeedbackDeps = {}): Promise<void> {
   if (!user) return;
+  const { db } = await feedbackStores(deps);
   const latest = await db
     .selectFrom('feedback_updates')
     .select((eb) => eb.fn.max('id').as('id'))
@@ -62,8 +66,9 @@ export async function markFeedbackSeen(db: Kysely<Database>, user: BerthUser | n
 }
 
 /** "Mark all as read" on My feedback. */
-export async function markAllFeedbackSeen(db: Kysely<Database>, user: BerthUser | null): Promise<void> {
+export async function markAllFeedbackSeen(user: BerthUser | null, deps: FeedbackDeps = {}): Promise<void> {
   if (!user) return;
+  const { db } = await feedbackStores(deps);
   const items = await db.selectFrom('feedback_items').select('id').where('reporter_email', '=', user.email).execute();
-  for (const item of items) await markFeedbackSeen(db, user, toNumber(item.id));
+  for (const item of items) await markFeedbackSeen(user, toNumber(item.id), { db });
 }

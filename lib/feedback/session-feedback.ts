@@ -4,29 +4,23 @@ import { fail, ok, parseInput, type Result } from '@/lib/result/result';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import type { BerthDb } from '@/lib/db/get-db';
 import type { Database } from '@/lib/db/schema';
-import { type FeedbackCatalog, sessionHasStarted } from './feedback-catalog';
+import { sessionHasStarted } from './feedback-catalog';
+import { type FeedbackDeps, feedbackStores } from './feedback-deps';
 import { toNumber } from './feedback-rows';
 import { sessionFeedbackSchema } from './schemas';
 import type { SessionRating, SessionRatingSummary } from './types';
 
 /** Rate a training session: one rating per person per session (a unique constraint), changed by saving again. */
-export async function saveSessionFeedback(
-  db: BerthDb,
-  user: BerthUser | null,
-  raw: unknown,
-  catalog: Pick<FeedbackCatalog, 'sessions'>,
-  options: { now?: Date } = {},
-): Promise<Result<{ sessionId: string; created: boolean }>> {
+export async function saveSessionFeedback(user: BerthUser | null, raw: unknown, deps: FeedbackDeps = {}): Promise<Result<{ sessionId: string; created: boolean }>> {
   const decision = decide(user, 'feedback.create', {});
   if (!user || !decision.allowed) return fail(user ? 'forbidden' : 'unauthenticated', decision.reason);
   const parsed = parseInput(sessionFeedbackSchema, raw);
   if (!parsed.ok) return parsed;
   const input = parsed.data;
-  const session = catalog.sessions.find((s) => s.id === input.sessionId);
+  const { db, now, catalog } = await feedbackStores(deps);
+  const session = (await catalog()).sessions.find((s) => s.id === input.sessionId);
   if (!session) return fail('not-found', `There is no training session ${input.sessionId}.`);
-  const now = options.now ?? new Date();
   if (!sessionHasStarted(session, now)) {
     return fail('invalid', 'This session has not taken place yet: rate it once it has started.');
   }
@@ -56,8 +50,20 @@ export async function saveSessionFeedback(
   });
 }
 
-export async function getMySessionFeedback(db: Kysely<Database>, user: BerthUser | null, sessionId: string): Promise<SessionRating | null> {
+/** A session page's panel: this person's rating (null before they rate) and everyone's summary. */
+export async function getSessionFeedback(
+  user: BerthUser | null,
+  sessionId: string,
+  deps: FeedbackDeps = {},
+): Promise<{ mine: SessionRating | null; summary: SessionRatingSummary | undefined }> {
+  const { db } = await feedbackStores(deps);
+  const [mine, [summary]] = await Promise.all([getMySessionFeedback(user, sessionId, { db }), summarizeSessionRatings(db, [sessionId])]);
+  return { mine, summary };
+}
+
+export async function getMySessionFeedback(user: BerthUser | null, sessionId: string, deps: FeedbackDeps = {}): Promise<SessionRating | null> {
   if (!user) return null;
+  const { db } = await feedbackStores(deps);
   const row = await db.selectFrom('session_feedback').selectAll().where('session_id', '=', sessionId).where('email', '=', user.email).executeTakeFirst();
   return row ? toSessionRating(row) : null;
 }

@@ -3,8 +3,7 @@ import { fail, ok, parseInput, type Result } from '@/lib/result/result';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import type { BerthDb } from '@/lib/db/get-db';
-import type { FeedbackCatalog } from './feedback-catalog';
+import { type FeedbackDeps, feedbackStores } from './feedback-deps';
 import { appendUpdate, findItemRow } from './feedback-rows';
 import { assignOwnerSchema, isClosedStatus, setKnownIssueSchema, setStatusSchema, type FeedbackStatus } from './schemas';
 
@@ -17,13 +16,13 @@ function refuseUnlessTriager(user: BerthUser | null): Result<never> | null {
   return fail(user ? 'forbidden' : 'unauthenticated', decision.reason);
 }
 
-export async function setFeedbackStatus(db: BerthDb, user: BerthUser | null, raw: unknown, options: { now?: Date } = {}): Promise<Result<{ id: number; status: FeedbackStatus }>> {
+export async function setFeedbackStatus(user: BerthUser | null, raw: unknown, deps: FeedbackDeps = {}): Promise<Result<{ id: number; status: FeedbackStatus }>> {
   const refused = refuseUnlessTriager(user);
   if (refused || !user) return refused ?? fail('unauthenticated', 'Sign in first.');
   const parsed = parseInput(setStatusSchema, raw);
   if (!parsed.ok) return parsed;
   const { id, status, comment } = parsed.data;
-  const now = options.now ?? new Date();
+  const { db, now } = await feedbackStores(deps);
   const at = now.toISOString();
 
   return db.transaction().execute(async (trx) => {
@@ -52,26 +51,20 @@ export async function setFeedbackStatus(db: BerthDb, user: BerthUser | null, raw
   });
 }
 
-export async function assignFeedbackOwner(
-  db: BerthDb,
-  user: BerthUser | null,
-  raw: unknown,
-  catalog: Pick<FeedbackCatalog, 'platformPeople'>,
-  options: { now?: Date } = {},
-): Promise<Result<{ id: number; owner: string | null }>> {
+export async function assignFeedbackOwner(user: BerthUser | null, raw: unknown, deps: FeedbackDeps = {}): Promise<Result<{ id: number; owner: string | null }>> {
   const refused = refuseUnlessTriager(user);
   if (refused || !user) return refused ?? fail('unauthenticated', 'Sign in first.');
   const parsed = parseInput(assignOwnerSchema, raw);
   if (!parsed.ok) return parsed;
   const { id } = parsed.data;
   const ownerEmail = parsed.data.ownerEmail?.toLowerCase() ?? null;
-  const owner = ownerEmail ? catalog.platformPeople.find((p) => p.email === ownerEmail) : null;
+  const { db, now, catalog } = await feedbackStores(deps);
+  const owner = ownerEmail ? (await catalog()).platformPeople.find((p) => p.email === ownerEmail) : null;
   if (ownerEmail && !owner) {
     return fail('invalid', 'Only someone on the platform team can own feedback.', {
       fieldErrors: { ownerEmail: [`${ownerEmail} is not on the platform team.`] },
     });
   }
-  const now = options.now ?? new Date();
 
   return db.transaction().execute(async (trx) => {
     const row = await findItemRow(trx, id);
@@ -94,13 +87,13 @@ export async function assignFeedbackOwner(
   });
 }
 
-export async function setFeedbackKnownIssue(db: BerthDb, user: BerthUser | null, raw: unknown, options: { now?: Date } = {}): Promise<Result<{ id: number; knownIssue: boolean }>> {
+export async function setFeedbackKnownIssue(user: BerthUser | null, raw: unknown, deps: FeedbackDeps = {}): Promise<Result<{ id: number; knownIssue: boolean }>> {
   const refused = refuseUnlessTriager(user);
   if (refused || !user) return refused ?? fail('unauthenticated', 'Sign in first.');
   const parsed = parseInput(setKnownIssueSchema, raw);
   if (!parsed.ok) return parsed;
   const { id, knownIssue } = parsed.data;
-  const now = options.now ?? new Date();
+  const { db, now } = await feedbackStores(deps);
 
   return db.transaction().execute(async (trx) => {
     const row = await findItemRow(trx, id);

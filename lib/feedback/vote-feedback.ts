@@ -3,7 +3,7 @@ import { fail, ok, parseInput, type Result } from '@/lib/result/result';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import type { BerthDb } from '@/lib/db/get-db';
+import { type FeedbackDeps, feedbackStores } from './feedback-deps';
 import { findItemRow, toNumber } from './feedback-rows';
 import { type FeedbackStatus, isClosedStatus, voteSchema } from './schemas';
 
@@ -15,13 +15,13 @@ export function voteRefusal(user: { email: string }, item: { reporterEmail: stri
 }
 
 /** "Me too": one vote per person (the primary key holds it even under double clicks). */
-export async function voteFeedback(db: BerthDb, user: BerthUser | null, raw: unknown, options: { now?: Date } = {}): Promise<Result<{ id: number; voted: boolean; votes: number }>> {
+export async function voteFeedback(user: BerthUser | null, raw: unknown, deps: FeedbackDeps = {}): Promise<Result<{ id: number; voted: boolean; votes: number }>> {
   const decision = decide(user, 'feedback.create', {});
   if (!user || !decision.allowed) return fail(user ? 'forbidden' : 'unauthenticated', decision.reason);
   const parsed = parseInput(voteSchema, raw);
   if (!parsed.ok) return parsed;
   const { id, voted } = parsed.data;
-  const now = options.now ?? new Date();
+  const { db, now } = await feedbackStores(deps);
 
   return db.transaction().execute(async (trx) => {
     const row = await findItemRow(trx, id);

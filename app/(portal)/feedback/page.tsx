@@ -6,7 +6,6 @@ import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/get-current-user';
-import { getDb } from '@/lib/db/get-db';
 import { listFeedback } from '@/lib/feedback/list-feedback';
 import { loadFeedbackCatalog } from '@/lib/feedback/load-feedback-catalog';
 import { firstValues, type PageSearchParams } from '@/lib/feedback/search-params';
@@ -16,8 +15,7 @@ export const metadata = { title: 'Feedback' };
 export default async function FeedbackBoardPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const user = await requireUser('/feedback');
   const query = firstValues(await searchParams);
-  const [db, catalog] = await Promise.all([getDb(), loadFeedbackCatalog()]);
-  const board = await listFeedback(db, user, query);
+  const [board, catalog] = await Promise.all([listFeedback(user, { filter: query }), loadFeedbackCatalog()]);
   if (!board) return null;
   const { filter, items, total, statusCounts } = board;
   const teamNames = Object.fromEntries(catalog.teams.map((t) => [t.id, t.name]));

@@ -12,7 +12,6 @@ import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { requireUser } from '@/lib/auth/get-current-user';
-import { getDb } from '@/lib/db/get-db';
 import { teamNameOf } from '@/lib/feedback/feedback-catalog';
 import { getFeedbackItem } from '@/lib/feedback/get-feedback-item';
 import { loadFeedbackCatalog } from '@/lib/feedback/load-feedback-catalog';
@@ -30,12 +29,11 @@ export default async function FeedbackItemPage({ params }: { params: Promise<{ i
   if (!parsed.success) notFound();
   const id = parsed.data;
   const user = await requireUser(`/feedback/${id}`);
-  const [db, catalog] = await Promise.all([getDb(), loadFeedbackCatalog()]);
-  const detail = await getFeedbackItem(db, user, id);
+  const [detail, catalog] = await Promise.all([getFeedbackItem(user, id), loadFeedbackCatalog()]);
   if (!detail) notFound();
   const { item, updates, permissions, votedByMe } = detail;
   const isReporter = item.reporter.email === user.email;
-  if (isReporter) await markFeedbackSeen(db, user, id);
+  if (isReporter) await markFeedbackSeen(user, id);
 
   const guideTitle = item.guide ? (catalog.guides.find((g) => g.slug === item.guide)?.title ?? item.guide) : null;
   const session = item.session ? catalog.sessions.find((s) => s.id === item.session) : null;

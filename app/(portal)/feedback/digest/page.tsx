@@ -5,7 +5,6 @@ import { RatingsChart } from '@/components/feedback/ratings-chart';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/get-current-user';
-import { getDb } from '@/lib/db/get-db';
 import { getFeedbackDigest } from '@/lib/feedback/digest';
 import { digestPeriod, isoDay } from '@/lib/feedback/digest-period';
 import { loadFeedbackCatalog } from '@/lib/feedback/load-feedback-catalog';
@@ -22,8 +21,9 @@ export default async function FeedbackDigestPage({ searchParams }: { searchParam
   const query = firstValues(await searchParams);
   const now = new Date();
   const period = digestPeriod(query.since, now);
-  const [db, catalog] = await Promise.all([getDb(), loadFeedbackCatalog()]);
-  const digest = await getFeedbackDigest(db, user, { since: period.since, now }, catalog);
+  const catalog = await loadFeedbackCatalog();
+  // The page's own clock and catalog, so the period, the digest and the last session agree.
+  const digest = await getFeedbackDigest(user, { since: period.since }, { now, catalog });
   if (!digest) return null;
   const lastSession = catalog.sessions.filter((s) => Date.parse(s.startsAt) <= now.getTime()).at(-1);
   const sinceLabel = longDay(period.since);

@@ -4,7 +4,6 @@ import { OpenFeedbackButton } from '@/components/feedback/open-feedback-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/get-current-user';
-import { getDb } from '@/lib/db/get-db';
 import { loadFeedbackCatalog } from '@/lib/feedback/load-feedback-catalog';
 import { listMyFeedback } from '@/lib/feedback/my-feedback';
 import { OPEN_STATUSES } from '@/lib/feedback/schemas';
@@ -13,8 +12,7 @@ export const metadata = { title: 'My feedback' };
 
 export default async function MyFeedbackPage() {
   const user = await requireUser('/feedback/mine');
-  const [db, catalog] = await Promise.all([getDb(), loadFeedbackCatalog()]);
-  const items = await listMyFeedback(db, user);
+  const [items, catalog] = await Promise.all([listMyFeedback(user), loadFeedbackCatalog()]);
   const teamNames = Object.fromEntries(catalog.teams.map((t) => [t.id, t.name]));
   const unread = Object.fromEntries(items.map((i) => [i.id, i.unread]));
   const unreadTotal = items.reduce((sum, i) => sum + i.unread, 0);

@@ -43,6 +43,10 @@ export interface PolicyResources {
   'logs.read': { app: AppRef; environment: LogEnvironmentRef; breakGlass: BreakGlassRef | null; now?: Date };
   /** Get time-limited access to logs one may not otherwise read, with a stated reason. */
   'logs.breakGlass': { app: AppRef; environment: LogEnvironmentRef };
+  /** Move an app along its migration (apps/<app>/migration.yaml: state, parity names, dropped keys). */
+  'migration.update': { app: AppRef };
+  /** Say the app was validated in stage: a person of the owning team, recorded by name. */
+  'migration.validate': { app: AppRef };
 }
 
 export type Action = keyof PolicyResources;
@@ -116,6 +120,16 @@ export function decide<A extends Action>(user: BerthUser | null, action: A, reso
       if (!environment.logsHoldPhi) return deny(`${capitalize(environment.name)} logs are open to every engineer: no break-glass needed.`);
       if (ownsApp(user, app)) return deny(`You can read ${app.name}’s ${environment.name} logs already.`);
       return allow();
+    }
+    case 'migration.update': {
+      const { app } = resource as PolicyResources['migration.update'];
+      return ownsApp(user, app) ? allow() : deny(`Only the ${app.team} team or the platform team can move ${app.name}'s migration along.`);
+    }
+    case 'migration.validate': {
+      const { app } = resource as PolicyResources['migration.validate'];
+      // The team that will be paged for the app signs it off; the platform team cannot do it for them.
+      if (user.role === 'viewer') return deny('Viewers cannot validate an app: ask an engineer of the team.');
+      return user.team === app.team ? allow() : deny(`Only the ${app.team} team can say ${app.name} was validated in stage: they know what it must do.`);
     }
     default:
       return deny('Unknown action.');

@@ -10,6 +10,7 @@ import { changeMergeLease } from './migrations/011-change-merge-lease';
 import type { Dialect } from './migrations/dialect';
 import { logAccess } from './migrations/020-log-access';
 import { auditAppendOnly } from './migrations/021-audit-append-only';
+import { appStatusSamples } from './migrations/030-app-status-samples';
 
 export function berthMigrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -21,6 +22,7 @@ export function berthMigrations(dialect: Dialect): Record<string, Migration> {
     '011_change_merge_lease': changeMergeLease(),
     '020_log_access': logAccess(dialect),
     '021_audit_append_only': auditAppendOnly(dialect),
+    '030_app_status_samples': appStatusSamples(dialect),
   };
 }
 

@@ -166,7 +166,18 @@ export interface LogAccessNoticesSeenTable {
   seen_at: string;
 }
 
+/** One app's verdict in one environment at one moment, sampled from the status caches (migration 030). */
+export interface AppStatusSamplesTable {
+  id: Generated<number>;
+  app: string;
+  environment: string;
+  /** A HealthVerdict: healthy, progressing, degraded, down, unknown, not-deployed. */
+  verdict: string;
+  sampled_at: string;
+}
+
 export interface Database {
+  app_status_samples: AppStatusSamplesTable;
   change_requests: ChangeRequestsTable;
   change_request_events: ChangeRequestEventsTable;
   audit_events: AuditEventsTable;

@@ -58,7 +58,7 @@ describe('aptible config', () => {
   it.each([
     ['a line without =', 'A=1\nthis is not config\n', 2, /expected KEY=value/],
     ['services output in the config box', 'Service: web\nCommand: node server.js\n', 1, /looks like the output of aptible services/],
-    ['a bad key', 'A=1\n1BAD=2\n', 2, /"1BAD" is not an environment variable name/],
+    ['a bad key', 'A=1\n1BAD=2\n', 2, /not an environment variable name/],
     ['a paste cut inside a quoted value', "A=1\nKEY=first'\n'hunter2\nB='never closed\n", 4, /the value of B opens a quote that never closes/],
     ['the output pasted twice', 'A=1\nB=2\nA=1\n', 3, /A appears twice \(first on line 1\)/],
     ['nothing but a prompt', '$ aptible config --app x\n', 1, /no KEY=value line found/],

@@ -144,7 +144,8 @@ export function parseAptibleConfig(text: string): PasteResult<{ keys: string[] }
       return fail(lineNo, 'expected KEY=value (a variable name, then =, then its value)');
     }
     const key = match[1];
-    if (!CONFIG_KEY_PATTERN.test(key)) return fail(lineNo, `"${key.slice(0, 80)}" is not an environment variable name (letters, digits and _, not starting with a digit)`);
+    // The text before '=' is not quoted back: on a line that is not KEY=value it may be part of a value.
+    if (!CONFIG_KEY_PATTERN.test(key)) return fail(lineNo, 'the text before "=" is not an environment variable name (letters, digits and _, not starting with a digit); Berth does not repeat it, as it may be part of a value');
     if (seen.has(key)) return fail(lineNo, `${key} appears twice (first on line ${seen.get(key)}): was the output pasted twice?`);
     seen.set(key, lineNo);
     keys.push(key);

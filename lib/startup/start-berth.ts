@@ -10,6 +10,7 @@ import { healClone } from '@/lib/gitops/heal-clone';
 import { headRevision } from '@/lib/gitops/read-repo';
 import { withWriteLock } from '@/lib/gitops/write-lock';
 import { cloneIfMissing } from '@/lib/gitops/remote-sync';
+import { startStatusSampler } from '@/lib/kube/start-status-sampler';
 import { handleTermination } from './handle-termination';
 
 /** Start-up checks: a bad configuration stops the process with one clear line; migrations run now, not on the first request. */
@@ -44,6 +45,7 @@ export async function startBerth(): Promise<void> {
   handleTermination();
   startChangeRecovery();
   startAuditPruning();
+  startStatusSampler();
   logger.info({ database: config.database, authMode: config.AUTH_MODE, connection: config.connection }, 'Berth started');
   void healThenWarm(config.CONFIG_REPO_REMOTE);
 }

@@ -1,0 +1,74 @@
+import 'server-only';
+// Moving an app along its migration: the owning team (or the platform team) sets where it stands,
+// "validated in stage" records who on the owning team said so. The steps through Envoy (cutover,
+// and 100 % for an app behind the edge route) belong to the cutover ladder, which moves traffic
+// and the state together; a state the ladder owns cannot be typed in here.
+import { decide } from '@/lib/auth/policy';
+import type { BerthUser } from '@/lib/auth/user';
+import { viewApp } from '@/lib/catalog/view-app';
+import type { BerthDb } from '@/lib/db/get-db';
+import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
+import { fail, type Result } from '@/lib/result/result';
+import { describeState } from './migration-states';
+import { isAtLeast, type MigrationState } from './migration-file';
+import { updateMigrationInput, type UpdateMigrationInput } from './migration-inputs';
+import { type MigrationWriteDetails, type MigrationWriteOutcome, writeMigration } from './write-migration';
+
+export interface UpdateMigrationDeps {
+  repo?: ConfigRepo;
+  db?: BerthDb;
+  now?: () => Date;
+}
+
+export async function updateMigration(user: BerthUser, raw: UpdateMigrationInput, deps: UpdateMigrationDeps = {}): Promise<Result<MigrationWriteOutcome, MigrationWriteDetails>> {
+  const parsedInput = updateMigrationInput.safeParse(raw);
+  if (!parsedInput.success) return fail('invalid', parsedInput.error.issues[0]?.message ?? 'The request is not valid.');
+  const input = parsedInput.data;
+  const repo = deps.repo ?? getConfigRepo();
+  const found = await viewApp(user, input.app, { repo });
+  if (!found.ok) return found;
+  const { app } = found.data;
+  const decision = decide(user, 'migration.update', { app });
+  if (!decision.allowed) return fail('forbidden', decision.reason);
+  const to: MigrationState = input.state;
+  if (to === 'validated-in-stage') {
+    const validate = decide(user, 'migration.validate', { app });
+    if (!validate.allowed) return fail('forbidden', validate.reason);
+  }
+  const today = (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
+
+  let from: MigrationState = 'aptible-only';
+  return writeMigration(
+    user,
+    {
+      app,
+      baseRevision: input.baseRevision,
+      message: to === 'validated-in-stage' ? `${app.name} validated in stage${input.note ? `: ${input.note}` : ''}` : `${app.name}: ${describeState(to).label.toLowerCase()}`,
+      audit: () => ({ from, to, ...(to === 'validated-in-stage' ? { validatedBy: user.email } : {}) }),
+      edit: (doc, current) => {
+        from = current?.state ?? 'aptible-only';
+        if (from === 'cutover') {
+          return fail('conflict', `${app.name} is mid-cutover (GKE at ${current?.gkeShare ?? 0} %): the cutover ladder moves it on — to 100 % with an approved step, or back to 0.`);
+        }
+        if (to === 'cutover') return fail('invalid', 'A cutover starts with the cutover ladder’s first step (a production change with a second person’s approval), not here.');
+        if (to === 'gke-100' && current?.cutover) {
+          return fail('invalid', `${app.name}'s traffic goes through the edge Envoy: it reaches 100 % through the cutover ladder's approved 100 % step.`);
+        }
+        if (to === 'aptible-deprovisioned' && from !== 'gke-100' && from !== 'aptible-deprovisioned') {
+          return fail('invalid', `Aptible can be deprovisioned once GKE has all of ${app.name}'s traffic (now: ${describeState(from).label.toLowerCase()}).`);
+        }
+        if (isAtLeast(to, 'validated-in-stage') && to !== 'validated-in-stage' && !current?.validatedInStage) {
+          return fail('invalid', `${app.name} has not been validated in stage by the ${app.team} team yet.`);
+        }
+        doc.set('state', to);
+        if (to === 'validated-in-stage') {
+          doc.set('validatedInStage', doc.createNode({ by: user.email, at: today, ...(input.note ? { note: input.note } : {}) }));
+        } else if (!isAtLeast(to, 'validated-in-stage')) {
+          // Moving back before validation withdraws it; git keeps who had said so.
+          doc.delete('validatedInStage');
+        }
+      },
+    },
+    { repo, db: deps.db },
+  );
+}

@@ -153,7 +153,7 @@ describeEachDatabase('production change requests', (database) => {
     expect(outcome(await approveChange(chloe, { id: opened.data.id, diffHash: opened.data.diffHash }, deps()))).toBe('ok');
     expect(git('log', '-1', '--format=%(trailers:key=Approved-by,valueonly)').trim()).toBe('Chloe Park <chloe.park@meridiancare.example>');
 
-    const [merge, save] = await valuesHistory(repo, database.db, app, 2);
+    const [merge, save] = await valuesHistory({ app, limit: 2 }, { repo, db: database.db });
     expect(merge.approval).toEqual({ changeId: opened.data.id, approver: { name: 'Chloe Park', email: 'chloe.park@meridiancare.example' } });
     expect(save.revision).toBe(forgedSave.ok ? forgedSave.data.revision : '');
     expect(save.approval).toBeUndefined();
@@ -166,7 +166,7 @@ describeEachDatabase('production change requests', (database) => {
       trailers: { 'Approved-by': ['Ben Okafor <ben.okafor@meridiancare.example>'], 'Change-request': [`#${opened.data.id}`] },
     });
     expect(outside.status).toBe('committed');
-    expect((await valuesHistory(repo, database.db, app, 1))[0].approval).toBeUndefined();
+    expect((await valuesHistory({ app, limit: 1 }, { repo, db: database.db }))[0].approval).toBeUndefined();
   });
 
   it('lets the people who may make or review a change discuss it, and no one else', async () => {

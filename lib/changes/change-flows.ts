@@ -6,39 +6,23 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import type { App } from '@/lib/catalog/types';
-import { type BerthDb, getDb } from '@/lib/db/get-db';
 import { placeOfRevision } from '@/lib/gitops/on-branch';
-import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
 import { headRevision, readFile } from '@/lib/gitops/read-repo';
 import { refreshFromRemote } from '@/lib/gitops/remote-sync';
 import { fail, ok, type Result } from '@/lib/result/result';
+import { type ChangeDeps, type ChangeStores, changeStores } from './change-deps';
 import type { ChangeRequest } from './change-request';
 import { addChangeEvent, findChangeRequest, transitionChange } from './change-repository';
 import { changeDiffHash } from './diff-hash';
 import { type ChangeResult, mergeApproved, newMergeLease } from './merge-change';
 import { nextStatus } from './state-machine';
 
-/** Where change requests live; each defaults to the process's own (tests pass their own). */
-export interface ChangeDeps {
-  db?: BerthDb;
-  repo?: ConfigRepo;
-}
-
-interface Stores {
-  db: BerthDb;
-  repo: ConfigRepo;
-}
-
-async function storesOf(deps: ChangeDeps): Promise<Stores> {
-  return { db: deps.db ?? (await getDb()), repo: deps.repo ?? getConfigRepo() };
-}
-
-export type { ChangeResult };
+export type { ChangeDeps, ChangeResult };
 
 const noSuchRequest = () => fail('not-found', 'There is no such change request.');
 
-async function audit(deps: Stores, user: { email: string }, action: string, change: { id: number; app: string }, details: Record<string, unknown> = {}) {
-  await recordAuditEvent(deps.db, { actor: user.email, action, target: `change:${change.id}`, details: { app: change.app, ...details } });
+async function audit(stores: ChangeStores, user: { email: string }, action: string, change: { id: number; app: string }, details: Record<string, unknown> = {}) {
+  await recordAuditEvent(stores.db, { actor: user.email, action, target: `change:${change.id}`, details: { app: change.app, ...details } });
 }
 
 export interface RequestChangeInput {
@@ -50,24 +34,24 @@ export interface RequestChangeInput {
 }
 
 /** Open a change request for a file production reads: the proposal, its diff, effects and validation. */
-export async function requestChange(user: BerthUser, input: RequestChangeInput, options: ChangeDeps = {}): Promise<ChangeResult> {
-  const deps = await storesOf(options);
+export async function requestChange(user: BerthUser, input: RequestChangeInput, deps: ChangeDeps = {}): Promise<ChangeResult> {
+  const stores = await changeStores(deps);
   if (Buffer.byteLength(input.text, 'utf8') > MAX_VALUES_BYTES) {
     return fail('too-large', `A values file can be at most ${MAX_VALUES_BYTES / 1024} KiB.`);
   }
-  const resolved = await resolveValuesTarget(input.app, input.file, deps.repo);
+  const resolved = await resolveValuesTarget(input.app, input.file, stores.repo);
   if (!resolved.ok) return resolved;
   const { app, target, environments } = resolved.data;
   const decision = decide(user, 'values.requestChange', { app });
   if (!decision.allowed) return fail('forbidden', decision.reason);
   if (!needsApproval(target, environments)) return fail('invalid', `${target.name} needs no approval: save it directly.`);
 
-  const proposal = await buildProposal(deps, app, target, input.text, input.baseRevision, environments);
+  const proposal = await buildProposal(stores, app, target, input.text, input.baseRevision, environments);
   if (!proposal.ok) return proposal;
   if (!proposal.data.evaluation.ok) return fail('invalid', 'The proposal has problems; nothing was requested.', { details: { problems: proposal.data.evaluation.problems } });
 
   const now = new Date().toISOString();
-  const inserted = await deps.db
+  const inserted = await stores.db
     .insertInto('change_requests')
     .values({
       app: app.name,
@@ -89,9 +73,9 @@ export async function requestChange(user: BerthUser, input: RequestChangeInput, 
     .returning('id')
     .executeTakeFirstOrThrow();
   const id = Number(inserted.id);
-  await addChangeEvent(deps.db, { changeId: id, actor: user, kind: 'opened', diffHash: proposal.data.diffHash });
-  await audit(deps, user, 'change.request', { id, app: app.name }, { file: target.path, diffHash: proposal.data.diffHash });
-  return ok((await findChangeRequest(deps.db, id))!);
+  await addChangeEvent(stores.db, { changeId: id, actor: user, kind: 'opened', diffHash: proposal.data.diffHash });
+  await audit(stores, user, 'change.request', { id, app: app.name }, { file: target.path, diffHash: proposal.data.diffHash });
+  return ok((await findChangeRequest(stores.db, id))!);
 }
 
 interface Proposal {
@@ -101,7 +85,7 @@ interface Proposal {
 }
 
 async function buildProposal(
-  deps: Stores,
+  stores: ChangeStores,
   app: App,
   target: { path: string; name: ValuesFileName; affects: App['environments'] },
   text: string,
@@ -110,36 +94,36 @@ async function buildProposal(
 ): Promise<Result<Proposal, never>> {
   // The base must be a commit of the branch: otherwise the reviewer's diff would be against
   // nothing (the whole file shown as added) or against history the branch never had.
-  let place = await placeOfRevision(deps.repo, baseRevision);
+  let place = await placeOfRevision(stores.repo, baseRevision);
   if (place !== 'on-branch' && configuredRemote()) {
     // Another replica may have committed it: this clone catches up first.
-    await refreshFromRemote(deps.repo, configuredRemote(), 0);
-    place = await placeOfRevision(deps.repo, baseRevision);
+    await refreshFromRemote(stores.repo, configuredRemote(), 0);
+    place = await placeOfRevision(stores.repo, baseRevision);
   }
   if (place === 'missing') return fail('invalid', `The revision your edit started from (${baseRevision.slice(0, 12)}) is not in the config repository: reload the editor and make the change again.`);
-  if (place === 'not-on-branch') return fail('invalid', `The revision your edit started from (${baseRevision.slice(0, 12)}) is not part of the ${deps.repo.branch} branch: reload the editor and make the change again.`);
-  const baseText = await readFile(deps.repo, target.path, baseRevision);
+  if (place === 'not-on-branch') return fail('invalid', `The revision your edit started from (${baseRevision.slice(0, 12)}) is not part of the ${stores.repo.branch} branch: reload the editor and make the change again.`);
+  const baseText = await readFile(stores.repo, target.path, baseRevision);
   if ((baseText ?? '') === text) return fail('invalid', 'The proposal is the same as the file: nothing to review.');
   // Evaluated against the head it would land on now; evaluated again at merge time.
-  const evaluation = await evaluateValuesChange(deps.repo, app, target, text, await headRevision(deps.repo), environments);
+  const evaluation = await evaluateValuesChange(stores.repo, app, target, text, await headRevision(stores.repo), environments);
   const diffHash = changeDiffHash({ baseRevision, filePath: target.path, baseText: baseText ?? '', proposedText: text });
   return ok({ baseText: baseText ?? '', evaluation, diffHash });
 }
 
 /** The author re-bases or edits the proposal. Earlier approvals no longer count (new diff hash). */
-export async function updateChangeRequest(user: BerthUser, input: { id: number; text: string; baseRevision: string }, options: ChangeDeps = {}): Promise<ChangeResult> {
-  const deps = await storesOf(options);
-  const change = await findChangeRequest(deps.db, input.id);
+export async function updateChangeRequest(user: BerthUser, input: { id: number; text: string; baseRevision: string }, deps: ChangeDeps = {}): Promise<ChangeResult> {
+  const stores = await changeStores(deps);
+  const change = await findChangeRequest(stores.db, input.id);
   if (!change) return noSuchRequest();
   if (change.author.email !== user.email) return fail('forbidden', 'Only the author can change the proposal.');
   if (!nextStatus(change.status, 'update')) return fail('conflict', `This change request is ${change.status}.`);
-  const resolved = await resolveValuesTarget(change.app, change.fileName as ValuesFileName, deps.repo);
+  const resolved = await resolveValuesTarget(change.app, change.fileName as ValuesFileName, stores.repo);
   if (!resolved.ok) return resolved;
   const { app, target, environments } = resolved.data;
-  const proposal = await buildProposal(deps, app, target, input.text, input.baseRevision, environments);
+  const proposal = await buildProposal(stores, app, target, input.text, input.baseRevision, environments);
   if (!proposal.ok) return proposal;
   if (!proposal.data.evaluation.ok) return fail('invalid', 'The proposal has problems; nothing was requested.', { details: { problems: proposal.data.evaluation.problems } });
-  const result = await deps.db
+  const result = await stores.db
     .updateTable('change_requests')
     .set({
       base_revision: input.baseRevision,
@@ -156,9 +140,9 @@ export async function updateChangeRequest(user: BerthUser, input: { id: number; 
     .where('version', '=', change.version)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return fail('conflict', 'Someone acted on this change request meanwhile; reload it.');
-  await addChangeEvent(deps.db, { changeId: change.id, actor: user, kind: 'updated', diffHash: proposal.data.diffHash });
-  await audit(deps, user, 'change.update', change, { diffHash: proposal.data.diffHash });
-  return ok((await findChangeRequest(deps.db, change.id))!);
+  await addChangeEvent(stores.db, { changeId: change.id, actor: user, kind: 'updated', diffHash: proposal.data.diffHash });
+  await audit(stores, user, 'change.update', change, { diffHash: proposal.data.diffHash });
+  return ok((await findChangeRequest(stores.db, change.id))!);
 }
 
 /**
@@ -166,11 +150,11 @@ export async function updateChangeRequest(user: BerthUser, input: { id: number; 
  * requester as author and an Approved-by trailer. Racing approvals on several replicas merge once:
  * only the caller whose compare-and-set moves the request from open to approved merges it.
  */
-export async function approveChange(user: BerthUser, input: { id: number; diffHash: string; comment?: string }, options: ChangeDeps = {}): Promise<ChangeResult> {
-  const deps = await storesOf(options);
-  const change = await findChangeRequest(deps.db, input.id);
+export async function approveChange(user: BerthUser, input: { id: number; diffHash: string; comment?: string }, deps: ChangeDeps = {}): Promise<ChangeResult> {
+  const stores = await changeStores(deps);
+  const change = await findChangeRequest(stores.db, input.id);
   if (!change) return noSuchRequest();
-  const app = await appOf(deps, change);
+  const app = await appOf(stores, change);
   if (!app) return fail('not-found', `The app ${change.app} no longer exists.`);
   const decision = decide(user, 'change.approve', { app, authorEmail: change.author.email });
   if (!decision.allowed) return fail('forbidden', decision.reason);
@@ -180,57 +164,57 @@ export async function approveChange(user: BerthUser, input: { id: number; diffHa
   }
   // The approval and the merge lease in one compare-and-set: whoever wins merges (merge-change.ts).
   const lease = newMergeLease();
-  const won = await transitionChange(deps.db, { ...change, diffHash: input.diffHash }, 'approved', lease);
+  const won = await transitionChange(stores.db, { ...change, diffHash: input.diffHash }, 'approved', lease);
   if (!won) return fail('conflict', 'Someone acted on this change request at the same time; reload it.');
-  await addChangeEvent(deps.db, { changeId: change.id, actor: user, kind: 'approved', body: input.comment ?? null, diffHash: input.diffHash });
-  await audit(deps, user, 'change.approve', change, { diffHash: input.diffHash });
-  return mergeApproved(deps, { ...change, status: 'approved', version: change.version + 1 }, user, lease.merge_owner);
+  await addChangeEvent(stores.db, { changeId: change.id, actor: user, kind: 'approved', body: input.comment ?? null, diffHash: input.diffHash });
+  await audit(stores, user, 'change.approve', change, { diffHash: input.diffHash });
+  return mergeApproved(stores, { ...change, status: 'approved', version: change.version + 1 }, user, lease.merge_owner);
 }
 
-export async function rejectChange(user: BerthUser, input: { id: number; comment: string }, options: ChangeDeps = {}): Promise<ChangeResult> {
-  const deps = await storesOf(options);
-  const change = await findChangeRequest(deps.db, input.id);
+export async function rejectChange(user: BerthUser, input: { id: number; comment: string }, deps: ChangeDeps = {}): Promise<ChangeResult> {
+  const stores = await changeStores(deps);
+  const change = await findChangeRequest(stores.db, input.id);
   if (!change) return noSuchRequest();
-  const app = await appOf(deps, change);
+  const app = await appOf(stores, change);
   if (!app) return fail('not-found', `The app ${change.app} no longer exists.`);
   const decision = decide(user, 'change.approve', { app, authorEmail: change.author.email });
   if (!decision.allowed) return fail('forbidden', decision.reason.replace('approve', 'reject'));
-  if (!nextStatus(change.status, 'reject') || !(await transitionChange(deps.db, change, 'rejected', { status_reason: input.comment }))) {
+  if (!nextStatus(change.status, 'reject') || !(await transitionChange(stores.db, change, 'rejected', { status_reason: input.comment }))) {
     return fail('conflict', `This change request is ${change.status}; it cannot be rejected.`);
   }
-  await addChangeEvent(deps.db, { changeId: change.id, actor: user, kind: 'rejected', body: input.comment });
-  await audit(deps, user, 'change.reject', change);
-  return ok((await findChangeRequest(deps.db, change.id))!);
+  await addChangeEvent(stores.db, { changeId: change.id, actor: user, kind: 'rejected', body: input.comment });
+  await audit(stores, user, 'change.reject', change);
+  return ok((await findChangeRequest(stores.db, change.id))!);
 }
 
-export async function withdrawChange(user: BerthUser, input: { id: number }, options: ChangeDeps = {}): Promise<ChangeResult> {
-  const deps = await storesOf(options);
-  const change = await findChangeRequest(deps.db, input.id);
+export async function withdrawChange(user: BerthUser, input: { id: number }, deps: ChangeDeps = {}): Promise<ChangeResult> {
+  const stores = await changeStores(deps);
+  const change = await findChangeRequest(stores.db, input.id);
   if (!change) return noSuchRequest();
   const decision = decide(user, 'change.withdraw', { authorEmail: change.author.email });
   if (!decision.allowed) return fail('forbidden', decision.reason);
-  if (!nextStatus(change.status, 'withdraw') || !(await transitionChange(deps.db, change, 'withdrawn'))) {
+  if (!nextStatus(change.status, 'withdraw') || !(await transitionChange(stores.db, change, 'withdrawn'))) {
     return fail('conflict', `This change request is ${change.status}; it cannot be withdrawn.`);
   }
-  await addChangeEvent(deps.db, { changeId: change.id, actor: user, kind: 'withdrawn' });
-  await audit(deps, user, 'change.withdraw', change);
-  return ok((await findChangeRequest(deps.db, change.id))!);
+  await addChangeEvent(stores.db, { changeId: change.id, actor: user, kind: 'withdrawn' });
+  await audit(stores, user, 'change.withdraw', change);
+  return ok((await findChangeRequest(stores.db, change.id))!);
 }
 
-export async function commentOnChange(user: BerthUser, input: { id: number; body: string }, options: ChangeDeps = {}): Promise<ChangeResult> {
-  const deps = await storesOf(options);
-  const change = await findChangeRequest(deps.db, input.id);
+export async function commentOnChange(user: BerthUser, input: { id: number; body: string }, deps: ChangeDeps = {}): Promise<ChangeResult> {
+  const stores = await changeStores(deps);
+  const change = await findChangeRequest(stores.db, input.id);
   if (!change) return noSuchRequest();
-  const app = await appOf(deps, change);
+  const app = await appOf(stores, change);
   if (!app) return fail('not-found', `The app ${change.app} no longer exists.`);
   const decision = decide(user, 'change.comment', { app });
   if (!decision.allowed) return fail('forbidden', decision.reason);
-  await addChangeEvent(deps.db, { changeId: change.id, actor: user, kind: 'comment', body: input.body });
-  await audit(deps, user, 'change.comment', change);
+  await addChangeEvent(stores.db, { changeId: change.id, actor: user, kind: 'comment', body: input.body });
+  await audit(stores, user, 'change.comment', change);
   return ok(change);
 }
 
-async function appOf(deps: Stores, change: ChangeRequest): Promise<App | null> {
-  const resolved = await resolveValuesTarget(change.app, change.fileName as ValuesFileName, deps.repo);
+async function appOf(stores: ChangeStores, change: ChangeRequest): Promise<App | null> {
+  const resolved = await resolveValuesTarget(change.app, change.fileName as ValuesFileName, stores.repo);
   return resolved.ok ? resolved.data.app : null;
 }

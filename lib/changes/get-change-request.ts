@@ -1,11 +1,9 @@
 import 'server-only';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
-import { loadCatalog } from '@/lib/catalog/load-catalog';
 import type { App } from '@/lib/catalog/types';
-import { type BerthDb, getDb } from '@/lib/db/get-db';
-import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
 import { fail, ok, type Result } from '@/lib/result/result';
+import { type ChangeDeps, changeStores } from './change-deps';
 import type { ChangeEvent, ChangeRequest } from './change-request';
 import { findChangeRequest, listChangeEvents } from './change-repository';
 
@@ -17,11 +15,11 @@ export interface ChangeRequestView {
 }
 
 /** One change request with its discussion, for a person who may see its app. */
-export async function getChangeRequest(user: BerthUser, id: number, deps: { db?: BerthDb; repo?: ConfigRepo } = {}): Promise<Result<ChangeRequestView>> {
-  const db = deps.db ?? (await getDb());
-  const [change, events, catalog] = await Promise.all([findChangeRequest(db, id), listChangeEvents(db, id), loadCatalog(deps.repo ?? getConfigRepo())]);
+export async function getChangeRequest(user: BerthUser, id: number, deps: ChangeDeps = {}): Promise<Result<ChangeRequestView>> {
+  const { db, catalog } = await changeStores(deps);
+  const [change, events, { apps }] = await Promise.all([findChangeRequest(db, id), listChangeEvents(db, id), catalog()]);
   if (!change) return fail('not-found', 'There is no such change request.');
-  const app = catalog.apps.find((a) => a.name === change.app) ?? null;
+  const app = apps.find((a) => a.name === change.app) ?? null;
   const decision = decide(user, 'app.view', { app: app ?? { name: change.app, team: '' } });
   if (!decision.allowed) return fail('forbidden', decision.reason);
   return ok({ change, events, app });

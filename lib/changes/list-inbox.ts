@@ -1,8 +1,7 @@
 import 'server-only';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
-import type { Catalog } from '@/lib/catalog/types';
-import type { BerthDb } from '@/lib/db/create-db';
+import { type ChangeDeps, changeStores } from './change-deps';
 import type { ChangeRequest } from './change-request';
 import { listChangeRequests } from './change-repository';
 
@@ -13,8 +12,9 @@ export interface ChangesInbox {
 }
 
 /** The Changes page: what I can review (not my own), what I asked for, and what happened lately. */
-export async function listInbox(db: BerthDb, user: BerthUser, catalog: Catalog): Promise<ChangesInbox> {
-  const reviewable = catalog.apps.filter((app) => decide(user, 'change.approve', { app, authorEmail: '' }).allowed).map((a) => a.name);
+export async function listInbox(user: BerthUser, deps: ChangeDeps = {}): Promise<ChangesInbox> {
+  const { db, catalog } = await changeStores(deps);
+  const reviewable = (await catalog()).apps.filter((app) => decide(user, 'change.approve', { app, authorEmail: '' }).allowed).map((a) => a.name);
   const [waitingForMe, mine, recent] = await Promise.all([
     listChangeRequests(db, { statuses: ['open'], apps: reviewable, excludeAuthorEmail: user.email }),
     listChangeRequests(db, { authorEmail: user.email, limit: 20 }),

@@ -11,9 +11,8 @@ import 'server-only';
 // reason — a state people can act on.
 import { randomUUID } from 'node:crypto';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { type BerthDb, getDb } from '@/lib/db/get-db';
+import type { BerthDb } from '@/lib/db/get-db';
 import { commitChange, UnknownRevisionError } from '@/lib/gitops/commit-change';
-import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
 import { placeOfRevision } from '@/lib/gitops/on-branch';
 import { refreshFromRemote } from '@/lib/gitops/remote-sync';
 import { logger } from '@/lib/logger/logger';
@@ -22,6 +21,7 @@ import type { ValuesProblem } from '@/lib/values';
 import { evaluateValuesChange } from '@/lib/values-files/evaluate-values-change';
 import { configuredRemote, repositoryUnwritable, resolveValuesTarget } from '@/lib/values-files/save-values';
 import type { ValuesFileName } from '@/lib/values-files/values-file';
+import { type ChangeDeps, type ChangeStores, changeStores } from './change-deps';
 import type { ChangeRequest, ChangeStatus } from './change-request';
 import { addChangeEvent, findChangeRequest, toChangeRequest } from './change-repository';
 
@@ -29,10 +29,8 @@ import { addChangeEvent, findChangeRequest, toChangeRequest } from './change-rep
 export const MERGE_LEASE_MS = 15_000;
 const HEARTBEAT_MS = 3_000;
 
-export interface MergeDeps {
-  db: BerthDb;
-  repo: ConfigRepo;
-}
+/** What a merge writes to: the requests and the config repository. */
+type MergeStores = Pick<ChangeStores, 'db' | 'repo'>;
 
 /** A change request after an action, or why the action was refused (validation problems in `details`). */
 export type ChangeResult = Result<ChangeRequest, { problems?: ValuesProblem[] }>;
@@ -95,24 +93,24 @@ async function audit(db: BerthDb, actor: Person, action: string, change: ChangeR
  * requester as author and Berth's Approved-by and Change-request trailers, validated against the
  * head it lands on. Ends in merged, stale (the file changed), or open with the reason.
  */
-export async function mergeApproved(deps: MergeDeps, change: ChangeRequest, approver: Person, token: string, details: Record<string, unknown> = {}): Promise<ChangeResult> {
-  const stop = keepLease(deps.db, change.id, token);
+export async function mergeApproved(stores: MergeStores, change: ChangeRequest, approver: Person, token: string, details: Record<string, unknown> = {}): Promise<ChangeResult> {
+  const stop = keepLease(stores.db, change.id, token);
   try {
-    return await merge(deps, change, approver, token, details);
+    return await merge(stores, change, approver, token, details);
   } finally {
     stop();
   }
 }
 
-async function merge(deps: MergeDeps, change: ChangeRequest, approver: Person, token: string, details: Record<string, unknown>): Promise<ChangeResult> {
-  const { db } = deps;
+async function merge(stores: MergeStores, change: ChangeRequest, approver: Person, token: string, details: Record<string, unknown>): Promise<ChangeResult> {
+  const { db } = stores;
   const returnToOpen = async (reason: string) => {
     if (await finishMerge(db, change.id, token, 'open', { status_reason: reason })) {
       await addChangeEvent(db, { changeId: change.id, actor: approver, kind: 'merge-refused', body: reason });
       await audit(db, approver, 'change.merge-refused', change, { reason, ...details });
     }
   };
-  const resolved = await resolveValuesTarget(change.app, change.fileName as ValuesFileName, deps.repo);
+  const resolved = await resolveValuesTarget(change.app, change.fileName as ValuesFileName, stores.repo);
   if (!resolved.ok) {
     await returnToOpen(`It cannot be merged: ${resolved.error.message}`);
     return resolved;
@@ -120,7 +118,7 @@ async function merge(deps: MergeDeps, change: ChangeRequest, approver: Person, t
   let problems: ValuesProblem[] = [];
   let result;
   try {
-    result = await commitChange(deps.repo, {
+    result = await commitChange(stores.repo, {
       files: [{ path: change.filePath, text: change.proposedText }],
       baseRevision: change.baseRevision,
       author: change.author,
@@ -128,7 +126,7 @@ async function merge(deps: MergeDeps, change: ChangeRequest, approver: Person, t
       trailers: { 'Approved-by': [`${approver.name} <${approver.email}>`], 'Change-request': [`#${change.id}`] },
       remote: configuredRemote(),
       check: async (head) => {
-        const evaluation = await evaluateValuesChange(deps.repo, resolved.data.app, resolved.data.target, change.proposedText, head, resolved.data.environments);
+        const evaluation = await evaluateValuesChange(stores.repo, resolved.data.app, resolved.data.target, change.proposedText, head, resolved.data.environments);
         problems = evaluation.problems;
         return evaluation.ok ? { ok: true } : { ok: false, details: evaluation.problems };
       },
@@ -189,10 +187,10 @@ async function lastApprover(db: BerthDb, id: number): Promise<Person | null> {
  * Finds requests left "approved" by a merge that stopped (lease expired), takes each over with a
  * compare-and-set and finishes it. Safe to run on every replica at once. Returns how many it took.
  */
-export async function recoverStuckChanges(options: { db?: BerthDb; repo?: ConfigRepo; leaseMs?: number } = {}): Promise<number> {
-  const deps: MergeDeps = { db: options.db ?? (await getDb()), repo: options.repo ?? getConfigRepo() };
-  const cutoff = new Date(Date.now() - (options.leaseMs ?? MERGE_LEASE_MS)).toISOString();
-  const rows = await deps.db
+export async function recoverStuckChanges(deps: ChangeDeps & { leaseMs?: number } = {}): Promise<number> {
+  const stores = await changeStores(deps);
+  const cutoff = new Date(Date.now() - (deps.leaseMs ?? MERGE_LEASE_MS)).toISOString();
+  const rows = await stores.db
     .selectFrom('change_requests')
     .selectAll()
     .where('status', '=', 'approved')
@@ -204,7 +202,7 @@ export async function recoverStuckChanges(options: { db?: BerthDb; repo?: Config
   for (const row of rows) {
     const change = toChangeRequest(row);
     const lease = newMergeLease();
-    const claim = await deps.db
+    const claim = await stores.db
       .updateTable('change_requests')
       .set({ ...lease, version: change.version + 1, updated_at: nowIso() })
       .where('id', '=', change.id)
@@ -215,7 +213,7 @@ export async function recoverStuckChanges(options: { db?: BerthDb; repo?: Config
     taken++;
     logger.warn({ change: change.id, lastHeartbeat: change.mergeHeartbeatAt, mergeCommit: change.mergeCommit }, 'a change request was left approved by a merge that stopped; finishing it');
     try {
-      await finishStuck(deps, { ...change, version: change.version + 1 }, lease.merge_owner);
+      await finishStuck(stores, { ...change, version: change.version + 1 }, lease.merge_owner);
     } catch (error) {
       // The lease expires again and the next sweep retries.
       logger.error({ err: error, change: change.id }, 'could not finish a change request left approved');
@@ -224,25 +222,25 @@ export async function recoverStuckChanges(options: { db?: BerthDb; repo?: Config
   return taken;
 }
 
-async function finishStuck(deps: MergeDeps, change: ChangeRequest, token: string): Promise<void> {
-  const approver = await lastApprover(deps.db, change.id);
+async function finishStuck(stores: MergeStores, change: ChangeRequest, token: string): Promise<void> {
+  const approver = await lastApprover(stores.db, change.id);
   if (!approver) {
     // Approved with no approval on record: nothing to merge on anyone's behalf.
-    if (await finishMerge(deps.db, change.id, token, 'open', { status_reason: 'Its approval was not recorded; it needs to be approved again.' })) {
-      await addChangeEvent(deps.db, { changeId: change.id, actor: { name: 'Berth', email: 'berth@meridiancare.example' }, kind: 'merge-refused', body: 'Its approval was not recorded; it needs to be approved again.' });
+    if (await finishMerge(stores.db, change.id, token, 'open', { status_reason: 'Its approval was not recorded; it needs to be approved again.' })) {
+      await addChangeEvent(stores.db, { changeId: change.id, actor: { name: 'Berth', email: 'berth@meridiancare.example' }, kind: 'merge-refused', body: 'Its approval was not recorded; it needs to be approved again.' });
     }
     return;
   }
   if (change.mergeCommit) {
-    await refreshFromRemote(deps.repo, configuredRemote(), 0);
-    if ((await placeOfRevision(deps.repo, change.mergeCommit)) === 'on-branch') {
+    await refreshFromRemote(stores.repo, configuredRemote(), 0);
+    if ((await placeOfRevision(stores.repo, change.mergeCommit)) === 'on-branch') {
       // The merge landed; its replica stopped before recording it.
-      if (await finishMerge(deps.db, change.id, token, 'merged', { merged_revision: change.mergeCommit, merge_commit: change.mergeCommit, status_reason: null })) {
-        await addChangeEvent(deps.db, { changeId: change.id, actor: approver, kind: 'merged', body: change.mergeCommit });
-        await audit(deps.db, approver, 'change.merge', change, { revision: change.mergeCommit, recovered: true });
+      if (await finishMerge(stores.db, change.id, token, 'merged', { merged_revision: change.mergeCommit, merge_commit: change.mergeCommit, status_reason: null })) {
+        await addChangeEvent(stores.db, { changeId: change.id, actor: approver, kind: 'merged', body: change.mergeCommit });
+        await audit(stores.db, approver, 'change.merge', change, { revision: change.mergeCommit, recovered: true });
       }
       return;
     }
   }
-  await mergeApproved(deps, change, approver, token, { recovered: true });
+  await mergeApproved(stores, change, approver, token, { recovered: true });
 }

@@ -217,7 +217,7 @@ describe('the app status, from the sandbox through the informers', () => {
     const catalog = await loadCatalog(sample.repo);
     const intake = catalog.apps.find((a) => a.name === 'intake-forms')!;
     const timeline = await waitFor(async () => {
-      const t = await getAppTimeline(intake, 'stage', catalog, Date.now() - 24 * 3600_000, { ...deps, db });
+      const t = await getAppTimeline({ app: intake, environment: 'stage', since: Date.now() - 24 * 3600_000 }, { ...deps, db, catalog });
       return t.entries.some((e) => e.kind === 'restart') ? t : undefined;
     }, { what: 'a restart of intake-forms in its stage timeline', timeoutMs: 20_000 });
     expect(timeline.cluster.reachability).toBe('reachable');
@@ -230,7 +230,7 @@ describe('the app status, from the sandbox through the informers', () => {
     const noKubeconfig = parseConfig({ NODE_ENV: 'test', BERTH_DATA_DIR: dataDir, KUBECONFIG: path.join(dataDir, 'no-such-kubeconfig'), BERTH_SANDBOX: '1' }, dataDir);
     const offline = createKubeRuntime(loadClusterTargets(noKubeconfig), { initialBackoffMs: 50, maxBackoffMs: 250, probeIntervalMs: 0 });
     try {
-      const without = await getAppTimeline(intake, 'stage', catalog, Date.now() - 24 * 3600_000, { runtime: offline, repo: sample.repo, db });
+      const without = await getAppTimeline({ app: intake, environment: 'stage', since: Date.now() - 24 * 3600_000 }, { runtime: offline, repo: sample.repo, db, catalog });
       expect(without.cluster.reachability).toBe('not-configured');
       expect(without.entries.length).toBeGreaterThan(0);
       expect(without.entries.every((e) => e.kind === 'commit')).toBe(true);

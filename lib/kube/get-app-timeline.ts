@@ -2,6 +2,7 @@ import 'server-only';
 // An app's timeline in one environment: commits from the config repository (remembered per
 // commit, so a long history costs nothing per request) and the cluster's objects from the
 // informer caches. A cluster that cannot be reached still gives the commits, and says so.
+import { loadCatalog } from '@/lib/catalog/load-catalog';
 import type { App, Catalog, EnvironmentName } from '@/lib/catalog/types';
 import { withApprovals } from '@/lib/changes/commit-approvals';
 import { type BerthDb, getDb } from '@/lib/db/get-db';
@@ -22,9 +23,15 @@ export interface AppTimeline {
 /** How many commits of the app are looked at, newest first, before the time window cuts them. */
 const MAX_COMMITS = 200;
 
-export async function getAppTimeline(app: App, environment: EnvironmentName, catalog: Catalog, since: number, deps: StatusDeps & { db?: BerthDb } = {}): Promise<AppTimeline> {
+/** `since` is a time in milliseconds: older entries are left out. */
+export async function getAppTimeline(
+  input: { app: App; environment: EnvironmentName; since: number },
+  deps: StatusDeps & { db?: BerthDb; catalog?: Catalog } = {},
+): Promise<AppTimeline> {
+  const { app, environment, since } = input;
   const runtime = deps.runtime ?? getKubeRuntime();
   const repo = deps.repo ?? getConfigRepo();
+  const catalog = deps.catalog ?? (await loadCatalog(repo));
   const { state, cache } = clusterOf(runtime, catalog, environment);
   const objects = cache ? cache.objectsFor(app.name, app.namespace) : NO_OBJECTS;
   const paths = [`apps/${app.name}/app.yaml`, ...configFilesFor(app, environment)];

@@ -2,8 +2,8 @@ import 'server-only';
 import { structuredPatch } from 'diff';
 import type { App } from '@/lib/catalog/types';
 import { type CommitApproval, withApprovals } from '@/lib/changes/commit-approvals';
-import type { BerthDb } from '@/lib/db/create-db';
-import type { ConfigRepo } from '@/lib/gitops/config-repo';
+import { type BerthDb, getDb } from '@/lib/db/get-db';
+import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
 import { type CommitSummary, history } from '@/lib/gitops/history';
 import { readFile } from '@/lib/gitops/read-repo';
 
@@ -20,9 +20,14 @@ export interface ValuesHistoryEntry extends CommitSummary {
 }
 
 /** The commits that touched an app's values files, newest first, each with its diff and approval. */
-export async function valuesHistory(repo: ConfigRepo, db: BerthDb, app: App, limit = 30): Promise<ValuesHistoryEntry[]> {
+export async function valuesHistory(
+  input: { app: App; limit?: number },
+  deps: { repo?: ConfigRepo; db?: BerthDb } = {},
+): Promise<ValuesHistoryEntry[]> {
+  const { app, limit = 30 } = input;
+  const repo = deps.repo ?? getConfigRepo();
   const paths = [app.files.shared, ...Object.values(app.files.byEnvironment)];
-  const commits = await withApprovals(db, await history(repo, { paths, limit }));
+  const commits = await withApprovals(deps.db ?? (await getDb()), await history(repo, { paths, limit }));
   return Promise.all(
     commits.map(async (commit) => ({
       ...commit,

@@ -1,15 +1,13 @@
 import { ChangeList } from '@/components/changes/change-list';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/get-current-user';
-import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { listInbox } from '@/lib/changes/list-inbox';
-import { getDb } from '@/lib/db/get-db';
 
 export const metadata = { title: 'Changes' };
 
 export default async function ChangesPage() {
   const user = await requireUser('/changes');
-  const inbox = await listInbox(await getDb(), user, await loadCatalog());
+  const inbox = await listInbox(user);
   return (
     <>
       <PageHeader

@@ -13,7 +13,6 @@ import { decide } from '@/lib/auth/policy';
 import { isAppName } from '@/lib/catalog/app-name';
 import { getAppOverview } from '@/lib/catalog/get-app-overview';
 import { highlightCode } from '@/lib/highlight/highlight-code';
-import { countOpenChanges } from '@/lib/changes/change-repository';
 import { getDb } from '@/lib/db/get-db';
 import { checkLogAccessPerEnvironment } from '@/lib/logs/log-access';
 
@@ -28,10 +27,9 @@ export default async function AppPage({ params }: { params: Promise<{ app: strin
   const user = await requireUser(`/apps/${name}`);
   const overview = await getAppOverview(name);
   if (!overview) notFound();
-  const { app, team, environments, files, commits, revision } = overview;
+  const { app, team, environments, files, commits, revision, openChanges } = overview;
   const canChange = decide(user, 'values.requestChange', { app }).allowed;
   const db = await getDb();
-  const openChanges = await countOpenChanges(db, app.name);
   const logAccess = await checkLogAccessPerEnvironment(db, user, app, environments);
   const highlighted = await Promise.all(
     files.map(async (f) => ({ path: f.path, label: f.label, html: f.text === null ? null : await highlightCode(f.text, 'yaml') })),

@@ -9,8 +9,6 @@ import { requireUser } from '@/lib/auth/get-current-user';
 import { decide } from '@/lib/auth/policy';
 import { isAppName } from '@/lib/catalog/app-name';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
-import { getDb } from '@/lib/db/get-db';
-import { getConfigRepo } from '@/lib/gitops/config-repo';
 
 export const metadata = { title: 'Values history' };
 
@@ -21,7 +19,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ app: s
   const catalog = await loadCatalog();
   const app = catalog.apps.find((a) => a.name === name);
   if (!app) notFound();
-  const entries = await valuesHistory(getConfigRepo(), await getDb(), app);
+  const entries = await valuesHistory({ app });
   const canChange = decide(user, 'values.requestChange', { app }).allowed;
   return (
     <>

@@ -56,7 +56,7 @@ export default async function AppTimelinePage({ params, searchParams }: { params
     );
   }
 
-  const timeline = await getAppTimeline(app, environment, catalog, requestTime() - RANGES[range].ms);
+  const timeline = await getAppTimeline({ app, environment, since: requestTime() - RANGES[range].ms }, { catalog });
   const reachable = timeline.cluster.reachability === 'reachable';
   return (
     <>

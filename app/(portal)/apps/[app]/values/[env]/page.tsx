@@ -12,8 +12,7 @@ import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { getConfigRepo } from '@/lib/gitops/config-repo';
 import { refreshFromRemote } from '@/lib/gitops/remote-sync';
 import { configuredRemote } from '@/lib/values-files/save-values';
-import { findChangeRequest } from '@/lib/changes/change-repository';
-import { getDb } from '@/lib/db/get-db';
+import { getChangeRequest } from '@/lib/changes/get-change-request';
 
 export const metadata = { title: 'Edit values' };
 
@@ -48,7 +47,8 @@ export default async function EditValuesPage({
   const context = await loadValuesContext(getConfigRepo(), app, environment.data, catalog.revision);
   // Re-basing one's own change request: start from its proposal, on top of the current head.
   const changeId = search.success ? search.data.change : undefined;
-  const existing = changeId ? await findChangeRequest(await getDb(), changeId) : null;
+  const found = changeId ? await getChangeRequest(user, changeId, { catalog }) : null;
+  const existing = found?.ok ? found.data.change : null;
   const change =
     existing && existing.author.email === user.email && existing.filePath === target.path && (existing.status === 'open' || existing.status === 'stale')
       ? { id: existing.id, proposedText: existing.proposedText }

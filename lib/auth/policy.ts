@@ -38,6 +38,7 @@ export interface PolicyResources {
   'feedback.triage': Record<string, never>;
   'feedback.editOwn': { reporterEmail: string; status: string };
   'progress.viewEveryone': Record<string, never>;
+  /** The audit trail and each environment's weekly activity report (platform team). */
   'audit.view': Record<string, never>;
   /** Page, follow or download an environment's logs. */
   'logs.read': { app: AppRef; environment: LogEnvironmentRef; breakGlass: BreakGlassRef | null; now?: Date };

@@ -1,21 +1,8 @@
-// Feedback as CSV for the meeting's spreadsheet. RFC 4180 quoting, and cells that a spreadsheet
-// would run as a formula (= + - @, tab, carriage return first) are defused with a leading '.
+// Feedback as CSV for the meeting's spreadsheet, quoted and formula-safe by lib/text/csv.ts.
 // Pure: no I/O, so it is tested directly.
+import { toCsv } from '@/lib/text/csv';
 import { feedbackKindLabels, feedbackStatusLabels, severityLabels } from './schemas';
 import type { FeedbackItem } from './types';
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(rows: (string | number | boolean | null | undefined)[][]): string {
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
 
 export const FEEDBACK_CSV_COLUMNS = [
   'id',

@@ -59,7 +59,11 @@ async function main() {
     fs.rmSync(addressFile, { force: true });
     const sandboxArgs = ['--conditions=react-server', sandboxMain, '--data-dir', dataDir];
     if (args.seed) sandboxArgs.push('--seed', args.seed);
-    if (args['time-scale']) sandboxArgs.push('--time-scale', args['time-scale']);
+    if (args['time-scale']) {
+      sandboxArgs.push('--time-scale', args['time-scale']);
+      // Cutover windows follow the sandbox's clock: a 15-minute window lasts 45 s at 20×.
+      env.BERTH_TIME_SCALE = args['time-scale'];
+    }
     startProcess('sandbox', tsx, sandboxArgs, { env, cwd: root });
     const addresses = await waitForFile(addressFile, 60_000);
     if (addresses.cloudLoggingEndpoint) env.CLOUD_LOGGING_ENDPOINT = addresses.cloudLoggingEndpoint;

@@ -34,6 +34,12 @@ export interface PolicyResources {
   'change.withdraw': { authorEmail: string };
   /** Take part in a change request's discussion: the people who may make or review it. */
   'change.comment': { app: AppRef };
+  /** Ask for a cutover step (GKE at N % of the app's traffic): a production change. */
+  'cutover.request': { app: AppRef };
+  /** Approve a cutover step: a second person on the owning team or the platform team. */
+  'cutover.approve': { app: AppRef; requesterEmail: string };
+  /** Set GKE's share back to 0 now: anyone on the team, with one click. */
+  'cutover.rollback': { app: AppRef };
   'feedback.create': Record<string, never>;
   'feedback.triage': Record<string, never>;
   'feedback.editOwn': { reporterEmail: string; status: string };
@@ -88,6 +94,19 @@ export function decide<A extends Action>(user: BerthUser | null, action: A, reso
       const { app, authorEmail } = resource as PolicyResources['change.approve'];
       if (authorEmail.toLowerCase() === user.email) return deny('You cannot approve your own change: ask a teammate.');
       return ownsApp(user, app) ? allow() : deny(`Only the ${app.team} team or the platform team can approve changes to ${app.name}.`);
+    }
+    case 'cutover.request': {
+      const { app } = resource as PolicyResources['cutover.request'];
+      return ownsApp(user, app) ? allow() : deny(`Only the ${app.team} team or the platform team can move ${app.name}'s traffic.`);
+    }
+    case 'cutover.approve': {
+      const { app, requesterEmail } = resource as PolicyResources['cutover.approve'];
+      if (requesterEmail.toLowerCase() === user.email) return deny('You cannot approve your own cutover step: ask a teammate.');
+      return ownsApp(user, app) ? allow() : deny(`Only the ${app.team} team or the platform team can approve ${app.name}'s cutover steps.`);
+    }
+    case 'cutover.rollback': {
+      const { app } = resource as PolicyResources['cutover.rollback'];
+      return ownsApp(user, app) ? allow() : deny(`Only the ${app.team} team or the platform team can roll back ${app.name}'s cutover.`);
     }
     case 'change.comment': {
       const { app } = resource as PolicyResources['change.comment'];

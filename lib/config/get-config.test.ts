@@ -37,6 +37,8 @@ describe('parseConfig', () => {
     [{ BERTH_ALLOW_DEV_AUTH: 'yes' }, /BERTH_ALLOW_DEV_AUTH must be one of 0, 1, true, false/],
     [{ CLOUD_LOGGING_ENDPOINT: 'localhost' }, /CLOUD_LOGGING_ENDPOINT must be host:port/],
     [{ ENVOY_ADMIN_ENDPOINT: 'http://127.0.0.1:9901' }, /ENVOY_ADMIN_ENDPOINT must be host:port/],
+    [{ BERTH_TIME_SCALE: '20' }, /BERTH_TIME_SCALE is for the sandbox only/],
+    [{ BERTH_SANDBOX: '1', BERTH_TIME_SCALE: '0' }, /BERTH_TIME_SCALE must be/],
   ])('rejects %o with one clear line', (env, message) => {
     expect(() => parseConfig(env, cwd)).toThrow(ConfigError);
     expect(() => parseConfig(env, cwd)).toThrow(message);
@@ -45,6 +47,11 @@ describe('parseConfig', () => {
   it('allows dev sign-in in production only when the sandbox demo asks for it', () => {
     const config = parseConfig({ NODE_ENV: 'production', BERTH_ALLOW_DEV_AUTH: '1' }, cwd);
     expect(config.BERTH_ALLOW_DEV_AUTH).toBe(true);
+  });
+
+  it('runs cutover windows faster only in the sandbox', () => {
+    expect(parseConfig({ BERTH_SANDBOX: '1', BERTH_TIME_SCALE: '20' }, cwd).BERTH_TIME_SCALE).toBe(20);
+    expect(parseConfig({}, cwd).BERTH_TIME_SCALE).toBe(1);
   });
 
   it('accepts both IAP audience forms', () => {

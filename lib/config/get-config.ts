@@ -45,6 +45,9 @@ const configSchema = z.object({
     .regex(/^[^:\s/]+:\d+$/, 'host:port of an Envoy admin interface')
     .optional(),
   BERTH_SANDBOX: booleanFlag.default(false),
+  // Sandbox only: simulated seconds per real second (the sandbox's --time-scale), so a cutover
+  // window of minutes lasts seconds in a demo or a browser test. Refused outside the sandbox.
+  BERTH_TIME_SCALE: z.coerce.number().positive().max(3600).default(1),
   // Production logs and PHI (issue 19).
   BERTH_WORKSPACE_DOMAINS: z
     .string()
@@ -121,6 +124,9 @@ function checkCombinations(config: BerthConfig): void {
   }
   if (config.NODE_ENV === 'production' && config.AUTH_MODE === 'iap' && !config.AUTH_SECRET) {
     throw new ConfigError('Invalid configuration: AUTH_SECRET must be set in production (at least 32 characters).');
+  }
+  if (config.BERTH_TIME_SCALE !== 1 && !config.BERTH_SANDBOX) {
+    throw new ConfigError('Invalid configuration: BERTH_TIME_SCALE is for the sandbox only (BERTH_SANDBOX=1): production cutover windows run in real time.');
   }
   if (config.LOG_SOURCE === 'cloud-logging' && config.BERTH_SANDBOX && !config.CLOUD_LOGGING_ENDPOINT) {
     throw new ConfigError(

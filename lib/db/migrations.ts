@@ -11,6 +11,7 @@ import type { Dialect } from './migrations/dialect';
 import { logAccess } from './migrations/020-log-access';
 import { auditAppendOnly } from './migrations/021-audit-append-only';
 import { appStatusSamples } from './migrations/030-app-status-samples';
+import { cutoverSteps } from './migrations/035-cutover-steps';
 
 export function berthMigrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -23,6 +24,7 @@ export function berthMigrations(dialect: Dialect): Record<string, Migration> {
     '020_log_access': logAccess(dialect),
     '021_audit_append_only': auditAppendOnly(dialect),
     '030_app_status_samples': appStatusSamples(dialect),
+    '035_cutover_steps': cutoverSteps(dialect),
   };
 }
 

@@ -176,6 +176,70 @@ export interface AppStatusSamplesTable {
   sampled_at: string;
 }
 
+/** A step of an app's Envoy cutover ladder (migration 035, lib/migration/cutover-step.ts). */
+export interface CutoverStepsTable {
+  id: Generated<number>;
+  app: string;
+  /** The app's name while the step is requested, starting, running or rolling back; null after. Unique. */
+  active_app: string | null;
+  /** GKE's share during the step, percent. */
+  share: number;
+  /** Null for the 100 % step: it has no window. */
+  window_minutes: number | null;
+  reason: string;
+  /** JSON: the Envoy target (admin address, runtime key, clusters, threshold) as the step was requested. */
+  target: string;
+  requested_by_email: string;
+  requested_by_name: string;
+  approved_by_email: string | null;
+  approved_by_name: string | null;
+  approved_at: string | null;
+  status: string;
+  outcome: string | null;
+  status_reason: string | null;
+  share_before: number | null;
+  started_at: string | null;
+  ends_at: string | null;
+  ended_at: string | null;
+  rollback_reason: string | null;
+  rollback_by_email: string | null;
+  rollback_by_name: string | null;
+  rollback_attempts: Generated<number>;
+  rollback_error: string | null;
+  rollback_failing_since: string | null;
+  /** JSON CutoverWindow: the whole window so far (first snapshot to the latest). */
+  numbers: string | null;
+  /** The token of the replica running the window, and its last heartbeat (cutover-runner.ts). */
+  runner_owner: string | null;
+  runner_heartbeat_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One snapshot of the two clusters' stats during a step (migration 035). */
+export interface CutoverSamplesTable {
+  id: Generated<number>;
+  step_id: number;
+  taken_at: string;
+  /** JSON: the two clusters' counters; null when the snapshot failed. */
+  counters: string | null;
+  error: string | null;
+}
+
+/** The step log: who did what to a step, when, why, and the numbers (migration 035). */
+export interface CutoverStepEventsTable {
+  id: Generated<number>;
+  step_id: number;
+  app: string;
+  actor_email: string;
+  actor_name: string;
+  kind: string;
+  body: string | null;
+  numbers: string | null;
+  created_at: string;
+}
+
 export interface Database {
   app_status_samples: AppStatusSamplesTable;
   change_requests: ChangeRequestsTable;
@@ -190,4 +254,7 @@ export interface Database {
   guide_reads: GuideReadsTable;
   log_access_grants: LogAccessGrantsTable;
   log_access_notices_seen: LogAccessNoticesSeenTable;
+  cutover_steps: CutoverStepsTable;
+  cutover_samples: CutoverSamplesTable;
+  cutover_step_events: CutoverStepEventsTable;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { ConfigError, getConfig } from '@/lib/config/get-config';
 import { startAuditPruning } from '@/lib/audit/start-audit-pruning';
 import { startChangeRecovery } from '@/lib/changes/start-change-recovery';
+import { startCutoverRunner } from '@/lib/migration/cutover-runner';
 import { getDb } from '@/lib/db/get-db';
 import { logger } from '@/lib/logger/logger';
 import { warmCommitRecords } from '@/lib/gitops/commit-records';
@@ -46,6 +47,7 @@ export async function startBerth(): Promise<void> {
   startChangeRecovery();
   startAuditPruning();
   startStatusSampler();
+  startCutoverRunner();
   logger.info({ database: config.database, authMode: config.AUTH_MODE, connection: config.connection }, 'Berth started');
   void healThenWarm(config.CONFIG_REPO_REMOTE);
 }

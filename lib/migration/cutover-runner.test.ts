@@ -76,7 +76,7 @@ describeEachDatabase('the cutover ladder on the sandbox Envoy', (database) => {
     expect(share()).toBe('5');
 
     const done = await settle(asked.data.id);
-    expect(done).toMatchObject({ status: 'done', outcome: 'window-ended', rollbackReason: 'window-end' });
+    expect(done, JSON.stringify({ reason: done.statusReason, numbers: done.numbers })).toMatchObject({ status: 'done', outcome: 'window-ended', rollbackReason: 'window-end' });
     expect(share()).toBe('0');
     // Both sides' numbers over the same interval, from counter and histogram deltas.
     const numbers = done.numbers!;

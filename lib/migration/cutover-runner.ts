@@ -25,7 +25,7 @@ import type { CutoverStepsTable } from '@/lib/db/schema';
 import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
 import { isShuttingDown, onShutdown } from '@/lib/lifecycle/shutdown';
 import { logger } from '@/lib/logger/logger';
-import { computeCutoverWindow, type CutoverWindow, CutoverWindowError } from './cutover-window';
+import { computeCutoverWindow, type CutoverWindow, CutoverWindowError, type CutoverWindowOptions } from './cutover-window';
 import {
   addSample,
   addStepEvent,
@@ -194,17 +194,19 @@ async function audit(ctx: RunnerContext, actor: { email: string }, action: strin
   await recordAuditEvent(ctx.db, { actor: actor.email, action, target: `cutover-step:${step.id}`, details: { app: step.app, share: step.share, ...details } });
 }
 
-function windowOptions(step: CutoverStep) {
-  return { clusters: step.target.clusters, maxExtra5xxPercent: step.target.maxExtra5xxPercent };
+/** How a step's windows are judged: the app's threshold, and at least five GKE 5xx before a rollback. */
+export function cutoverWindowOptions(step: Pick<CutoverStep, 'target'>): CutoverWindowOptions {
+  return { clusters: step.target.clusters, maxExtra5xxPercent: step.target.maxExtra5xxPercent, minErrorsToJudge: MIN_ERRORS_TO_JUDGE };
 }
+const MIN_ERRORS_TO_JUDGE = 5;
 
 /** Both sides' numbers: the whole window so far, and the last interval. */
 async function computeNumbers(ctx: RunnerContext, step: CutoverStep): Promise<{ whole: CutoverWindow; last: CutoverWindow } | null> {
   const good = (await listSamples(ctx.db, step.id)).filter((s) => s.snapshot);
   if (good.length < 2) return null;
   try {
-    const whole = computeCutoverWindow(good[0].snapshot!, good.at(-1)!.snapshot!, windowOptions(step));
-    const last = computeCutoverWindow(good.at(-2)!.snapshot!, good.at(-1)!.snapshot!, windowOptions(step));
+    const whole = computeCutoverWindow(good[0].snapshot!, good.at(-1)!.snapshot!, cutoverWindowOptions(step));
+    const last = computeCutoverWindow(good.at(-2)!.snapshot!, good.at(-1)!.snapshot!, cutoverWindowOptions(step));
     return { whole, last };
   } catch (error) {
     if (error instanceof CutoverWindowError) {

@@ -10,7 +10,7 @@ import type { BerthDb } from '@/lib/db/get-db';
 import { fail, ok, type Result } from '@/lib/result/result';
 import { computeCutoverWindow, type CutoverWindow, CutoverWindowError } from './cutover-window';
 import { type CutoverStep, findActiveStep, listAppSteps, listSamples, listStepLog, type StepEvent, toCutoverStep } from './cutover-step';
-import { adminUrlOf, type CutoverDeps, runnerContext, sampleEveryMs } from './cutover-runner';
+import { adminUrlOf, type CutoverDeps, cutoverWindowOptions, runnerContext, sampleEveryMs } from './cutover-runner';
 import { readRuntimeShare } from './envoy-admin-client';
 import type { MigrationState } from './migration-file';
 import { readMigration } from './read-migrations';
@@ -82,7 +82,7 @@ export async function stepPoints(db: BerthDb, step: CutoverStep): Promise<Cutove
     }
     if (sample === previous || !previous?.snapshot) continue;
     try {
-      points.push({ at: sample.takenAt, window: computeCutoverWindow(previous.snapshot, sample.snapshot, { clusters: step.target.clusters, maxExtra5xxPercent: step.target.maxExtra5xxPercent }), error: null });
+      points.push({ at: sample.takenAt, window: computeCutoverWindow(previous.snapshot, sample.snapshot, cutoverWindowOptions(step)), error: null });
     } catch (error) {
       if (!(error instanceof CutoverWindowError)) throw error;
       points.push({ at: sample.takenAt, window: null, error: error.message });

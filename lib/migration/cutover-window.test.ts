@@ -74,6 +74,15 @@ describe('cutover window', () => {
     expect(computeCutoverWindow(before, before, { clusters: CLUSTERS, maxExtra5xxPercent: 1 }).verdict).toEqual({ kind: 'too-little-traffic', message: 'GKE answered no request in this window.' });
   });
 
+  it('calls no rollback on fewer GKE 5xx than asked for, however high the rate (chance, not a difference)', () => {
+    const before = readStatsSnapshot(exposition([['a_aptible', 0, {}, [0, 0, 0], 0], ['a_gke', 0, {}, GKE_0, 0]]));
+    // One error in 104 requests is 0.96 %: a point above Aptible, by chance.
+    const after = readStatsSnapshot(exposition([['a_aptible', 2000, { '2': 1992, '5': 8 }, [0, 0, 2000], 6000], ['a_gke', 104, { '2': 103, '5': 1 }, [0, 0, 104], 300]]));
+    expect(computeCutoverWindow(before, after, { clusters: CLUSTERS, maxExtra5xxPercent: 0.5 }).verdict.kind).toBe('rollback');
+    const judged = computeCutoverWindow(before, after, { clusters: CLUSTERS, maxExtra5xxPercent: 0.5, minErrorsToJudge: 5 });
+    expect(judged.verdict).toMatchObject({ kind: 'too-little-traffic', message: expect.stringMatching(/only 1 GKE 5xx response, too few to call a difference/) });
+  });
+
   it('counts from zero after a counter reset (Envoy restarted) and says so', () => {
     const before = readStatsSnapshot(exposition([['a_aptible', 5000, { '2': 5000 }, [0, 0, 5000], 15000], ['a_gke', 4000, { '2': 3990, '5': 10 }, [0, 0, 4000], 12000]]));
     const after = readStatsSnapshot(exposition([['a_aptible', 300, { '2': 300 }, [0, 0, 300], 900], ['a_gke', 200, { '2': 190, '5': 10 }, [0, 0, 200], 600]]));

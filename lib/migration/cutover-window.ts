@@ -50,6 +50,12 @@ export interface CutoverWindowOptions {
   minRequests?: number;
   /** GKE 5xx responses that make a rollback certain even with fewer requests (default 20). */
   minErrorsForRollback?: number;
+  /**
+   * GKE 5xx responses needed before any rollback is called (default 0). A single error in a
+   * hundred requests is a whole percentage point: the cutover runner asks for a few, so chance
+   * alone does not end a healthy window.
+   */
+  minErrorsToJudge?: number;
 }
 
 export class CutoverWindowError extends Error {}
@@ -136,6 +142,10 @@ function judge(aptible: SideNumbers, gke: SideNumbers, options: CutoverWindowOpt
   const baseline = aptible.rate5xx ?? 0;
   const excess = gke.rate5xx - baseline;
   const compared = `GKE ${percent(gke.rate5xx)} 5xx over ${gke.requests} requests, Aptible ${aptible.rate5xx === null ? 'no requests' : `${percent(baseline)} over ${aptible.requests}`}`;
+  const fewErrors = options.minErrorsToJudge ?? 0;
+  if (excess > threshold && gke.errors5xx < fewErrors) {
+    return { kind: 'too-little-traffic', message: `${compared}: only ${gke.errors5xx} GKE 5xx response${gke.errors5xx === 1 ? '' : 's'}, too few to call a difference.` };
+  }
   if (excess > threshold && (gke.requests >= minRequests || gke.errors5xx >= minErrors)) {
     return { kind: 'rollback', excessPoints: excess, message: `${compared}: ${excess.toFixed(2)} points above Aptible, more than the ${threshold}-point threshold.` };
   }

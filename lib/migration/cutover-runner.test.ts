@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BerthUser } from '@/lib/auth/user';
 import { type BerthDb, createDb } from '@/lib/db/create-db';
 import type { ConfigRepo } from '@/lib/gitops/config-repo';
+import { history } from '@/lib/gitops/history';
 import { describeEachDatabase } from '@/lib/testing/databases';
 import { makeSampleRepo } from '@/lib/testing/sample-repo';
 import type { BackendHealth } from '@/sandbox/envoy-admin/edge-proxy';
@@ -16,7 +17,7 @@ import { type CutoverDeps, recoverCutoverSteps, RunnerRegistry } from './cutover
 import { findCutoverStep, listSamples, listStepEvents, type CutoverStep } from './cutover-step';
 import { approveStep, hasCompletedFullCutover, rejectStep, requestStep, rollbackStep, withdrawStep } from './cutover-steps';
 import { getCutoverView } from './cutover-view';
-import { readAllMigrations } from './read-migrations';
+import { readAllMigrations, readMigration } from './read-migrations';
 import { waitFor } from './wait-for-test-helper';
 
 // provider-api (team clinical) is mid-cutover in the sample: Envoy's admin layer holds 25.
@@ -92,6 +93,13 @@ describeEachDatabase('the cutover ladder on the sandbox Envoy', (database) => {
     expect(completed.numbers?.gke.requests).toBe(numbers.gke.requests);
     const audit = await database.db.selectFrom('audit_events').select(['action', 'actor']).where('target', '=', `cutover-step:${done.id}`).orderBy('seq').execute();
     expect(audit.map((a) => a.action)).toEqual(['cutover.request', 'cutover.approve', 'cutover.start', 'cutover.complete']);
+
+    // migration.yaml followed: GKE at 5 % under the approver's name, back to 0 by Berth.
+    // (committed just after the step ends: wait for it)
+    const file = await waitFor('migration.yaml to say 0 %', () => readMigration(repo, APP), (f) => f.status === 'ok' && f.migration.gkeShare === 0);
+    expect(file.status === 'ok' && file.migration.state).toBe('cutover');
+    const commits = (await history(repo, { paths: ['apps/provider-api/migration.yaml'], limit: 2 })).map((c) => `${c.author.name}: ${c.subject}`);
+    expect(commits).toEqual([`Berth: provider-api: GKE's share back to 0 after cutover step #${done.id}`, `Esther Adeyemi: provider-api: GKE at 5 % for 2 min (cutover step #${done.id})`]);
 
     // The page's view: the step, a point per snapshot interval, the log.
     const view = await getCutoverView(farid, { app: APP }, deps);
@@ -237,6 +245,10 @@ describeEachDatabase('the cutover ladder on the sandbox Envoy', (database) => {
     expect(approved.data).toMatchObject({ status: 'done', outcome: 'at-100' });
     expect(share()).toBe('100');
     expect(await hasCompletedFullCutover(database.db, APP)).toBe(true);
+    const file = await waitFor('migration.yaml to say gke-100', () => readMigration(repo, APP), (f) => f.status === 'ok' && f.migration.state === 'gke-100');
+    expect(file.status === 'ok' && file.migration.gkeShare).toBeUndefined();
+    const more = await requestStep(dmitri, { app: APP, share: 5, reason: 'Again?' }, deps);
+    expect(more.ok ? null : more.error.message).toMatch(/already has all of provider-api's traffic/);
     // Put the sample back for the other suites' order independence.
     envoy.proxy.modifyRuntime([[KEY, '25']]);
   });

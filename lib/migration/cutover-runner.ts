@@ -17,11 +17,11 @@ import 'server-only';
 // logged, audited once, and retried with backoff until Envoy answers: the app page and the board
 // show it loudly (cutoverAlarms in cutover-view.ts).
 import { randomUUID } from 'node:crypto';
-import type { Updateable } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { getConfig } from '@/lib/config/get-config';
 import { type BerthDb, getDb } from '@/lib/db/get-db';
-import type { CutoverStepsTable } from '@/lib/db/schema';
+import type { CutoverStepsTable, Database } from '@/lib/db/schema';
 import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
 import { isShuttingDown, onShutdown } from '@/lib/lifecycle/shutdown';
 import { logger } from '@/lib/logger/logger';
@@ -38,6 +38,7 @@ import {
   type StepOutcome,
   toCutoverStep,
 } from './cutover-step';
+import { recordShareInMigration } from './cutover-migration-file';
 import { fetchStatsSnapshot, readRuntimeShare, resolveEnvoyAdminUrl, setRuntimeShare } from './envoy-admin-client';
 
 /** A runner that has not renewed its lease for this long has stopped (its replica died or hung). */
@@ -178,20 +179,30 @@ function keepLease(ctx: RunnerContext, id: number, token: string, lost: AbortCon
 
 type StepFields = Updateable<CutoverStepsTable>;
 
-/** An update only the holder of the lease can make, optionally only from `from`. False when it lost. */
-async function fenced(ctx: RunnerContext, id: number, token: string, fields: StepFields, from?: CutoverStep['status']): Promise<boolean> {
-  let query = ctx.db
-    .updateTable('cutover_steps')
-    .set((eb) => ({ ...fields, version: eb('version', '+', 1), updated_at: nowIso() }))
-    .where('id', '=', id)
-    .where('runner_owner', '=', token);
-  if (from) query = query.where('status', '=', from);
-  const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * An update only the holder of the lease can make, optionally only from `from`; `record` writes the
+ * step log and the audit event in the same transaction, so a step never reads as ended without
+ * them. False when this runner lost the lease.
+ */
+async function fenced(ctx: RunnerContext, id: number, token: string, fields: StepFields, from?: CutoverStep['status'], record?: (db: Db) => Promise<void>): Promise<boolean> {
+  const run = async (db: Db) => {
+    let query = db
+      .updateTable('cutover_steps')
+      .set((eb) => ({ ...fields, version: eb('version', '+', 1), updated_at: nowIso() }))
+      .where('id', '=', id)
+      .where('runner_owner', '=', token);
+    if (from) query = query.where('status', '=', from);
+    const won = Number((await query.executeTakeFirst()).numUpdatedRows) === 1;
+    if (won && record) await record(db);
+    return won;
+  };
+  return record ? ctx.db.transaction().execute(run) : run(ctx.db);
 }
 
-async function audit(ctx: RunnerContext, actor: { email: string }, action: string, step: CutoverStep, details: Record<string, unknown> = {}) {
-  await recordAuditEvent(ctx.db, { actor: actor.email, action, target: `cutover-step:${step.id}`, details: { app: step.app, share: step.share, ...details } });
+async function audit(db: Db, actor: { email: string }, action: string, step: CutoverStep, details: Record<string, unknown> = {}) {
+  await recordAuditEvent(db, { actor: actor.email, action, target: `cutover-step:${step.id}`, details: { app: step.app, share: step.share, ...details } });
 }
 
 /** How a step's windows are judged: the app's threshold, and at least five GKE 5xx before a rollback. */
@@ -251,10 +262,18 @@ export async function startStep(ctx: RunnerContext, step: CutoverStep, token: st
       if (reason === 'refused' || reason === 'http-status' || reason === 'no-admin-layer' || set.error.code === 'invalid') {
         return await failStart(ctx, step, token, `${set.error.message}. Nothing was changed.`);
       }
-      const moved = await fenced(ctx, step.id, token, { status: 'rolling-back', rollback_reason: 'start-unconfirmed', share_before: before.data.share, status_reason: `${set.error.message}. Envoy may have taken the change: Berth sets GKE's share back to 0.` }, 'starting');
+      const moved = await fenced(
+        ctx,
+        step.id,
+        token,
+        { status: 'rolling-back', rollback_reason: 'start-unconfirmed', share_before: before.data.share, status_reason: `${set.error.message}. Envoy may have taken the change: Berth sets GKE's share back to 0.` },
+        'starting',
+        async (db) => {
+          await addStepEvent(db, { step, actor: BERTH_ACTOR, kind: 'start-failed', body: `${set.error.message}. Setting GKE's share back to 0 to be sure.` });
+          await audit(db, BERTH_ACTOR, 'cutover.start-failed', step, { error: set.error.message });
+        },
+      );
       if (moved) {
-        await addStepEvent(ctx.db, { step, actor: BERTH_ACTOR, kind: 'start-failed', body: `${set.error.message}. Setting GKE's share back to 0 to be sure.` });
-        await audit(ctx, BERTH_ACTOR, 'cutover.start-failed', step, { error: set.error.message });
         stop();
         return (await rollBack(ctx, step.id, token)).step;
       }
@@ -263,6 +282,9 @@ export async function startStep(ctx: RunnerContext, step: CutoverStep, token: st
     const now = Date.now();
     const full = step.share === 100;
     const startedAt = new Date(now).toISOString();
+    const body = full
+      ? `GKE has all of ${step.app}'s traffic (Envoy reads ${set.data.value}; it was ${before.data.share ?? before.data.value} %).`
+      : `GKE's share set to ${step.share} % (Envoy reads ${set.data.value}; it was ${before.data.share ?? before.data.value} %) for ${step.windowMinutes} min.`;
     const moved = await fenced(
       ctx,
       step.id,
@@ -271,6 +293,10 @@ export async function startStep(ctx: RunnerContext, step: CutoverStep, token: st
         ? { status: 'done', outcome: 'at-100', share_before: before.data.share, started_at: startedAt, ended_at: startedAt, active_app: null, runner_owner: null, runner_heartbeat_at: null }
         : { status: 'running', share_before: before.data.share, started_at: startedAt, ends_at: new Date(now + windowMs(step, ctx.timeScale)).toISOString() },
       'starting',
+      async (db) => {
+        await addStepEvent(db, { step, actor: BERTH_ACTOR, kind: full ? 'completed' : 'started', body });
+        await audit(db, BERTH_ACTOR, full ? 'cutover.complete' : 'cutover.start', step, { shareBefore: before.data.share });
+      },
     );
     if (!moved) {
       // Taken over while Envoy was being set (this replica hung past its lease): whoever holds it
@@ -279,11 +305,7 @@ export async function startStep(ctx: RunnerContext, step: CutoverStep, token: st
       await setRuntimeShare(adminUrl, step.target.runtimeKey, 0, options);
       return (await findCutoverStep(ctx.db, step.id))!;
     }
-    const body = full
-      ? `GKE has all of ${step.app}'s traffic (Envoy reads ${set.data.value}; it was ${before.data.share ?? before.data.value} %).`
-      : `GKE's share set to ${step.share} % (Envoy reads ${set.data.value}; it was ${before.data.share ?? before.data.value} %) for ${step.windowMinutes} min.`;
-    await addStepEvent(ctx.db, { step, actor: BERTH_ACTOR, kind: full ? 'completed' : 'started', body });
-    await audit(ctx, BERTH_ACTOR, full ? 'cutover.complete' : 'cutover.start', step, { shareBefore: before.data.share });
+    await recordShareInMigration(ctx, step, step.share, step.approvedBy);
     const started = (await findCutoverStep(ctx.db, step.id))!;
     stop();
     if (!full) ctx.runners.track((signal) => runWindow(ctx, step.id, token, signal));
@@ -294,11 +316,10 @@ export async function startStep(ctx: RunnerContext, step: CutoverStep, token: st
 }
 
 async function failStart(ctx: RunnerContext, step: CutoverStep, token: string, reason: string): Promise<CutoverStep> {
-  const at = nowIso();
-  if (await fenced(ctx, step.id, token, { status: 'failed', status_reason: reason, ended_at: at, active_app: null, runner_owner: null, runner_heartbeat_at: null }, 'starting')) {
-    await addStepEvent(ctx.db, { step, actor: BERTH_ACTOR, kind: 'start-failed', body: reason });
-    await audit(ctx, BERTH_ACTOR, 'cutover.start-failed', step, { reason });
-  }
+  await fenced(ctx, step.id, token, { status: 'failed', status_reason: reason, ended_at: nowIso(), active_app: null, runner_owner: null, runner_heartbeat_at: null }, 'starting', async (db) => {
+    await addStepEvent(db, { step, actor: BERTH_ACTOR, kind: 'start-failed', body: reason });
+    await audit(db, BERTH_ACTOR, 'cutover.start-failed', step, { reason });
+  });
   return (await findCutoverStep(ctx.db, step.id))!;
 }
 
@@ -402,37 +423,43 @@ async function attemptRollback(ctx: RunnerContext, id: number, token: string): P
       token,
       { rollback_attempts: step.rollback.attempts + 1, rollback_error: result.error.message, rollback_failing_since: since },
       'rolling-back',
+      // The first failure goes to the step log and the audit trail; every attempt is counted on the step.
+      firstFailure
+        ? async (db) => {
+            await addStepEvent(db, { step, actor: BERTH_ACTOR, kind: 'rollback-failed', body: `Could not set GKE's share back to 0: ${result.error.message}. GKE may still have ${step.share} % of the traffic; Berth keeps trying.` });
+            await audit(db, BERTH_ACTOR, 'cutover.rollback-failed', step, { error: result.error.message });
+          }
+        : undefined,
     );
     if (!recorded) return 'lost';
     logger.error({ step: id, app: step.app, attempts: step.rollback.attempts + 1, error: result.error.message }, `cannot reach Envoy to set ${step.app}'s GKE share back to 0; retrying`);
-    if (firstFailure) {
-      await addStepEvent(ctx.db, { step, actor: BERTH_ACTOR, kind: 'rollback-failed', body: `Could not set GKE's share back to 0: ${result.error.message}. GKE may still have ${step.share} % of the traffic; Berth keeps trying.` });
-      await audit(ctx, BERTH_ACTOR, 'cutover.rollback-failed', step, { error: result.error.message });
-    }
     return 'failed';
   }
   const numbers = step.numbers;
   const reason = step.rollbackReason ?? 'by-hand';
-  const at = nowIso();
+  const retried = step.rollback.attempts > 0 ? ` Envoy answered after ${step.rollback.attempts + 1} attempts (failing since ${step.rollback.failingSince}).` : '';
+  const actor = reason === 'by-hand' && step.rollbackBy ? step.rollbackBy : BERTH_ACTOR;
+  const body =
+    {
+      'by-hand': `${step.rollbackBy?.name ?? 'Someone'} rolled back: GKE's share back to 0.`,
+      'window-end': `The ${step.windowMinutes}-minute window ended: GKE's share back to 0.`,
+      'gke-5xx': `${step.statusReason ?? 'Rolled back early.'} GKE's share back to 0.`,
+      restart: `Berth stopped while starting this step: GKE's share set back to 0 to be safe.`,
+      'start-unconfirmed': `Envoy did not confirm the change: GKE's share set back to 0 to be safe.`,
+    }[reason] + retried;
   const finished = await fenced(
     ctx,
     id,
     token,
-    { status: 'done', outcome: OUTCOME[reason], ended_at: at, active_app: null, runner_owner: null, runner_heartbeat_at: null, rollback_error: null },
+    { status: 'done', outcome: OUTCOME[reason], ended_at: nowIso(), active_app: null, runner_owner: null, runner_heartbeat_at: null, rollback_error: null },
     'rolling-back',
+    async (db) => {
+      await addStepEvent(db, { step, actor, kind: reason === 'window-end' ? 'completed' : 'rolled-back', body, numbers });
+      await audit(db, actor, reason === 'window-end' ? 'cutover.complete' : 'cutover.rollback', step, { outcome: OUTCOME[reason], attempts: step.rollback.attempts + 1, verdict: numbers?.verdict.kind ?? null });
+    },
   );
   if (!finished) return 'lost';
-  const retried = step.rollback.attempts > 0 ? ` Envoy answered after ${step.rollback.attempts + 1} attempts (failing since ${step.rollback.failingSince}).` : '';
-  const actor = reason === 'by-hand' && step.rollbackBy ? step.rollbackBy : BERTH_ACTOR;
-  const body = {
-    'by-hand': `${step.rollbackBy?.name ?? 'Someone'} rolled back: GKE's share back to 0.`,
-    'window-end': `The ${step.windowMinutes}-minute window ended: GKE's share back to 0.`,
-    'gke-5xx': `${step.statusReason ?? 'Rolled back early.'} GKE's share back to 0.`,
-    restart: `Berth stopped while starting this step: GKE's share set back to 0 to be safe.`,
-    'start-unconfirmed': `Envoy did not confirm the change: GKE's share set back to 0 to be safe.`,
-  }[reason] + retried;
-  await addStepEvent(ctx.db, { step, actor, kind: reason === 'window-end' ? 'completed' : 'rolled-back', body, numbers });
-  await audit(ctx, actor, reason === 'window-end' ? 'cutover.complete' : 'cutover.rollback', step, { outcome: OUTCOME[reason], attempts: step.rollback.attempts + 1, verdict: numbers?.verdict.kind ?? null });
+  await recordShareInMigration(ctx, step, 0, actor === BERTH_ACTOR ? null : actor);
   return 'done';
 }
 

@@ -91,7 +91,9 @@ export type StepEventKind =
   | 'rollback-started'
   | 'rollback-failed'
   | 'rolled-back'
-  | 'completed';
+  | 'completed'
+  /** Envoy changed but migration.yaml could not be committed (the repository refused). */
+  | 'file-not-updated';
 
 export interface StepEvent {
   id: number;

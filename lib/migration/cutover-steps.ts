@@ -63,6 +63,7 @@ export async function requestStep(user: BerthUser, input: RequestStepInput, deps
   const file = migration.migration;
   if (!file.cutover) return fail('invalid', `${app.name}'s migration.yaml names no Envoy route (cutover: admin address, runtime key, clusters), so Berth cannot move its traffic.`);
   if (!isAtLeast(file.state, 'validated-in-stage')) return fail('invalid', `${app.name} is not validated in stage yet (its state is ${file.state}): its team validates it before any production traffic moves.`);
+  if (file.state === 'gke-100') return fail('invalid', `GKE already has all of ${app.name}'s traffic (state gke-100): the ladder is climbed.`);
   if (isAtLeast(file.state, 'aptible-deprovisioned')) return fail('invalid', `${app.name}'s Aptible app is deprovisioned: there is nothing left to move traffic from.`);
   const windowMinutes = input.share === 100 ? null : (input.windowMinutes ?? file.cutover.stepWindowMinutes);
   const target: CutoverTarget = { envoyAdmin: file.cutover.envoyAdmin, runtimeKey: file.cutover.runtimeKey, clusters: file.cutover.clusters, maxExtra5xxPercent: file.cutover.maxExtra5xxPercent };
@@ -140,7 +141,7 @@ export async function approveStep(user: BerthUser, input: { id: number; comment?
   if (Number(claim.numUpdatedRows) !== 1) return fail('conflict', 'Someone acted on this step at the same time; reload it.');
   await addStepEvent(ctx.db, { step, actor: user, kind: 'approved', body: input.comment ?? null });
   await audit(ctx, user, 'cutover.approve', step);
-  const started = await startStep(ctx, { ...step, status: 'starting', version: step.version + 1 }, lease.runner_owner);
+  const started = await startStep(ctx, { ...step, status: 'starting', approvedBy: { email: user.email, name: user.name }, version: step.version + 1 }, lease.runner_owner);
   if (started.status === 'failed') return fail('unavailable', started.statusReason ?? 'Envoy did not take the change; nothing was changed.', { details: { step: started } });
   return ok(started);
 }

@@ -6,6 +6,7 @@ import { cloneProblem } from '@/lib/gitops/heal-clone';
 import { headRevision } from '@/lib/gitops/read-repo';
 import { checkClusters } from '@/lib/kube/check-clusters';
 import { checkLogBackend } from '@/lib/logs/check-log-backend';
+import { withoutAddresses } from '@/lib/text/without-addresses';
 
 // 'degraded': Berth still serves (a cluster it cannot reach shows as unreachable on the status
 // pages), so it does not fail readiness — taking every replica out of rotation would not help.
@@ -71,7 +72,8 @@ export async function checkReadiness(): Promise<ReadinessReport> {
     ),
     clusterChecks(),
   ]);
-  const all = [...entries, ...clusters];
+  // /api/readyz answers without an identity: no dependency's address in what it says.
+  const all = [...entries, ...clusters].map(([name, result]): [string, DependencyStatus] => [name, 'error' in result ? { ...result, error: withoutAddresses(result.error) } : result]);
   const results = Object.fromEntries(all);
   return { status: all.every(([, r]) => r.status !== 'down') ? 'ok' : 'down', checks: results };
 }

@@ -146,6 +146,10 @@ describe('ClusterCache against the sandbox API server', () => {
     // Down at start: unreachable, no data, and it keeps retrying.
     await waitFor(() => cache.state().reachability === 'unreachable', { what: 'unreachable at start' });
     expect(cache.state().error).toMatch(/ECONNREFUSED|connect|fetch failed/i);
+    // What reaches the status page, the SSE stream and readiness never names the API server.
+    expect(cache.state().error).not.toContain('127.0.0.1');
+    expect(cache.state().error).not.toContain(String(port));
+    expect(JSON.stringify(summarizeAppStatus({ app: 'hello', environment: 'stage', namespace: 'hello', cluster: clusterState(cache), objects: cache.objectsFor('hello', 'hello') }, Date.now()))).not.toMatch(new RegExp(`127\\.0\\.0\\.1|:${port}`));
     expect(summarizeAppStatus({ app: 'hello', environment: 'stage', namespace: 'hello', cluster: clusterState(cache), objects: cache.objectsFor('hello', 'hello') }, Date.now()).health).toMatchObject({
       verdict: 'unknown',
       title: 'Cluster unreachable',

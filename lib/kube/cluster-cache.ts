@@ -28,6 +28,7 @@ import type { Logger } from '@/lib/logger/logger';
 import type { ClusterReachability } from './app-status';
 import { type AppObjects, LABEL_INSTANCE } from './chart-labels';
 import { toMillis } from './object-time';
+import { withoutAddresses } from '@/lib/text/without-addresses';
 
 export type KindName = 'pods' | 'deployments' | 'replicasets' | 'events' | 'poddisruptionbudgets';
 export const KINDS: KindName[] = ['deployments', 'replicasets', 'pods', 'poddisruptionbudgets', 'events'];
@@ -348,7 +349,9 @@ export class ClusterCache {
     if (this.lastSyncAt !== undefined) state.lastSyncAt = this.lastSyncAt;
     if (failing) {
       if (this.unreachableSince !== undefined) state.unreachableSince = this.unreachableSince;
-      if (this.lastError) state.error = this.lastError;
+      // Shown on status pages, in the SSE stream and in readiness: never the API server's address
+      // (the logger keeps the full error).
+      if (this.lastError) state.error = withoutAddresses(this.lastError);
     }
     return state;
   }

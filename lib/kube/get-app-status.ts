@@ -14,6 +14,7 @@ import { summarizeAppStatus } from './summarize-app-status';
 import type { BerthUser } from '@/lib/auth/user';
 import { viewApp } from '@/lib/catalog/view-app';
 import { fail, ok, type Result } from '@/lib/result/result';
+import { withoutAddresses } from '@/lib/text/without-addresses';
 
 export interface StatusDeps {
   runtime?: KubeRuntime;
@@ -28,7 +29,7 @@ export function clusterOf(runtime: KubeRuntime, catalog: Catalog, environment: E
   const target = runtime.target(environment);
   const name = catalog.environments.find((e) => e.name === environment)?.cluster ?? environment;
   const base = { name, context: target.context, sandbox: target.sandbox };
-  if ('error' in target) return { state: { ...base, reachability: 'not-configured', error: target.error } };
+  if ('error' in target) return { state: { ...base, reachability: 'not-configured', error: withoutAddresses(target.error) } };
   const cache = runtime.cluster(environment);
   if (!cache) return { state: { ...base, reachability: 'not-configured' } };
   const s = cache.state();

@@ -5,6 +5,7 @@ import { Logging } from '@google-cloud/logging';
 import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { MemoryLogFeed } from '@/sandbox/cloud-logging/memory-log-feed';
+import { logFailure } from './log-error-response';
 import { type CloudLoggingServer, type SandboxLogRecord, startCloudLoggingServer } from '@/sandbox/cloud-logging/server';
 import { CloudLoggingSource } from './cloud-logging-source';
 import type { LogEntry, LogQuery } from './log-entry';
@@ -295,6 +296,11 @@ describe('tail', () => {
     try {
       const error = await rejection(dead.tail(query, () => {}, new AbortController().signal));
       expect(error.kind).toBe('unavailable');
+      // Nor does the log backend's address reach the reader.
+      const port = gone.endpoint.split(':').pop()!;
+      const shown = JSON.stringify(logFailure(error));
+      expect(shown).not.toContain(gone.endpoint);
+      expect(shown).not.toMatch(new RegExp(`(127\\.0\\.0\\.1|localhost|:${port}\\b)`));
     } finally {
       await dead.close();
     }

@@ -10,6 +10,7 @@ import { type KubeApiServer, startKubeApiServer } from '@/sandbox/kube-api/serve
 import { isPodReady } from '@/sandbox/kube-api/simulator';
 import { app } from '@/sandbox/kube-api/test-helpers';
 import { KubernetesSource } from './kubernetes-source';
+import { logErrorResponse, logFailure } from './log-error-response';
 import { interpretLine } from './pod-log-lines';
 import type { LogEntry, LogQuery } from './log-entry';
 import { type LogSourceError, isLogSourceError } from './log-source';
@@ -276,6 +277,13 @@ describe('errors in plain words', () => {
     const error = await rejection(new KubernetesSource(config).query(query));
     expect(error.kind).toBe('unavailable');
     expect(error.message).toMatch(/^The Kubernetes API of cluster gke-stage could not be reached/);
+    // The answer a reader gets (JSON, and the SSE problem event) never names the API server.
+    const address = new URL(/server: (\S+)/.exec(gone.kubeconfig())![1]);
+    const answer = await logErrorResponse(error, 'req-1').text();
+    expect(answer).toMatch(/could not be reached/);
+    expect(answer).not.toContain(address.hostname);
+    expect(answer).not.toContain(`:${address.port}`);
+    expect(JSON.stringify(logFailure(error))).not.toContain(address.host);
   });
 
   test('an API server that does not answer is a timeout', async () => {

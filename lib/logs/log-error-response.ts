@@ -3,6 +3,7 @@
 // shows `message` and `details.hint` as they are.
 import { failureResponse } from '@/lib/http/respond';
 import type { ErrorCode, Failure } from '@/lib/result/result';
+import { withoutAddresses } from '@/lib/text/without-addresses';
 import type { LogSourceError, LogSourceErrorKind } from './log-source';
 
 export interface LogFailureDetails {
@@ -43,7 +44,8 @@ const ANSWERS: Record<LogSourceErrorKind, { code: ErrorCode; hint: string; retry
 
 export function logFailure(error: LogSourceError): LogFailure {
   const { code, hint, retryable } = ANSWERS[error.kind];
-  return { code, message: error.message, details: { kind: error.kind, hint, retryable } };
+  // The backend's own words, without the address of the API server or log backend that failed.
+  return { code, message: withoutAddresses(error.message), details: { kind: error.kind, hint, retryable } };
 }
 
 /** When following fails on Berth's side rather than the backend's. */

@@ -1,17 +1,16 @@
 import { BreakGlassList } from '@/components/logs/break-glass-list';
 import type { BerthUser } from '@/lib/auth/user';
 import type { App } from '@/lib/catalog/types';
-import type { BerthDb } from '@/lib/db/create-db';
 import { listBreakGlassOnApp, markBreakGlassNoticesSeen, NOTICE_DAYS } from '@/lib/logs/break-glass-notices';
 
 /**
  * On the app page: who outside the owning team broke glass on its logs lately, and why. The
  * owning team's members have seen them once this renders for them.
  */
-export async function AppLogAccess({ db, app, user }: { db: BerthDb; app: App; user: BerthUser }) {
-  const notices = await listBreakGlassOnApp(db, app.name, user);
+export async function AppLogAccess({ app, user }: { app: App; user: BerthUser }) {
+  const notices = await listBreakGlassOnApp(user, app.name);
   if (notices.length === 0) return null;
-  if (user.team === app.team) await markBreakGlassNoticesSeen(db, user, notices.filter((n) => !n.seen).map((n) => n.id));
+  if (user.team === app.team) await markBreakGlassNoticesSeen(user, notices.filter((n) => !n.seen).map((n) => n.id));
   const active = notices.filter((n) => n.active).length;
   return (
     <section aria-labelledby="log-access" className="rounded-lg border border-amber-300 bg-amber-50 p-4">

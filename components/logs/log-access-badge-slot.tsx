@@ -1,6 +1,4 @@
 import { getCurrentUser } from '@/lib/auth/get-current-user';
-import { loadCatalog } from '@/lib/catalog/load-catalog';
-import { getDb } from '@/lib/db/get-db';
 import { logger } from '@/lib/logger/logger';
 import { countUnseenBreakGlassNotices } from '@/lib/logs/break-glass-notices';
 import { LogAccessBadge } from './log-access-badge';
@@ -9,8 +7,7 @@ import { LogAccessBadge } from './log-access-badge';
 export async function LogAccessBadgeSlot() {
   const user = await getCurrentUser();
   if (!user || user.role === 'unlisted') return null;
-  const count = await Promise.all([getDb(), loadCatalog()])
-    .then(([db, catalog]) => countUnseenBreakGlassNotices(db, catalog, user))
+  const count = await countUnseenBreakGlassNotices(user)
     // A database hiccup must not take the header (and with it every page) down.
     .catch((error: unknown) => {
       logger.error({ err: error }, 'log access badge: could not count notices');

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { BerthUser } from '@/lib/auth/user';
 import type { Catalog } from '@/lib/catalog/types';
 import type { BerthDb } from '@/lib/db/create-db';
+import { type LogAccessDeps, logAccessStores } from './log-access-deps';
 import { listBreakGlassGrants, type LogAccessGrant } from './log-access-grants';
 
 /** How far back notices reach (the weekly activity report keeps the full record). */
@@ -27,19 +28,23 @@ function since(now: Date): Date {
 }
 
 /** Break-glass on the apps of the person's team, newest first, with whether they saw each. */
-export async function listBreakGlassNotices(db: BerthDb, catalog: Pick<Catalog, 'apps'>, user: BerthUser, now = new Date()): Promise<BreakGlassNotice[]> {
-  const grants = await listBreakGlassGrants(db, { apps: ownApps(catalog, user), since: since(now) });
+export async function listBreakGlassNotices(user: BerthUser, deps: LogAccessDeps = {}): Promise<BreakGlassNotice[]> {
+  const { db, now, catalog } = await logAccessStores(deps);
+  const grants = await listBreakGlassGrants(db, { apps: ownApps(await catalog(), user), since: since(now) });
   return withSeen(db, user, grants, now);
 }
 
 /** Break-glass on one app (its page shows them to everyone who can see the app). */
-export async function listBreakGlassOnApp(db: BerthDb, app: string, user: BerthUser, now = new Date()): Promise<BreakGlassNotice[]> {
+export async function listBreakGlassOnApp(user: BerthUser, app: string, deps: LogAccessDeps = {}): Promise<BreakGlassNotice[]> {
+  const { db, now } = await logAccessStores(deps);
   return withSeen(db, user, await listBreakGlassGrants(db, { apps: [app], since: since(now), limit: 20 }), now);
 }
 
-export async function countUnseenBreakGlassNotices(db: BerthDb, catalog: Pick<Catalog, 'apps'>, user: BerthUser | null, now = new Date()): Promise<number> {
+/** The header badge's number: notices of the person's team's apps they have not seen. */
+export async function countUnseenBreakGlassNotices(user: BerthUser | null, deps: LogAccessDeps = {}): Promise<number> {
   if (!user) return 0;
-  const apps = ownApps(catalog, user);
+  const { db, now, catalog } = await logAccessStores(deps);
+  const apps = ownApps(await catalog(), user);
   if (apps.length === 0) return 0;
   const row = await db
     .selectFrom('log_access_grants as g')
@@ -55,7 +60,9 @@ export async function countUnseenBreakGlassNotices(db: BerthDb, catalog: Pick<Ca
 }
 
 /** The person has seen these notices (on the app page or their notices list). */
-export async function markBreakGlassNoticesSeen(db: BerthDb, user: BerthUser, grantIds: readonly number[], now = new Date()): Promise<void> {
+export async function markBreakGlassNoticesSeen(user: BerthUser, grantIds: readonly number[], deps: LogAccessDeps = {}): Promise<void> {
+  if (grantIds.length === 0) return;
+  const { db, now } = await logAccessStores(deps);
   for (const id of grantIds) {
     await db
       .insertInto('log_access_notices_seen')

@@ -7,9 +7,9 @@ import { fail, ok, type Result } from '@/lib/result/result';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import type { Catalog } from '@/lib/catalog/types';
-import type { BerthDb } from '@/lib/db/create-db';
+import { getConfig } from '@/lib/config/get-config';
 import { findAppEnvironment } from './log-access';
+import { type LogAccessDeps, logAccessStores } from './log-access-deps';
 import { insertLogAccessGrant, type LogAccessGrant } from './log-access-grants';
 
 /** The durations offered, in minutes; those above the configured maximum are left out. */
@@ -38,26 +38,24 @@ export function breakGlassDurations(maxMinutes: number): number[] {
   return offered.length > 0 ? offered : [maxMinutes];
 }
 
-export interface BreakGlassDeps {
-  db: BerthDb;
-  catalog: Catalog;
-  maxMinutes: number;
-  now?: Date;
+export interface BreakGlassDeps extends LogAccessDeps {
+  /** The longest grant offered (BREAK_GLASS_MAX_MINUTES by default). */
+  maxMinutes?: number;
 }
 
-export async function breakGlass(deps: BreakGlassDeps, user: BerthUser, appName: string, input: BreakGlassInput): Promise<Result<LogAccessGrant>> {
-  const found = findAppEnvironment(deps.catalog, appName, input.environment);
+export async function breakGlass(user: BerthUser, appName: string, input: BreakGlassInput, deps: BreakGlassDeps = {}): Promise<Result<LogAccessGrant>> {
+  const { db, now, catalog } = await logAccessStores(deps);
+  const found = findAppEnvironment(await catalog(), appName, input.environment);
   if (!found.ok) return found;
   const { app, environment } = found.data;
   const decision = decide(user, 'logs.breakGlass', { app, environment });
   if (!decision.allowed) return fail('forbidden', decision.reason);
-  const durations = breakGlassDurations(deps.maxMinutes);
+  const durations = breakGlassDurations(deps.maxMinutes ?? getConfig().BREAK_GLASS_MAX_MINUTES);
   if (!durations.includes(input.minutes)) {
     return fail('invalid', `Break-glass lasts ${durations.join(', ')} minutes.`, { fieldErrors: { minutes: [`Pick one of ${durations.join(', ')} minutes.`] } });
   }
-  const now = deps.now ?? new Date();
   const expiresAt = new Date(now.getTime() + input.minutes * 60_000);
-  const grant = await deps.db.transaction().execute(async (trx) => {
+  const grant = await db.transaction().execute(async (trx) => {
     const inserted = await insertLogAccessGrant(trx, {
       kind: 'break-glass',
       app: app.name,

@@ -6,28 +6,31 @@ import { fail, ok, type Result } from '@/lib/result/result';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import type { App, Catalog, Environment } from '@/lib/catalog/types';
-import type { BerthDb } from '@/lib/db/create-db';
+import { type LogAccessDeps, logAccessStores } from './log-access-deps';
 import { findActiveGrant, type LogAccessGrant } from './log-access-grants';
 
 export type LogAccess =
   | { allowed: true; reason: string; breakGlass: LogAccessGrant | null }
   | { allowed: false; reason: string; canBreakGlass: boolean };
 
-export async function checkLogAccess(db: BerthDb, user: BerthUser, app: App, environment: Environment, now = new Date()): Promise<LogAccess> {
+export async function checkLogAccess(user: BerthUser, app: App, environment: Environment, deps: LogAccessDeps = {}): Promise<LogAccess> {
+  const now = deps.now ?? new Date();
   const where = { app, environment };
   // Most reads are the owning team's or stage's: no grant to look up.
   const direct = decide(user, 'logs.read', { ...where, breakGlass: null, now });
   if (direct.allowed) return { allowed: true, reason: direct.reason, breakGlass: null };
   const canBreakGlass = decide(user, 'logs.breakGlass', where).allowed;
   if (!canBreakGlass) return { allowed: false, reason: direct.reason, canBreakGlass: false };
+  const { db } = await logAccessStores(deps);
   const grant = await findActiveGrant(db, { kind: 'break-glass', email: user.email, app: app.name, environment: environment.name, now });
   const decision = decide(user, 'logs.read', { ...where, breakGlass: grant, now });
   return decision.allowed ? { allowed: true, reason: decision.reason, breakGlass: grant } : { allowed: false, reason: decision.reason, canBreakGlass: true };
 }
 
 /** Access to each of the app's environments, for pages that link to the logs. */
-export async function checkLogAccessPerEnvironment(db: BerthDb, user: BerthUser, app: App, environments: readonly Environment[], now = new Date()): Promise<Map<string, LogAccess>> {
-  const answers = await Promise.all(environments.map(async (environment) => [environment.name, await checkLogAccess(db, user, app, environment, now)] as const));
+export async function checkLogAccessPerEnvironment(user: BerthUser, app: App, environments: readonly Environment[], deps: LogAccessDeps = {}): Promise<Map<string, LogAccess>> {
+  const now = deps.now ?? new Date();
+  const answers = await Promise.all(environments.map(async (environment) => [environment.name, await checkLogAccess(user, app, environment, { ...deps, now })] as const));
   return new Map(answers);
 }
 

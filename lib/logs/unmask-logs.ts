@@ -6,10 +6,11 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '@/lib/result/result';
 import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import type { App, Catalog, Environment } from '@/lib/catalog/types';
-import type { BerthDb } from '@/lib/db/create-db';
+import type { App, Environment } from '@/lib/catalog/types';
 import { accessReasonSchema } from './break-glass';
+import { getLogSource } from './get-log-source';
 import { checkLogAccess, findAppEnvironment } from './log-access';
+import { type LogAccessDeps, logAccessStores } from './log-access-deps';
 import { insertLogAccessGrant } from './log-access-grants';
 import type { LogEntry } from './log-entry';
 import { isLogSourceError, type LogSource } from './log-source';
@@ -34,27 +35,24 @@ export type UnmaskInput = z.infer<typeof unmaskInputSchema>;
 
 export type UnmaskResult = { scope: 'page'; grant: { id: number; expiresAt: string } } | { scope: 'line'; entry: LogEntry };
 
-export interface UnmaskDeps {
-  db: BerthDb;
-  catalog: Catalog;
-  /** The unmasked source (line scope reads the line again). */
-  source: LogSource;
-  now?: Date;
+export interface UnmaskDeps extends LogAccessDeps {
+  /** The unmasked source (line scope reads the line again); the process's own by default. */
+  source?: LogSource;
 }
 
-export async function unmaskLogs(deps: UnmaskDeps, user: BerthUser, appName: string, input: UnmaskInput): Promise<Result<UnmaskResult>> {
-  const found = findAppEnvironment(deps.catalog, appName, input.environment);
+export async function unmaskLogs(user: BerthUser, appName: string, input: UnmaskInput, deps: UnmaskDeps = {}): Promise<Result<UnmaskResult>> {
+  const { db, now, catalog } = await logAccessStores(deps);
+  const found = findAppEnvironment(await catalog(), appName, input.environment);
   if (!found.ok) return found;
   const { app, environment } = found.data;
   if (!environment.logsHoldPhi) return fail('invalid', `${environment.name} logs are not masked: there is nothing to unmask.`);
-  const now = deps.now ?? new Date();
-  const access = await checkLogAccess(deps.db, user, app, environment, now);
+  const access = await checkLogAccess(user, app, environment, { db, now });
   if (!access.allowed) return fail('forbidden', access.reason);
   const base = { environment: environment.name, scope: input.scope, reason: input.reason, ...(access.breakGlass ? { breakGlass: { grant: access.breakGlass.id, reason: access.breakGlass.reason } } : {}) };
 
   if (input.scope === 'page') {
     const expiresAt = new Date(now.getTime() + UNMASK_MINUTES * 60_000);
-    const grant = await deps.db.transaction().execute(async (trx) => {
+    const grant = await db.transaction().execute(async (trx) => {
       const inserted = await insertLogAccessGrant(trx, { kind: 'unmask', app: app.name, environment: environment.name, holder: user, reason: input.reason, createdAt: now, expiresAt });
       await recordAuditEvent(trx, { actor: user.email, action: 'logs.unmask', target: `app:${app.name}`, details: { ...base, grant: inserted.id, expiresAt: inserted.expiresAt }, time: now });
       return inserted;
@@ -62,10 +60,10 @@ export async function unmaskLogs(deps: UnmaskDeps, user: BerthUser, appName: str
     return ok({ scope: 'page', grant: { id: grant.id, expiresAt: grant.expiresAt } });
   }
 
-  const entry = await readLine(deps.source, app, environment, input.line);
+  const entry = await readLine(deps.source ?? (await getLogSource()), app, environment, input.line);
   if (entry === 'unavailable') return fail('unavailable', 'The log backend could not be read: try again in a moment.');
   if (!entry) return fail('not-found', 'That line is no longer in the logs (its pod may have been replaced).');
-  await recordAuditEvent(deps.db, {
+  await recordAuditEvent(db, {
     actor: user.email,
     action: 'logs.unmask',
     target: `app:${app.name}`,

@@ -58,7 +58,7 @@ export function withLogRequest(
     if (!resolved.ok) return failureResponse(resolved.error, context.requestId);
     const db = await getDb();
     const { app, environment } = resolved.data;
-    const access = await checkLogAccess(db, context.user, app, environment);
+    const access = await checkLogAccess(context.user, app, environment, { db });
     if (!access.allowed) {
       // The viewer offers break-glass in place when the person may use it.
       const details = access.canBreakGlass

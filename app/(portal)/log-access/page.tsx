@@ -5,7 +5,6 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/get-current-user';
 import { decide } from '@/lib/auth/policy';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
-import { getDb } from '@/lib/db/get-db';
 import { listBreakGlassNotices, markBreakGlassNoticesSeen, NOTICE_DAYS } from '@/lib/logs/break-glass-notices';
 
 export const metadata = { title: 'Production log access' };
@@ -14,9 +13,9 @@ export const metadata = { title: 'Production log access' };
 // as having seen them.
 export default async function LogAccessPage() {
   const user = await requireUser('/log-access');
-  const [db, catalog] = await Promise.all([getDb(), loadCatalog()]);
-  const notices = await listBreakGlassNotices(db, catalog, user);
-  await markBreakGlassNoticesSeen(db, user, notices.filter((n) => !n.seen).map((n) => n.id));
+  const catalog = await loadCatalog();
+  const notices = await listBreakGlassNotices(user, { catalog });
+  await markBreakGlassNoticesSeen(user, notices.filter((n) => !n.seen).map((n) => n.id));
   const team = catalog.teams.find((t) => t.id === user.team);
   return (
     <>

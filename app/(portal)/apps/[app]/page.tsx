@@ -13,7 +13,6 @@ import { decide } from '@/lib/auth/policy';
 import { isAppName } from '@/lib/catalog/app-name';
 import { getAppOverview } from '@/lib/catalog/get-app-overview';
 import { highlightCode } from '@/lib/highlight/highlight-code';
-import { getDb } from '@/lib/db/get-db';
 import { checkLogAccessPerEnvironment } from '@/lib/logs/log-access';
 
 export async function generateMetadata({ params }: { params: Promise<{ app: string }> }) {
@@ -29,8 +28,7 @@ export default async function AppPage({ params }: { params: Promise<{ app: strin
   if (!overview) notFound();
   const { app, team, environments, files, commits, revision, openChanges } = overview;
   const canChange = decide(user, 'values.requestChange', { app }).allowed;
-  const db = await getDb();
-  const logAccess = await checkLogAccessPerEnvironment(db, user, app, environments);
+  const logAccess = await checkLogAccessPerEnvironment(user, app, environments);
   const highlighted = await Promise.all(
     files.map(async (f) => ({ path: f.path, label: f.label, html: f.text === null ? null : await highlightCode(f.text, 'yaml') })),
   );
@@ -56,7 +54,7 @@ export default async function AppPage({ params }: { params: Promise<{ app: strin
         }
       />
       <KnownIssueBanner app={app.name} />
-      <AppLogAccess db={db} app={app} user={user} />
+      <AppLogAccess app={app} user={user} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
           <AppStatusSection app={app.name} environments={environments.map((e) => ({ name: e.name, cluster: e.cluster, project: e.project }))} />

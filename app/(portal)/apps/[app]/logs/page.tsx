@@ -10,7 +10,6 @@ import { decide } from '@/lib/auth/policy';
 import { isAppName } from '@/lib/catalog/app-name';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { getConfig } from '@/lib/config/get-config';
-import { getDb } from '@/lib/db/get-db';
 import { checkLogAccessPerEnvironment } from '@/lib/logs/log-access';
 import { logSourceKind } from '@/lib/logs/get-log-source';
 import { type LogViewProblem, logViewSearchParams, parseLogView } from '@/lib/logs/log-view-params';
@@ -36,7 +35,7 @@ export default async function AppLogsPage({ params, searchParams }: { params: Pr
   const environments = appEnvironments.map((environment) => ({ name: environment.name, project: environment.project, cluster: environment.cluster, logsHoldPhi: environment.logsHoldPhi }));
   if (environments.length === 0) notFound();
   // Each environment's logs are asked of the policy again by the log routes; this says on what ground.
-  const access = await checkLogAccessPerEnvironment(await getDb(), user, app, appEnvironments);
+  const access = await checkLogAccessPerEnvironment(user, app, appEnvironments);
 
   // A link with a bad filter still opens the logs: the bad params are named and left out.
   const problems: LogViewProblem[] = [];

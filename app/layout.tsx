@@ -30,7 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </>
           }
         />
-        <main id="main" className="mx-auto max-w-screen-2xl px-4 py-6 sm:px-6 lg:py-8">
+        <main id="main" className="mx-auto max-w-screen-2xl px-4 py-6 sm:px-6 lg:py-8 has-[[data-full-width]]:max-w-none">
           {children}
         </main>
       </body>

@@ -1,10 +1,11 @@
 import type { SessionRatingPoint } from '@/lib/feedback/digest';
+import { formatDate } from '@/lib/text/format-time';
 
 const WIDTH = 640;
 const HEIGHT = 220;
 const PAD = { top: 24, right: 24, bottom: 44, left: 36 };
 
-const shortDate = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const shortDate = (iso: string) => formatDate(iso).slice(5);
 
 /**
  * Average rating per session, oldest first, as a small inline SVG (no chart library: it prints,

@@ -3,6 +3,7 @@ import { sessionHasStarted } from '@/lib/feedback/feedback-catalog';
 import { loadFeedbackCatalog } from '@/lib/feedback/load-feedback-catalog';
 import { getSessionFeedback } from '@/lib/feedback/session-feedback';
 import { SessionFeedbackForm } from './session-feedback-form';
+import { formatTime } from '@/lib/text/format-time';
 
 /**
  * "How was this session?" for a training session page: a 1–5 rating, what was clear, what was
@@ -42,7 +43,7 @@ export async function SessionFeedback({ sessionId }: { sessionId: string }) {
       ) : (
         <p className="text-sm text-slate-600">
           You can rate this session once it has started (
-          {new Date(session.startsAt).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })}).
+          {formatTime(session.startsAt, 'minute')}).
         </p>
       )}
     </section>

@@ -3,6 +3,7 @@ import { describeFeedbackLink, type FeedbackLink } from '@/lib/feedback/feedback
 import { type FeedbackStatus, feedbackStatusLabels } from '@/lib/feedback/feedback-terms';
 import type { FeedbackUpdate } from '@/lib/feedback/types';
 import { MarkdownText } from './markdown-text';
+import { formatDate, formatTime } from '@/lib/text/format-time';
 
 const statusLabel = (value: string | null) => (value ? (feedbackStatusLabels[value as FeedbackStatus] ?? value) : '');
 
@@ -98,8 +99,8 @@ export function StatusHistory({ updates }: { updates: FeedbackUpdate[] }) {
             <span className="text-slate-600"> · {u.actor.name}</span>
           </span>
           <span className="shrink-0 text-xs text-slate-500">
-            <time dateTime={u.createdAt} title={new Date(u.createdAt).toUTCString()}>
-              {new Date(u.createdAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })}
+            <time dateTime={u.createdAt} title={formatTime(u.createdAt)}>
+              {formatDate(u.createdAt)}
             </time>
           </span>
         </li>

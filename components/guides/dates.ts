@@ -1,24 +1,13 @@
-// Dates on the Learn pages. Sessions are shown in UTC and say so: readers are in several time zones
-// and the server cannot know theirs.
-const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const weekdayTime = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-});
-const weekdayOnly = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+// Dates on the Learn pages, in Berth's one time format (lib/text/format-time): UTC, and it says so.
+import { formatDate, formatTime } from '@/lib/text/format-time';
 
-/** "20 Nov 2026" for a YYYY-MM-DD day or an ISO time. */
+/** "2026-11-20" for a YYYY-MM-DD day or an ISO time. */
 export function formatDay(iso: string): string {
-  return day.format(new Date(iso));
+  return formatDate(iso);
 }
 
-/** "Thu, 19 Nov 2026, 17:00 UTC", or without a time for a date-only session. */
+/** "Thu 2026-11-19 17:00 UTC", or "Thu 2026-11-19" for a date-only session. */
 export function formatSessionTime(iso: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return weekdayOnly.format(new Date(iso));
-  return `${weekdayTime.format(new Date(iso))} UTC`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return formatDate(iso, { weekday: true });
+  return `${formatDate(iso, { weekday: true }).slice(0, 4)}${formatTime(iso, 'minute')}`;
 }

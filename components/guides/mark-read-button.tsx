@@ -5,9 +5,8 @@ import { useState, useTransition } from 'react';
 import { setGuideReadAction } from '@/lib/guides/actions';
 import { Button } from '@/components/ui/button';
 import { CheckIcon } from './check-icon';
+import { formatDate } from '@/lib/text/format-time';
 
-// UTC on both sides, so the server's render and the browser's agree.
-const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** Marks the guide read (or unread again) for the signed-in person, stored in Berth's database. */
 export function MarkReadButton({ slug, readAt: initialReadAt }: { slug: string; readAt: string | null }) {
@@ -35,7 +34,7 @@ export function MarkReadButton({ slug, readAt: initialReadAt }: { slug: string; 
       <p role="status" className="text-sm">
         {readAt ? (
           <span className="inline-flex items-center gap-1.5 font-medium text-emerald-800">
-            <CheckIcon className="h-4 w-4" /> You read this guide on {day.format(new Date(readAt))}.
+            <CheckIcon className="h-4 w-4" /> You read this guide on {formatDate(readAt)}.
           </span>
         ) : (
           <span className="text-slate-700">Finished? Mark it read to keep track of your progress.</span>

@@ -1,9 +1,10 @@
 'use client';
 // The filter bar: environment, severity, text, time range, pod, container, previous container.
 // Every change goes to the viewer as a patch of the view (which also writes the address bar).
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SEVERITIES, type Severity } from '@/lib/logs/log-entry';
 import { DEFAULT_TIME_RANGE, type LogView, TIME_RANGE_PRESETS, type TimeRangePreset } from '@/lib/logs/log-view-params';
+import { fromUtcInputValue, toUtcInputValue } from '@/lib/text/format-time';
 import type { PodOption } from './fetch-logs';
 
 export const controlClass =
@@ -22,29 +23,6 @@ const SEVERITY_LABELS: Record<Severity, string> = {
   EMERGENCY: 'Emergency only',
 };
 
-const noSubscribe = () => () => {};
-
-/** False during the server render and hydration; true after (local time zone is known then). */
-export function useIsClient(): boolean {
-  return useSyncExternalStore(
-    noSubscribe,
-    () => true,
-    () => false,
-  );
-}
-
-/** `2026-11-12T10:00:00` in the browser's time zone, for a datetime-local input. */
-export function toLocalInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
-}
-
-function fromLocalInput(value: string): Date | undefined {
-  if (!value) return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
 interface LogFiltersProps {
   view: LogView;
   environments: { name: string }[];
@@ -57,7 +35,6 @@ interface LogFiltersProps {
 }
 
 export function LogFilters({ view, environments, pods, sourceKind, window, onChange, searchRef }: LogFiltersProps) {
-  const isClient = useIsClient();
   const custom = Boolean(view.since || view.until);
   const [customOpen, setCustomOpen] = useState(custom);
   const showCustom = custom || customOpen;
@@ -76,28 +53,30 @@ export function LogFilters({ view, environments, pods, sourceKind, window, onCha
     if ((value.trim() || undefined) !== (view.q?.trim() || undefined)) onChange({ q: value.trim() ? value : undefined });
   };
 
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  // The inputs are in UTC, like every time Berth shows, so they are filled the same way on the
+  // server and in the browser — also when a link ("Logs around this restart") sets the range.
+  const [from, setFrom] = useState(() => (view.since ? toUtcInputValue(view.since) : ''));
+  const [to, setTo] = useState(() => (view.until ? toUtcInputValue(view.until) : ''));
   const [rangeError, setRangeError] = useState<string | null>(null);
-  // The inputs show the view's since/until in the browser's time zone, known only after hydration.
-  const rangeKey = `${isClient}:${view.since?.getTime() ?? ''}:${view.until?.getTime() ?? ''}`;
+  const rangeKey = `${view.since?.getTime() ?? ''}:${view.until?.getTime() ?? ''}`;
   const [syncedRange, setSyncedRange] = useState(rangeKey);
   if (rangeKey !== syncedRange) {
     setSyncedRange(rangeKey);
-    setFrom(isClient && view.since ? toLocalInput(view.since) : '');
-    setTo(isClient && view.until ? toLocalInput(view.until) : '');
+    setFrom(view.since ? toUtcInputValue(view.since) : '');
+    setTo(view.until ? toUtcInputValue(view.until) : '');
   }
   const openCustom = () => {
     const until = window.until ?? new Date();
     const since = window.since ?? new Date(until.getTime() - TIME_RANGE_PRESETS[DEFAULT_TIME_RANGE].ms);
-    setFrom(toLocalInput(since));
-    setTo(view.until ? toLocalInput(until) : '');
+    setFrom(toUtcInputValue(since));
+    setTo(view.until ? toUtcInputValue(until) : '');
     setRangeError(null);
     setCustomOpen(true);
   };
   const applyCustom = () => {
-    const since = fromLocalInput(from);
-    const until = fromLocalInput(to);
+    const since = from ? fromUtcInputValue(from) : undefined;
+    const until = to ? fromUtcInputValue(to) : undefined;
+    if ((from && !since) || (to && !until)) return setRangeError('Give the time as date and time, such as 2026-12-04 18:10:00.');
     if (!since && !until) return setRangeError('Give a start, an end or both.');
     if (since && until && !(since < until)) return setRangeError('The end must come after the start.');
     setRangeError(null);
@@ -213,12 +192,12 @@ export function LogFilters({ view, environments, pods, sourceKind, window, onCha
         </select>
       </div>
 
-      {showCustom && isClient ? (
+      {showCustom ? (
         <fieldset className="flex flex-wrap items-end gap-2">
-          <legend className="sr-only">Custom time range, in your time zone</legend>
+          <legend className="sr-only">Custom time range, in UTC</legend>
           <div>
             <label htmlFor="log-since" className={labelClass}>
-              From
+              From <span className="font-normal text-slate-500">(UTC)</span>
             </label>
             <input
               id="log-since"
@@ -232,7 +211,7 @@ export function LogFilters({ view, environments, pods, sourceKind, window, onCha
           </div>
           <div>
             <label htmlFor="log-until" className={labelClass}>
-              To <span className="font-normal text-slate-500">(empty: now)</span>
+              To <span className="font-normal text-slate-500">(UTC; empty: now)</span>
             </label>
             <input
               id="log-until"

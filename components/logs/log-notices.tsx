@@ -3,15 +3,10 @@
 import Link from 'next/link';
 import type { UnstructuredStderr } from '@/lib/logs/find-unstructured-stderr';
 import type { LogView } from '@/lib/logs/log-view-params';
-import { useIsClient } from './log-filters';
+import { formatTime } from '@/lib/text/format-time';
 
 function When({ date }: { date: Date }) {
-  const isClient = useIsClient();
-  // The server does not know the reader's time zone: UTC there, local time once in the browser.
-  const text = isClient
-    ? date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
-    : `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-  return <time dateTime={date.toISOString()}>{text}</time>;
+  return <time dateTime={date.toISOString()}>{formatTime(date)}</time>;
 }
 
 /** "Logs around this restart": what the view shows, and the ways out of it. */

@@ -4,6 +4,7 @@ import { memo } from 'react';
 import type { LogEntry } from '@/lib/logs/log-entry';
 import { summarizePayload } from '@/lib/logs/format-log-line';
 import { SeverityBadge, severityEdgeClass } from './severity-badge';
+import { formatTime } from '@/lib/text/format-time';
 
 /** A one-line row: 20px line, 2px padding above and below, 1px border. */
 export const ROW_HEIGHT_PX = 25;
@@ -18,13 +19,31 @@ export interface RowExpansion {
   json?: boolean;
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** `11-12 09:00:01.123` in the browser's time zone. */
+/** `2026-11-12 09:00:01.123 UTC`: Berth's one time format, to the millisecond. */
 export function formatLogTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+  return formatTime(iso, 'ms');
+}
+
+/**
+ * `patient-portal-web-7c9f8d6b5-abcde` → the start, which every pod of a deployment shares, and the
+ * end (replica set and pod), which tells them apart. Only the start is cut when space runs out.
+ */
+export function splitPodName(pod: string): { shared: string; distinct: string } {
+  const parts = pod.split('-');
+  if (parts.length <= 2) return { shared: '', distinct: pod };
+  const tail = /^[a-z0-9]{5}$/.test(parts.at(-1) ?? '') && /^[a-z0-9]{6,10}$/.test(parts.at(-2) ?? '') ? 2 : 1;
+  return { shared: `${parts.slice(0, -tail).join('-')}-`, distinct: parts.slice(-tail).join('-') };
+}
+
+function PodSource({ pod, container }: { pod: string; container: string }) {
+  const { shared, distinct } = splitPodName(pod);
+  return (
+    <span className="hidden w-72 shrink-0 text-slate-500 lg:flex" title={`pod ${pod}, container ${container}`}>
+      <span className="min-w-0 truncate">{shared}</span>
+      <span className="shrink-0 text-slate-700">{distinct}</span>
+      <span className="min-w-0 truncate">/{container}</span>
+    </span>
+  );
 }
 
 interface LogRowProps {
@@ -49,9 +68,7 @@ export const LogRow = memo(function LogRow({ entry, expansion, showSource, onTog
         <SeverityBadge severity={entry.severity} />
       </span>
       {showSource ? (
-        <span className="hidden w-56 shrink-0 truncate text-slate-500 lg:inline" title={`pod ${entry.pod}, container ${entry.container}`}>
-          {entry.pod}/{entry.container}
-        </span>
+        <PodSource pod={entry.pod} container={entry.container} />
       ) : null}
       <div className="min-w-0 flex-1">
         {pretty ? (

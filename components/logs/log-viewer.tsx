@@ -159,7 +159,8 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
   }
 
   return (
-    <div className="space-y-4">
+    // data-full-width: the layout lets this page use the whole screen (long lines, wide monitors).
+    <div className="space-y-4" data-full-width>
       {notice}
       {view.previous ? (
         <LoadBoundary what="The notice about the previous container">
@@ -220,7 +221,7 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
                 {pages.isFetchingNextPage ? 'Loading older lines…' : 'Load older lines'}
               </Button>
             ) : pages.isSuccess && lines.length > 0 ? (
-              <span className="text-xs text-slate-500">From the start of the time range · times in your time zone</span>
+              <span className="text-xs text-slate-500">From the start of the time range · times in UTC</span>
             ) : null}
           </div>
         </div>

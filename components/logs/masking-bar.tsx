@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { formatLogTime } from './log-row';
 import type { Unmask } from './use-unmask';
+import { formatTime } from '@/lib/text/format-time';
 
 export function MaskingBar({ unmask }: { unmask: Unmask }) {
   const id = useId();
@@ -25,7 +26,7 @@ export function MaskingBar({ unmask }: { unmask: Unmask }) {
       {grant ? (
         <p className="flex flex-wrap items-center gap-2">
           <span>
-            Showing lines <strong>unmasked</strong> until {new Date(grant.expiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}: every read is recorded with
+            Showing lines <strong>unmasked</strong> until {formatTime(grant.expiresAt, 'minute')}: every read is recorded with
             your reason.
           </span>
           <Button variant="secondary" onClick={unmask.end}>

@@ -3,6 +3,7 @@
 // Short relative times for the status tables ("5m ago", ages like kubectl's "3h"), re-rendered
 // as time passes.
 import { useEffect, useState } from 'react';
+import { formatTime } from '@/lib/text/format-time';
 
 export function useNow(intervalMs = 10_000): number {
   const [now, setNow] = useState(() => Date.now());
@@ -38,7 +39,8 @@ export function formatRestarts(count: number, lastAt: string | undefined, now: n
   return count > 0 && lastAt ? `${count} (${formatAgo(lastAt, now)})` : String(count);
 }
 
+/** The exact moment, in the one format Berth writes times in (lib/text/format-time). */
 export function formatClock(iso: string | undefined): string {
   if (!iso) return '';
-  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return formatTime(iso);
 }

@@ -2,6 +2,7 @@ import type { PodStatus } from '@/lib/kube/app-status';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Term } from './aptible-terms';
 import { formatAge, formatRestarts } from './format-time';
+import { formatTime } from '@/lib/text/format-time';
 
 export function podStatusTone(pod: PodStatus): BadgeTone {
   if (pod.terminating) return 'neutral';
@@ -72,7 +73,7 @@ export function PodsTable({ pods, environment, now, onOpen }: { pods: PodStatus[
               </td>
               <td className="py-2 tabular-nums">
                 {pod.createdAt ? (
-                  <time dateTime={pod.createdAt} title={new Date(pod.createdAt).toUTCString()}>
+                  <time dateTime={pod.createdAt} title={formatTime(pod.createdAt)}>
                     {formatAge(pod.createdAt, now)}
                   </time>
                 ) : (

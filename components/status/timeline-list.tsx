@@ -4,6 +4,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { shortRevision } from '@/lib/gitops/short-revision';
 import type { TimelineEntry } from '@/lib/kube/app-timeline';
 import { restartLogsHref } from './log-links';
+import { formatDate } from '@/lib/text/format-time';
 
 // Each kind of entry in the users' words, with what Aptible called it.
 const KINDS: Record<TimelineEntry['kind'], { label: string; tone: BadgeTone; aptible: string }> = {
@@ -93,7 +94,7 @@ export function TimelineList({ entries, app, environment }: { entries: TimelineE
       {days.map((day) => (
         <section key={day} aria-labelledby={`day-${day}`}>
           <h2 id={`day-${day}`} className="mb-2 text-sm font-semibold text-slate-700">
-            {new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' })}
+            {formatDate(`${day}T00:00:00Z`, { weekday: true })}
           </h2>
           <ol className="space-y-2" aria-label={`What happened on ${day}`}>
             {entries

@@ -1,4 +1,5 @@
 // "5 min ago", with the exact time on hover. Server-rendered: the page refreshes it when data changes.
+import { formatTime } from '@/lib/text/format-time';
 export function formatRelative(iso: string, now = Date.now()): string {
   const seconds = Math.round((now - new Date(iso).getTime()) / 1000);
   const abs = Math.abs(seconds);
@@ -11,7 +12,7 @@ export function formatRelative(iso: string, now = Date.now()): string {
 
 export function RelativeTime({ iso }: { iso: string }) {
   return (
-    <time dateTime={iso} title={new Date(iso).toUTCString()}>
+    <time dateTime={iso} title={formatTime(iso)}>
       {formatRelative(iso)}
     </time>
   );

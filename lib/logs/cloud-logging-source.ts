@@ -9,6 +9,7 @@ import { buildCloudLoggingFilter } from './build-filter';
 import { DEFAULT_PAGE_SIZE, isSeverity, type LogEntry, type LogQuery, MAX_PAGE_SIZE, type Severity } from './log-entry';
 import { abortReason, type LogPage, type LogSource, LogSourceError } from './log-source';
 import { dateToNanos, formatNanos, parseRfc3339Nanos, timestampToNanos } from './log-time';
+import { severityOfJson, severityOfText } from './read-severity';
 
 export interface CloudLoggingSourceOptions {
   /** The GCP project holding an environment's logs (stage → meridian-stage, production → meridian-prod). */
@@ -225,6 +226,13 @@ function toLogEntry(entry: Entry, q: LogQuery, rawTime: RawTimestamp | undefined
     logEntry.json = (data ?? {}) as Record<string, unknown>;
   } else if (typeof data === 'string') {
     logEntry.text = data;
+  }
+  // Plain stdout lines are stored as DEFAULT whatever level they state: read it from the line, so
+  // the badge and the colour say what the app said. (The severity filter itself runs in Cloud
+  // Logging on the stored severity.)
+  if (logEntry.severity === 'DEFAULT') {
+    const stated = logEntry.json ? severityOfJson(logEntry.json)?.severity : logEntry.text !== undefined ? severityOfText(logEntry.text) : undefined;
+    if (stated) logEntry.severity = stated;
   }
   return logEntry;
 }

@@ -1,6 +1,7 @@
 // The Kubernetes API's pod log output ("<RFC 3339 time> <line>" per line) → Berth's LogEntry, with
 // a severity inferred from the line, and the filters Kubernetes cannot apply itself.
-import { isSeverity, type LogEntry, type LogQuery, type Severity, severityRank } from './log-entry';
+import { type LogEntry, type LogQuery, type Severity, severityRank } from './log-entry';
+import { severityOfJson, severityOfText } from './read-severity';
 import { dateToNanos, formatNanos, parseRfc3339Nanos } from './log-time';
 
 export interface Target {
@@ -68,9 +69,10 @@ export class LineParser {
 }
 
 /**
- * Severity of a pod log line. A JSON line's "severity" field (as Cloud Logging reads it, then
- * removed from the payload); otherwise "Error…", "ERROR…" and "panic…" lines are ERROR,
- * "WARN…"/"Warning…" lines WARNING, and the rest DEFAULT (the API does not say stdout or stderr).
+ * Severity of a pod log line: the level the line states (a JSON field such as "severity" or
+ * "level", which is then removed from the payload as Cloud Logging does; or a text level such as
+ * "INFO", "level=warn", "Error: …" — see read-severity.ts), else DEFAULT (the API does not say
+ * stdout or stderr).
  */
 export function interpretLine(raw: string): { severity: Severity; json?: Record<string, unknown> } {
   const trimmed = raw.trim();
@@ -79,10 +81,10 @@ export function interpretLine(raw: string): { severity: Severity; json?: Record<
       const value: unknown = JSON.parse(trimmed);
       if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
         const json = value as Record<string, unknown>;
-        const named = typeof json.severity === 'string' ? json.severity.toUpperCase() : undefined;
-        if (named && isSeverity(named)) {
-          delete json.severity;
-          return { severity: named, json };
+        const stated = severityOfJson(json);
+        if (stated) {
+          delete json[stated.field];
+          return { severity: stated.severity, json };
         }
         return { severity: 'DEFAULT', json };
       }
@@ -90,9 +92,7 @@ export function interpretLine(raw: string): { severity: Severity; json?: Record<
       // not JSON after all: a plain line
     }
   }
-  if (/^(?:Error|ERROR|panic)\b/.test(trimmed)) return { severity: 'ERROR' };
-  if (/^(?:WARN|WARNING|Warning)\b/.test(trimmed)) return { severity: 'WARNING' };
-  return { severity: 'DEFAULT' };
+  return { severity: severityOfText(trimmed) ?? 'DEFAULT' };
 }
 
 /** The text, severity and time filters Kubernetes has no parameter for. */

@@ -10,11 +10,11 @@ import { digestPeriod, isoDay } from '@/lib/feedback/digest-period';
 import { loadFeedbackCatalog } from '@/lib/feedback/load-feedback-catalog';
 import { guideReasonLabels } from '@/lib/feedback/schemas';
 import { firstValues, type PageSearchParams } from '@/lib/feedback/search-params';
+import { formatDate } from '@/lib/text/format-time';
 
 export const metadata = { title: 'Weekly feedback digest' };
 
-const longDay = (date: Date | string) =>
-  new Date(date).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const longDay = (date: Date | string) => formatDate(date, { weekday: true });
 
 export default async function FeedbackDigestPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   const user = await requireUser('/feedback/digest');

@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/get-current-user';
 import { contentSlugSchema } from '@/lib/feedback/schemas';
 import { getSession } from '@/lib/guides/load-sessions';
+import { formatDate } from '@/lib/text/format-time';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const parsed = contentSlugSchema.safeParse((await params).id);
@@ -19,7 +20,7 @@ export default async function SessionFeedbackPage({ params }: { params: Promise<
   await requireUser(`/feedback/sessions/${parsed.data}`);
   const session = getSession(parsed.data);
   if (!session) notFound();
-  const when = new Date(session.date).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const when = formatDate(session.date, { weekday: true });
 
   return (
     <>

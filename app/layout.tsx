@@ -5,6 +5,7 @@ import { FeedbackHeaderSlot } from '@/components/feedback/feedback-header-slot';
 import { LogAccessBadgeSlot } from '@/components/logs/log-access-badge-slot';
 import { SiteHeader } from '@/components/site-header';
 import { UserSlot } from '@/components/user-slot';
+import { noticesForHeader } from '@/components/home/notices-for-header';
 import { getConfig } from '@/lib/config/get-config';
 import './globals.css';
 
@@ -17,11 +18,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page depends on who is asking and on live state: render at request time, never at build.
   await dynamicRendering();
   const { connection } = getConfig();
+  const notices = await noticesForHeader();
   return (
     <html lang="en">
       <body className="min-h-screen">
         <SiteHeader
           connection={connection}
+          notices={notices}
           userSlot={
             <>
               <LogAccessBadgeSlot />

@@ -1,11 +1,19 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { PersonalHome } from '@/components/home/personal-home';
 import { ASK_TO_BE_ADDED_PATH, getCurrentUser } from '@/lib/auth/get-current-user';
+import { getHome } from '@/lib/home/get-home';
 import { mainNav } from '@/lib/navigation/main-nav';
 
 export default async function HomePage() {
+  const user = await getCurrentUser();
   // Someone not in teams.yaml gets only the page that says how to be added.
-  if ((await getCurrentUser())?.role === 'unlisted') redirect(ASK_TO_BE_ADDED_PATH);
+  if (user?.role === 'unlisted') redirect(ASK_TO_BE_ADDED_PATH);
+  // A signed-in person lands on their own work; everyone else gets the introduction.
+  if (user) {
+    const home = await getHome(user);
+    if (home.ok) return <PersonalHome user={user} home={home.data} generatedAt={new Date().toISOString()} />;
+  }
   return (
     <div className="space-y-10">
       <section className="max-w-3xl">

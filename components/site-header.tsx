@@ -3,9 +3,12 @@ import type { ReactNode } from 'react';
 import { mainNav } from '@/lib/navigation/main-nav';
 import { SearchLauncher } from './search/search-launcher';
 import { Badge } from './ui/badge';
+import { DecisionNotice } from './home/decision-notice';
+import type { Notices } from './home/notices-query';
 import { NavLinks } from './nav-links';
 
-export function SiteHeader({ connection, userSlot }: { connection: 'sandbox' | 'gke'; userSlot: ReactNode }) {
+/** `notices`: the signed-in person's (null when signed out or unlisted). */
+export function SiteHeader({ connection, userSlot, notices = null }: { connection: 'sandbox' | 'gke'; userSlot: ReactNode; notices?: Notices | null }) {
   return (
     <header className="no-print border-b border-slate-200 bg-white">
       <a
@@ -21,8 +24,9 @@ export function SiteHeader({ connection, userSlot }: { connection: 'sandbox' | '
           </span>
           Berth
         </Link>
-        <NavLinks items={mainNav.map(({ href, label }) => ({ href, label }))} />
-        <div className="ml-auto flex items-center gap-3">
+        <NavLinks items={mainNav.map(({ href, label }) => ({ href, label }))} notices={notices} />
+        <div className="ml-auto flex flex-wrap items-center gap-3">
+          {notices ? <DecisionNotice initial={notices} /> : null}
           <SearchLauncher />
           {connection === 'sandbox' ? (
             <Badge tone="warn" title="Berth is connected to the sandbox cluster and logging servers, not to GKE.">

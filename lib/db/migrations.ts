@@ -12,6 +12,7 @@ import { logAccess } from './migrations/020-log-access';
 import { auditAppendOnly } from './migrations/021-audit-append-only';
 import { appStatusSamples } from './migrations/030-app-status-samples';
 import { cutoverSteps } from './migrations/035-cutover-steps';
+import { changeDecisionsSeen } from './migrations/040-change-decisions-seen';
 
 export function berthMigrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -25,6 +26,7 @@ export function berthMigrations(dialect: Dialect): Record<string, Migration> {
     '021_audit_append_only': auditAppendOnly(dialect),
     '030_app_status_samples': appStatusSamples(dialect),
     '035_cutover_steps': cutoverSteps(dialect),
+    '040_change_decisions_seen': changeDecisionsSeen(),
   };
 }
 

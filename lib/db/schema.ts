@@ -240,6 +240,14 @@ export interface CutoverStepEventsTable {
   created_at: string;
 }
 
+/** The last event of a change request its author has seen (migration 040). */
+export interface ChangeRequestReadsTable {
+  change_id: number;
+  email: string;
+  seen_event_id: number;
+  seen_at: string;
+}
+
 export interface Database {
   app_status_samples: AppStatusSamplesTable;
   change_requests: ChangeRequestsTable;
@@ -257,4 +265,5 @@ export interface Database {
   cutover_steps: CutoverStepsTable;
   cutover_samples: CutoverSamplesTable;
   cutover_step_events: CutoverStepEventsTable;
+  change_request_reads: ChangeRequestReadsTable;
 }

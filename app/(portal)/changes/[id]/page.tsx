@@ -11,6 +11,7 @@ import { requireUser } from '@/lib/auth/get-current-user';
 import { decide } from '@/lib/auth/policy';
 import { changeIdSchema } from '@/lib/changes/change-inputs';
 import { getChangeRequest } from '@/lib/changes/get-change-request';
+import { markChangeDecisionsSeen } from '@/lib/home/mark-decisions-seen';
 
 export const metadata = { title: 'Change request' };
 
@@ -35,6 +36,8 @@ export default async function ChangePage({ params }: { params: Promise<{ id: str
   const { change, events, app } = found.data;
   const approval = app ? decide(user, 'change.approve', { app, authorEmail: change.author.email }) : { allowed: false, reason: 'The app no longer exists.' };
   const isAuthor = change.author.email === user.email;
+  // The author has now seen what was decided: the header's notice of it goes away.
+  if (isAuthor) await markChangeDecisionsSeen(user, { changeIds: [change.id] });
 
   return (
     <>

@@ -7,9 +7,8 @@ import { decisionWords } from './decision-words';
 import type { Notices } from './notices-query';
 import { useNotices } from './use-notices';
 
-export function DecisionNotice({ initial }: { initial: Notices | null }) {
-  const notices = useNotices(initial);
-  const decisions = notices?.decisions ?? [];
+export function DecisionNotice({ initial }: { initial: Notices }) {
+  const decisions = useNotices(initial).decisions;
   if (decisions.length === 0) return null;
   const one = decisions.length === 1 ? decisions[0] : undefined;
   const bad = decisions.some((d) => d.kind === 'rejected' || d.kind === 'stale' || d.kind === 'merge-refused');

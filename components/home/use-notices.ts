@@ -9,14 +9,14 @@ import { type Notices, personNotices } from './notices-query';
  * The notices as the header shows them. The layout is not re-rendered on client navigation, so
  * they are polled, and fetched again on every page after the first (which the server counted).
  */
-export function useNotices(initial: Notices | null): Notices | null {
+export function useNotices(initial: Notices): Notices {
   const pathname = usePathname();
-  const { data } = useSharedFetch(personNotices, { initial: initial ?? undefined, poll: initial !== null });
+  const { data } = useSharedFetch(personNotices, { initial });
   const firstPath = useRef(pathname);
   useEffect(() => {
-    if (initial === null || pathname === firstPath.current) return;
+    if (pathname === firstPath.current) return;
     firstPath.current = pathname;
     void personNotices.refresh();
-  }, [pathname, initial]);
-  return initial === null ? null : (data ?? initial);
+  }, [pathname]);
+  return data ?? initial;
 }

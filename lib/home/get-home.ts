@@ -61,7 +61,7 @@ export async function getHome(user: BerthUser | null, _input: Record<string, nev
     listChangeRequests(db, { statuses: ['open'], apps: reviewable, excludeAuthorEmail: user.email, limit: 20 }),
     listChangeRequests(db, { statuses: ['open', 'approved', 'stale'], authorEmail: user.email, limit: 20 }),
     listUnseenDecisions(db, user),
-    listMyFeedback(db, user),
+    listMyFeedback(user, { db }),
   ]);
   return ok({
     team: team ? { id: team.id, name: team.name } : null,

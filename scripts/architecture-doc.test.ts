@@ -1,6 +1,6 @@
 // docs/ARCHITECTURE.md stays true: every lib/ domain is described there, every entry point it
 // names exists, and the layering it states holds (nothing imports upward into app/, server
-// actions live in their domain).
+// actions live in their domain, dependencies default inside lib/).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,5 +32,10 @@ describe('docs/ARCHITECTURE.md', () => {
     expect(upward).toEqual([]);
     const actions = sourceFiles.filter((f) => /^\s*['"]use server['"]/m.test(read(f)));
     expect(actions.filter((f) => !/^lib\/[a-z-]+\/actions\.ts$/.test(f))).toEqual([]);
+  });
+
+  it('holds: pages, routes and components never fetch a store themselves — data functions default their own deps', () => {
+    const fetching = sourceFiles.filter((f) => /^(app|components)\//.test(f) && /\b(getDb|getConfigRepo)\(/.test(read(f)));
+    expect(fetching).toEqual([]);
   });
 });

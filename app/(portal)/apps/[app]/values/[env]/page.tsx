@@ -3,16 +3,10 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ValuesEditorLoader } from '@/components/values-editor/values-editor-loader';
 import { PageHeader } from '@/components/ui/page-header';
-import { loadValuesContext } from '@/lib/values-files/load-values-layers';
-import { needsApproval, valuesFileNameSchema, valuesFileTarget } from '@/lib/values-files/values-file';
+import { openValuesEditor } from '@/lib/values-files/open-values-editor';
+import { valuesFileNameSchema } from '@/lib/values-files/values-file';
 import { requireUser } from '@/lib/auth/get-current-user';
-import { decide } from '@/lib/auth/policy';
 import { environmentNameSchema, isAppName } from '@/lib/catalog/app-name';
-import { loadCatalog } from '@/lib/catalog/load-catalog';
-import { getConfigRepo } from '@/lib/gitops/config-repo';
-import { refreshFromRemote } from '@/lib/gitops/remote-sync';
-import { configuredRemote } from '@/lib/values-files/save-values';
-import { getChangeRequest } from '@/lib/changes/get-change-request';
 
 export const metadata = { title: 'Edit values' };
 
@@ -29,30 +23,11 @@ export default async function EditValuesPage({
   const environment = environmentNameSchema.safeParse(env);
   if (!isAppName(appName) || !environment.success) notFound();
   const user = await requireUser(`/apps/${appName}/values/${env}`);
-  // Another replica may have committed: edit from the remote's latest version.
-  await refreshFromRemote(getConfigRepo(), configuredRemote());
-  const catalog = await loadCatalog();
-  const app = catalog.apps.find((a) => a.name === appName);
-  if (!app || !app.environments.includes(environment.data)) notFound();
-
   const search = searchSchema.safeParse(await searchParams);
   const fileName = (search.success && search.data.file) || (`values-${environment.data}.yaml` as const);
-  const target = valuesFileTarget(app, fileName);
-  if (!target) notFound();
-  const approval = needsApproval(target, catalog.environments);
-  const envInfo = catalog.environments.find((e) => e.name === environment.data);
-  const decision = approval
-    ? decide(user, 'values.requestChange', { app })
-    : decide(user, 'values.commit', { app, environment: { name: environment.data, requiresApproval: envInfo?.requiresApproval ?? true } });
-  const context = await loadValuesContext(getConfigRepo(), app, environment.data, catalog.revision);
-  // Re-basing one's own change request: start from its proposal, on top of the current head.
-  const changeId = search.success ? search.data.change : undefined;
-  const found = changeId ? await getChangeRequest(user, changeId, { catalog }) : null;
-  const existing = found?.ok ? found.data.change : null;
-  const change =
-    existing && existing.author.email === user.email && existing.filePath === target.path && (existing.status === 'open' || existing.status === 'stale')
-      ? { id: existing.id, proposedText: existing.proposedText }
-      : undefined;
+  const view = await openValuesEditor(user, { app: appName, environment: environment.data, file: fileName, change: search.success ? search.data.change : undefined });
+  if (!view) notFound();
+  const { app, target, approval, permission, context, environments, change } = view;
 
   return (
     <>
@@ -85,9 +60,9 @@ export default async function EditValuesPage({
         baseRevision={context.revision}
         layers={context.layers}
         schema={context.schema}
-        environments={catalog.environments.map((e) => ({ name: e.name, project: e.project }))}
+        environments={environments.map((e) => ({ name: e.name, project: e.project }))}
         mode={approval ? 'request' : 'commit'}
-        permission={decision}
+        permission={permission}
         change={change}
       />
     </>

@@ -32,7 +32,7 @@ import {
   BERTH_ACTOR,
   type CutoverStep,
   findCutoverStep,
-  listSamples,
+  windowEnds,
   type RollbackReason,
   RUNNER_STATUSES,
   type StepOutcome,
@@ -213,7 +213,7 @@ const MIN_ERRORS_TO_JUDGE = 5;
 
 /** Both sides' numbers: the whole window so far, and the last interval. */
 async function computeNumbers(ctx: RunnerContext, step: CutoverStep): Promise<{ whole: CutoverWindow; last: CutoverWindow } | null> {
-  const good = (await listSamples(ctx.db, step.id)).filter((s) => s.snapshot);
+  const good = await windowEnds(ctx.db, step.id);
   if (good.length < 2) return null;
   try {
     const whole = computeCutoverWindow(good[0].snapshot!, good.at(-1)!.snapshot!, cutoverWindowOptions(step));
@@ -232,6 +232,15 @@ async function snapshot(ctx: RunnerContext, step: CutoverStep): Promise<boolean>
   const taken = await fetchStatsSnapshot(adminUrlOf(ctx, step), [step.target.clusters.aptible, step.target.clusters.gke], { timeoutMs: ctx.envoyTimeoutMs });
   await addSample(ctx.db, step.id, taken.ok ? { snapshot: taken.data } : { error: taken.error.message });
   return taken.ok;
+}
+
+/**
+ * One round of a running window: a snapshot of the step's two clusters, stored, and both sides'
+ * numbers for the whole window and the last interval (null while there is nothing to compare).
+ */
+export async function sampleRound(ctx: RunnerContext, step: CutoverStep): Promise<{ whole: CutoverWindow; last: CutoverWindow } | null> {
+  if (!(await snapshot(ctx, step))) return null;
+  return computeNumbers(ctx, step);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -346,8 +355,7 @@ export async function runWindow(ctx: RunnerContext, id: number, token: string, s
       if (stopped.aborted) return;
       // A window that just ended is measured by its final snapshot in beginRollback.
       if (Date.parse(step.endsAt) <= Date.now()) continue;
-      if (!(await snapshot(ctx, step))) continue;
-      const numbers = await computeNumbers(ctx, step);
+      const numbers = await sampleRound(ctx, step);
       if (!numbers) continue;
       if (!(await fenced(ctx, id, token, { numbers: JSON.stringify(numbers.whole) }, 'running'))) return;
       const spike = [numbers.last, numbers.whole].find((w) => w.verdict.kind === 'rollback');

@@ -246,3 +246,14 @@ export async function listSamples(db: Db, stepId: number): Promise<StoredSample[
   const rows = await db.selectFrom('cutover_samples').selectAll().where('step_id', '=', stepId).orderBy('id', 'asc').execute();
   return rows.map((row) => ({ id: Number(row.id), takenAt: row.taken_at, snapshot: row.counters ? deserializeSnapshot(row.taken_at, row.counters) : null, error: row.error }));
 }
+
+/**
+ * The snapshots a window's numbers need: the first one and the last two that were read (failed
+ * snapshots left out), whatever the window's length — three rows, not the whole window.
+ */
+export async function windowEnds(db: Db, stepId: number): Promise<StoredSample[]> {
+  const good = () => db.selectFrom('cutover_samples').selectAll().where('step_id', '=', stepId).where('counters', 'is not', null);
+  const [first, lastTwo] = await Promise.all([good().orderBy('id', 'asc').limit(1).execute(), good().orderBy('id', 'desc').limit(2).execute()]);
+  const rows = [...first, ...lastTwo.reverse().filter((row) => Number(row.id) !== Number(first[0]?.id))];
+  return rows.map((row) => ({ id: Number(row.id), takenAt: row.taken_at, snapshot: deserializeSnapshot(row.taken_at, row.counters!), error: null }));
+}

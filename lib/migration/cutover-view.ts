@@ -115,6 +115,8 @@ export async function getCutoverView(user: BerthUser, input: { app: string }, de
   }
   const owns = decide(user, 'cutover.request', { app }).allowed;
   const running = step !== null && (step.status === 'starting' || step.status === 'running' || step.status === 'rolling-back');
+  // A step waiting for approval is looked at again now and then: a teammate may approve it elsewhere.
+  const waiting = step?.status === 'requested';
   return ok({
     app: app.name,
     state: file?.state ?? null,
@@ -132,6 +134,6 @@ export async function getCutoverView(user: BerthUser, input: { app: string }, de
       withdraw: active?.status === 'requested' && active.requestedBy.email === user.email,
     },
     timeScale: ctx.timeScale,
-    refreshMs: running && step ? Math.max(500, Math.min(5000, sampleEveryMs(step, ctx.timeScale))) : 0,
+    refreshMs: running && step ? Math.max(500, Math.min(5000, sampleEveryMs(step, ctx.timeScale))) : waiting ? 5000 : 0,
   });
 }

@@ -120,6 +120,11 @@ export function CutoverLive({ initial }: { initial: CutoverView }) {
         </p>
       ) : null}
       {stale ? <p className="text-sm text-amber-800">These numbers may be old: {stale}</p> : null}
+      {untracked(view) ? (
+        <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">
+          Envoy sends GKE {envoy && 'share' in envoy ? envoy.share : '?'} % of {view.app}&rsquo;s traffic, and no step is running in Berth: the share was set outside Berth, or before Berth kept this step log. The next step starts from it, and its window ends at 0.
+        </p>
+      ) : null}
 
       {step ? <StepCard step={step} view={view} now={now} busy={busy} act={act} /> : null}
       {message ? (
@@ -131,6 +136,13 @@ export function CutoverLive({ initial }: { initial: CutoverView }) {
       <StepLog log={view.log} />
     </div>
   );
+}
+
+/** Envoy holds a share no step of Berth's accounts for (outside a finished move, where 100 is expected). */
+function untracked(view: CutoverView): boolean {
+  const share = view.envoy && 'share' in view.envoy ? view.envoy.share : null;
+  const running = view.step !== null && ['requested', 'starting', 'running', 'rolling-back'].includes(view.step.status);
+  return share !== null && share > 0 && share < 100 && !running;
 }
 
 type Act = (run: () => Promise<Result<unknown>>, done: string) => Promise<boolean>;

@@ -182,6 +182,26 @@ describeEachDatabase('the cutover ladder on the sandbox Envoy', (database) => {
     expect(withdrawn.ok && withdrawn.data.status).toBe('withdrawn');
   });
 
+  it('does not start a step it cannot measure (Envoy has no such clusters), and changes nothing', async () => {
+    const bare = await startEnvoyAdminServer({ routes: [], seed: 'bare' });
+    try {
+      const deps = replica(() => database.db, { envoyEndpoint: bare.endpoint });
+      const asked = await requestStep(dmitri, { app: APP, share: 5, reason: 'Wrong Envoy' }, deps);
+      if (!asked.ok) throw new Error(asked.error.message);
+      const approved = await approveStep(esther, { id: asked.data.id }, deps);
+      expect(approved.ok ? null : approved.error).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/could not be read at the start.*no cluster named provider-api_aptible or provider-api_gke.*Nothing was changed/s) });
+      expect(await stepOf(asked.data.id)).toMatchObject({ status: 'failed', approvedBy: { email: esther.email } });
+      expect(bare.proxy.runtimeValue(KEY)).toBeUndefined();
+      expect(await kinds(asked.data.id)).toEqual(['requested', 'approved', 'start-failed']);
+      // The app is free for the next step.
+      const next = await requestStep(dmitri, { app: APP, share: 5, reason: 'Right Envoy' }, replica(() => database.db));
+      expect(next.ok && next.data.status).toBe('requested');
+      if (next.ok) await withdrawStep(dmitri, { id: next.data.id }, replica(() => database.db));
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('lets exactly one of two replicas approve, and exactly one roll back', async () => {
     health.clear();
     const a = replica(() => database.db);

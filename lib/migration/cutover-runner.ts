@@ -228,10 +228,11 @@ async function computeNumbers(ctx: RunnerContext, step: CutoverStep): Promise<{ 
   }
 }
 
-async function snapshot(ctx: RunnerContext, step: CutoverStep): Promise<boolean> {
+/** Takes and stores a snapshot of the step's two clusters; null when it was taken, else why not. */
+async function snapshot(ctx: RunnerContext, step: CutoverStep): Promise<string | null> {
   const taken = await fetchStatsSnapshot(adminUrlOf(ctx, step), [step.target.clusters.aptible, step.target.clusters.gke], { timeoutMs: ctx.envoyTimeoutMs });
   await addSample(ctx.db, step.id, taken.ok ? { snapshot: taken.data } : { error: taken.error.message });
-  return taken.ok;
+  return taken.ok ? null : taken.error.message;
 }
 
 /**
@@ -239,7 +240,7 @@ async function snapshot(ctx: RunnerContext, step: CutoverStep): Promise<boolean>
  * numbers for the whole window and the last interval (null while there is nothing to compare).
  */
 export async function sampleRound(ctx: RunnerContext, step: CutoverStep): Promise<{ whole: CutoverWindow; last: CutoverWindow } | null> {
-  if (!(await snapshot(ctx, step))) return null;
+  if ((await snapshot(ctx, step)) !== null) return null;
   return computeNumbers(ctx, step);
 }
 
@@ -260,9 +261,8 @@ export async function startStep(ctx: RunnerContext, step: CutoverStep, token: st
     const options = { timeoutMs: ctx.envoyTimeoutMs };
     const before = await readRuntimeShare(adminUrl, step.target.runtimeKey, options);
     if (!before.ok) return await failStart(ctx, step, token, `${before.error.message}. Nothing was changed; request the step again when Envoy answers.`);
-    if (!(await snapshot(ctx, step))) {
-      return await failStart(ctx, step, token, `Envoy's stats could not be read at the start, so the window could not be measured. Nothing was changed.`);
-    }
+    const unread = await snapshot(ctx, step);
+    if (unread !== null) return await failStart(ctx, step, token, `Envoy's stats could not be read at the start, so the window could not be measured: ${unread} Nothing was changed.`);
     const set = await setRuntimeShare(adminUrl, step.target.runtimeKey, step.share, options);
     if (!set.ok) {
       const reason = (set.error.details as { reason?: string } | undefined)?.reason;

@@ -17,6 +17,20 @@ const nextConfig = {
   // .next/standalone is what the container and `npm run start:prod` run.
   output: 'standalone',
   poweredByHeader: false,
+  // Built assets skip proxy.ts (its matcher), so the headers that do not depend on the request are
+  // set here too; pages and routes get the full set, with a nonce, from proxy.ts.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'x-content-type-options', value: 'nosniff' },
+          { key: 'referrer-policy', value: 'same-origin' },
+          { key: 'x-frame-options', value: 'DENY' },
+        ],
+      },
+    ];
+  },
   // `npm test` type-checks the whole project (tsc --noEmit) as its first step; checking again
   // inside every build only slows `npm start` down.
   typescript: { ignoreBuildErrors: true },

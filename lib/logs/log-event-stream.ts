@@ -152,6 +152,7 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 /** The response headers of an event stream (no-transform keeps compression from buffering it). */
 export const EVENT_STREAM_HEADERS: Record<string, string> = {
   'content-type': 'text/event-stream; charset=utf-8',
-  'cache-control': 'no-cache, no-transform',
+  // Log lines may hold PHI: never kept by a browser or a proxy.
+  'cache-control': 'no-store, no-transform',
   'x-accel-buffering': 'no',
 };

@@ -4,5 +4,5 @@ import { withRoute } from '@/lib/http/with-route';
 export const dynamic = 'force-dynamic';
 
 export const GET = withRoute(async () =>
-  Response.json({ status: 'ok', checks: { process: { status: 'ok', uptimeSeconds: Math.round(process.uptime()) } } }),
+  Response.json({ status: 'ok', checks: { process: { status: 'ok', uptimeSeconds: Math.round(process.uptime()) } } }, { headers: { 'cache-control': 'no-store' } }),
 );

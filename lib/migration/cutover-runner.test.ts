@@ -3,6 +3,7 @@
 // a 5xx spike; the refusals; two replicas (two database connections) never both running or rolling
 // back a window; a runner that died is continued by the next. Windows are minutes of simulated time
 // (the sandbox's time scale), seconds of real time. No timed asserts: each test waits for a state.
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BerthUser } from '@/lib/auth/user';
 import { type BerthDb, createDb } from '@/lib/db/create-db';
@@ -30,6 +31,7 @@ const APP = 'provider-api';
 
 describeEachDatabase('the cutover ladder on the sandbox Envoy', (database) => {
   let repo: ConfigRepo;
+  let repoDir: string;
   let cleanup: () => void;
   let envoy: EnvoyAdminServer;
   let second: BerthDb;
@@ -37,7 +39,7 @@ describeEachDatabase('the cutover ladder on the sandbox Envoy', (database) => {
   const registries: RunnerRegistry[] = [];
 
   beforeAll(async () => {
-    ({ repo, cleanup } = await makeSampleRepo());
+    ({ repo, dir: repoDir, cleanup } = await makeSampleRepo());
     // Sixty simulated seconds per real second: provider-api's 25 requests a second become 1,500.
     envoy = await startEnvoyAdminServer({ routes: routesFromMigrations(await readAllMigrations(repo)), seed: 'ladder', timeScale: 60, backendHealth: () => health });
     // A second replica: its own connection (pool) to the same database.
@@ -251,6 +253,42 @@ describeEachDatabase('the cutover ladder on the sandbox Envoy', (database) => {
     const events = await kinds(done.id);
     expect(events).toEqual(['requested', 'approved', 'started', 'resumed', 'completed']);
     expect(done.numbers?.gke.requests).toBeGreaterThan(0);
+  });
+
+  it('continues the window of a replica killed with SIGKILL mid-window, and ends it once', async () => {
+    health.clear();
+    const asked = await requestStep(dmitri, { app: APP, share: 5, windowMinutes: 8, reason: 'The approving replica dies' }, replica(() => database.db));
+    if (!asked.ok) throw new Error(asked.error.message);
+    // Another Berth process approves it and runs the window.
+    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'lib/testing/cutover-replica.ts', database.url, database.searchPath ?? '-', repoDir, envoy.endpoint, String(asked.data.id)], {
+      cwd: process.cwd(),
+      env: { ...process.env, NODE_ENV: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let errors = '';
+        child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+        child.stdout!.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes(`running ${asked.data.id}`)) resolve();
+        });
+        child.on('exit', (code) => reject(new Error(`the replica exited (${code}) before the step ran: ${errors}`)));
+      });
+      expect(share()).toBe('5');
+    } finally {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    expect((await stepOf(asked.data.id)).status).toBe('running');
+
+    const survivor = replica(() => second);
+    await waitFor('the survivor to take the step over', () => recoverCutoverSteps(survivor), (n) => n > 0);
+    const done = await settle(asked.data.id);
+    expect(done.outcome).toBe('window-ended');
+    expect(share()).toBe('0');
+    const events = await kinds(done.id);
+    expect(events).toEqual(['requested', 'approved', 'started', 'resumed', 'completed']);
   });
 
   it('the last step, 100 %, has no window and makes Aptible deprovisionable', async () => {

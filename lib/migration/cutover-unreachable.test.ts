@@ -13,7 +13,7 @@ import { type CutoverDeps, RunnerRegistry } from './cutover-runner';
 import { waitFor } from './wait-for-test-helper';
 import { findCutoverStep, listStepEvents } from './cutover-step';
 import { approveStep, requestStep, rollbackStep } from './cutover-steps';
-import { cutoverAlarms, getCutoverView } from './cutover-view';
+import { cutoverAlarms, getCutoverAlarm, getCutoverView } from './cutover-view';
 import { readRuntimeShare } from './envoy-admin-client';
 
 const dmitri: BerthUser = { email: 'dmitri.volkov@meridiancare.example', name: 'Dmitri Volkov', role: 'engineer', team: 'clinical' };
@@ -78,6 +78,7 @@ describeEachDatabase('a rollback that cannot reach Envoy', (database) => {
     const view = await getCutoverView(farid, { app: 'provider-api' }, deps());
     expect(view.ok && view.data.alarm).toMatchObject({ stepId: asked.data.id });
     expect(view.ok && view.data.envoy).toMatchObject({ error: expect.stringMatching(/did not answer/) });
+    expect(await getCutoverAlarm('provider-api', { db: database.db })).toMatchObject({ stepId: asked.data.id, attempts: expect.any(Number) });
     // A second click does not start a second rollback.
     const again = await rollbackStep(esther, { id: asked.data.id }, deps());
     expect(again.ok ? null : again.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/already being rolled back .*Berth keeps trying/) });
@@ -88,6 +89,7 @@ describeEachDatabase('a rollback that cannot reach Envoy', (database) => {
     expect(done!.rollback.attempts).toBeGreaterThanOrEqual(3);
     expect(await envoyShare()).toBe('0');
     expect(await cutoverAlarms(database.db)).toEqual([]);
+    expect(await getCutoverAlarm('provider-api', { db: database.db })).toBeNull();
     const events = await listStepEvents(database.db, asked.data.id);
     expect(events.map((e) => e.kind)).toEqual(['requested', 'approved', 'started', 'rollback-started', 'rollback-failed', 'rolled-back']);
     expect(events.at(-1)).toMatchObject({ actor: { email: farid.email }, body: expect.stringMatching(/Envoy answered after \d+ attempts/) });

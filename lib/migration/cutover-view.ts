@@ -6,7 +6,7 @@ import 'server-only';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
-import type { BerthDb } from '@/lib/db/get-db';
+import { type BerthDb, getDb } from '@/lib/db/get-db';
 import { fail, ok, type Result } from '@/lib/result/result';
 import { computeCutoverWindow, type CutoverWindow, CutoverWindowError } from './cutover-window';
 import { type CutoverStep, findActiveStep, listAppSteps, listSamples, listStepLog, type StepEvent, toCutoverStep } from './cutover-step';
@@ -68,6 +68,13 @@ function alarmOf(step: CutoverStep): CutoverAlarm | null {
 export async function cutoverAlarms(db: BerthDb): Promise<CutoverAlarm[]> {
   const rows = await db.selectFrom('cutover_steps').selectAll().where('status', '=', 'rolling-back').where('rollback_error', 'is not', null).orderBy('app').execute();
   return rows.map(toCutoverStep).map(alarmOf).filter((a): a is CutoverAlarm => a !== null);
+}
+
+/** The app's rollback that cannot reach Envoy, if one is under way (the app page's banner). */
+export async function getCutoverAlarm(app: string, deps: { db?: BerthDb } = {}): Promise<CutoverAlarm | null> {
+  const db = deps.db ?? (await getDb());
+  const step = await findActiveStep(db, app);
+  return step ? alarmOf(step) : null;
 }
 
 /** Both sides per snapshot interval, for the chart. */

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CommitList } from '@/components/apps/commit-list';
 import { KnownIssueBanner } from '@/components/feedback/known-issue-banner';
+import { CutoverAlarmBanner } from '@/components/migration/cutover-alarm-banner';
 import { AppLogAccess } from '@/components/logs/app-log-access';
 import { LogsLink } from '@/components/logs/logs-link';
 import { ValuesFiles } from '@/components/apps/values-files';
@@ -53,6 +54,7 @@ export default async function AppPage({ params }: { params: Promise<{ app: strin
           </div>
         }
       />
+      <CutoverAlarmBanner app={app.name} />
       <KnownIssueBanner app={app.name} />
       <AppLogAccess app={app} user={user} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">

@@ -19,12 +19,14 @@ import { gitCli, gitFailure } from './git-cli';
 import { headRevision, isNotFound } from './read-repo';
 import type { RemoteSync } from './remote-sync';
 import { withWriteLock } from './write-lock';
+import { processState } from '@/lib/lifecycle/process-state';
 
 export { RepositoryDamagedError };
 
 export type CloneHealth = { ok: true; checkedAt: string } | { ok: false; reason: string; since: string };
 
-const health = new Map<string, CloneHealth>();
+// One verdict per process: readiness (one bundle) reads what writes (others) found.
+const health = processState('clone-health', () => new Map<string, CloneHealth>());
 
 /** The last verdict on a clone (undefined: not checked yet in this process). */
 export function cloneHealth(repo: ConfigRepo): CloneHealth | undefined {
@@ -187,7 +189,7 @@ export async function healthyHead(repo: ConfigRepo, remote?: RemoteSync): Promis
   return (await healClone(repo, { remote })).head;
 }
 
-const lastRetry = new Map<string, number>();
+const lastRetry = processState('clone-health.last-retry', () => new Map<string, number>());
 
 /**
  * For readiness: why the clone cannot take writes now, or null when it can. Reads the branch's

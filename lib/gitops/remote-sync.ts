@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import type { ConfigRepo } from './config-repo';
 import { gitCli as gitIn } from './git-cli';
 import { withWriteLock } from './write-lock';
+import { processState } from '@/lib/lifecycle/process-state';
 
 const run = promisify(execFile);
 
@@ -33,7 +34,7 @@ export async function pushToRemote(repo: ConfigRepo, remote: RemoteSync): Promis
   }
 }
 
-const lastRefresh = new Map<string, number>();
+const lastRefresh = processState('remote-sync.last-refresh', () => new Map<string, number>());
 
 /**
  * Bring this replica's clone up to the remote before reading what someone is about to edit, so

@@ -1,6 +1,9 @@
-// Commits to one repository happen one at a time in this process; replicas serialize through the
-// remote (a push that is not a fast-forward is refetched and retried).
-const tails = new Map<string, Promise<unknown>>();
+import { processState } from '@/lib/lifecycle/process-state';
+
+// Commits to one repository happen one at a time in this process — across all of Next's bundles,
+// hence processState — and replicas serialize through the remote (a push that is not a
+// fast-forward is refetched and retried).
+const tails = processState('write-lock.tails', () => new Map<string, Promise<unknown>>());
 
 export async function withWriteLock<T>(key: string, work: () => Promise<T>): Promise<T> {
   const previous = tails.get(key) ?? Promise.resolve();

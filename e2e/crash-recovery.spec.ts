@@ -1,10 +1,11 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { expect, test } from './fixtures';
 import { startTestIap, type TestIap } from '../lib/testing/iap';
 import { productionPort } from './ports';
+import { type BerthProcess, startBerthProcess } from './berth-process';
 
 // A real Berth process (the production server, its own clone and SQLite database) SIGKILLed while
 // people save stage values and approve production changes at once — at several moments — then
@@ -16,7 +17,7 @@ const clone = path.join(work, 'config-repo');
 const port = productionPort;
 const base = `http://127.0.0.1:${port}`;
 let iap: TestIap;
-let server: ChildProcess | undefined;
+let server: BerthProcess | undefined;
 let output = '';
 
 test.describe.configure({ mode: 'serial' });
@@ -24,14 +25,10 @@ test.describe.configure({ mode: 'serial' });
 const git = (...args: string[]) => execFileSync('git', ['-C', clone, ...args], { encoding: 'utf8' });
 
 async function startBerth(): Promise<void> {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port)], {
-    cwd: root,
+  server = await startBerthProcess({
+    port,
+    iap,
     env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      AUTH_MODE: 'iap',
-      IAP_AUDIENCE: iap.audience,
-      IAP_JWKS_URL: iap.jwksUrl,
       AUTH_SECRET: 'crash-recovery-secret-0123456789abcdef0123',
       DATABASE_URL: `file:${path.join(work, 'berth.db')}`,
       CONFIG_REPO_DIR: clone,
@@ -39,31 +36,16 @@ async function startBerth(): Promise<void> {
       BERTH_DATA_DIR: work,
       BERTH_SANDBOX: '0',
       KUBECONFIG: path.join(work, 'no-kubeconfig'),
-      NEXT_MANUAL_SIG_HANDLE: '1',
-      LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  server = child;
-  await expect
-    .poll(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`Berth exited with ${child.exitCode}:\n${output.slice(-3000)}`);
-        return (await fetch(`${base}/api/healthz`).catch(() => null))?.status ?? 0;
-      },
-      { timeout: 90_000 },
-    )
-    .toBe(200);
 }
 
+/** SIGKILL, keeping what the killed process printed (the record of the run counts its lines). */
 async function killBerth(): Promise<void> {
-  const child = server;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
+  if (!server) return;
+  await server.stop('SIGKILL');
+  output += server.output();
+  server = undefined;
 }
 
 test.beforeAll(async () => {
@@ -157,7 +139,8 @@ test('Berth killed mid-way through saves and approvals, three times: every resta
     const statuses = await Promise.all([...saves, ...approvals]);
     rounds.push(`round ${round}: killed after ${answeredBeforeKill} of 11 answers (saves, then approvals: ${statuses.join(' ')})`);
     // Whatever answered before the kill answered properly; the rest got no answer at all.
-    expect(statuses.every((s) => [0, 200, 201, 409].includes(s)), statuses.join()).toBe(true);
+    const serverErrors = output.split('\n').filter((line) => /"level":(50|60)/.test(line));
+    expect(statuses.every((s) => [0, 200, 201, 409].includes(s)), `${statuses.join()}\n${serverErrors.slice(-5).join('\n')}`).toBe(true);
 
     if (round === 1) {
       // What the old code could leave behind: never-validated text staged in the clone.
@@ -197,7 +180,8 @@ test('Berth killed mid-way through saves and approvals, three times: every resta
   }
 
   // What the kills interrupted, as the restarted processes logged it (for the record of the run).
-  const count = (text: string) => output.split('\n').filter((line) => line.includes(text)).length;
+  const printed = output + (server?.output() ?? '');
+  const count = (text: string) => printed.split('\n').filter((line) => line.includes(text)).length;
   console.log(
     [...rounds, `heals that discarded something: ${count('healed the config repository clone')}; stale locks removed: ${count('removed a stale git lock')}; requests finished by recovery: ${count('left approved by a merge that stopped')}`].join('\n'),
   );

@@ -1,41 +1,29 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startTestIap, type TestIap } from '../lib/testing/iap';
 import { iapPort } from './ports';
+import { type BerthProcess, startBerthProcess } from './berth-process';
 
 // A second Berth server, started with AUTH_MODE=iap against a JWKS served on 127.0.0.1, sharing
 // the e2e data directory (the same config repository and database) with the main test server.
 const port = iapPort;
 const base = `http://127.0.0.1:${port}`;
 let iap: TestIap;
-let server: ChildProcess;
+let server: BerthProcess | undefined;
+const root = path.resolve(__dirname, '..');
 
 test.beforeAll(async () => {
   iap = await startTestIap();
-  const root = path.resolve(__dirname, '..');
-  server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      AUTH_MODE: 'iap',
-      IAP_AUDIENCE: iap.audience,
-      IAP_JWKS_URL: iap.jwksUrl,
-      AUTH_SECRET: 'e2e-iap-secret-0123456789abcdef0123456789',
-      BERTH_DATA_DIR: path.join(root, '.data', 'e2e'),
-      BERTH_SANDBOX: '1',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: 'ignore',
+  server = await startBerthProcess({
+    port,
+    iap,
+    env: { AUTH_SECRET: 'e2e-iap-secret-0123456789abcdef0123456789', BERTH_DATA_DIR: path.join(root, '.data', 'e2e'), BERTH_SANDBOX: '1' },
+    timeoutMs: 60_000,
   });
-  await expect
-    .poll(async () => (await fetch(`${base}/api/healthz`).catch(() => null))?.status ?? 0, { timeout: 60_000 })
-    .toBe(200);
 });
 
 test.afterAll(async () => {
-  server?.kill('SIGTERM');
+  await server?.stop();
   await iap?.close();
 });
 

@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import pg from 'pg';
 import { expect, test } from '@playwright/test';
 import { startTestIap, type TestIap } from '../lib/testing/iap';
 import { replicaPorts } from './ports';
+import { type BerthProcess, startBerthProcess } from './berth-process';
 
 // Two Berth replicas (separate processes, separate clones) sharing one PostgreSQL database and
 // one bare git remote, as on GKE: nothing lost, nothing applied twice.
@@ -18,7 +19,7 @@ const postgresUrl = process.env.TEST_DATABASE_URL;
 let databaseUrl = '';
 let databaseName = '';
 let iap: TestIap;
-const replicas: ChildProcess[] = [];
+const replicas: BerthProcess[] = [];
 
 test.describe.configure({ mode: 'serial' });
 
@@ -26,28 +27,20 @@ test.skip(!postgresUrl && !process.env.CI, 'TEST_DATABASE_URL is not set: the sc
 
 const git = (dir: string, ...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
 
-async function startReplica(index: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '--port', String(ports[index])], {
-    cwd: root,
+function startReplica(index: number): Promise<BerthProcess> {
+  return startBerthProcess({
+    port: ports[index],
+    iap,
     env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      AUTH_MODE: 'iap',
-      IAP_AUDIENCE: iap.audience,
-      IAP_JWKS_URL: iap.jwksUrl,
       AUTH_SECRET: 'scale-out-secret-0123456789abcdef0123456789',
       DATABASE_URL: databaseUrl,
       CONFIG_REPO_DIR: path.join(work, `replica-${index}`),
       CONFIG_REPO_REMOTE: remote,
       BERTH_DATA_DIR: path.join(work, `data-${index}`),
       BERTH_SANDBOX: '0',
-      NEXT_MANUAL_SIG_HANDLE: '1',
-      LOG_LEVEL: 'warn',
     },
-    stdio: 'ignore',
+    timeoutMs: 60_000,
   });
-  await expect.poll(async () => (await fetch(`${bases[index]}/api/healthz`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);
-  return child;
 }
 
 test.beforeAll(async () => {
@@ -71,7 +64,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  for (const child of replicas) if (child.exitCode === null) child.kill('SIGKILL');
+  await Promise.all(replicas.map((replica) => replica.stop('SIGKILL')));
   await iap?.close();
   if (databaseName && postgresUrl) {
     const admin = new pg.Client({ connectionString: postgresUrl });
@@ -179,8 +172,7 @@ test('a replica killed mid-commit leaves no half-written state, and the other ke
     headers: priya,
     body: JSON.stringify({ text: `${text}# killed\n`, baseRevision: revision, message: 'Interrupted save' }),
   }).catch(() => null);
-  replicas[0].kill('SIGKILL');
-  await inFlight;
+  await Promise.all([replicas[0].stop('SIGKILL'), inFlight]);
   expect(git(remote, 'fsck', '--strict', '--no-dangling').trim()).toBe('');
 
   // The survivor serves, and its save lands on whatever the remote has now.
@@ -193,7 +185,7 @@ test('a replica killed mid-commit leaves no half-written state, and the other ke
   let saved = await save(await readFile(bases[1], 'scheduler', priya));
   if (saved.status === 409) {
     // The dead replica's save reached the remote first: re-base on it, as a person would.
-    const conflict = (await saved.json()) as { headRevision: string; conflicts: { headText: string }[] };
+    const conflict = ((await saved.json()) as { error: { details: { headRevision: string; conflicts: { headText: string }[] } } }).error.details;
     saved = await save({ text: conflict.conflicts[0].headText, revision: conflict.headRevision });
   }
   expect(saved.status).toBe(201);

@@ -94,7 +94,7 @@ function highlight(text: string, hit: Hit): ReactNode {
   });
 }
 
-export default function SearchDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export default function SearchDialog({ open, openRequests, onClose }: { open: boolean; openRequests: number; onClose: () => void }) {
   const router = useRouter();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -110,7 +110,8 @@ export default function SearchDialog({ open, onClose }: { open: boolean; onClose
       dialog.showModal();
       inputRef.current?.select();
     } else if (!open && dialog.open) dialog.close();
-  }, [open]);
+    // openRequests: a new request shows a dialog that closed while the state still said open.
+  }, [open, openRequests]);
 
   useEffect(() => {
     if (!open || load.status === 'ready') return;
@@ -178,10 +179,9 @@ export default function SearchDialog({ open, onClose }: { open: boolean; onClose
       // Escape: closed in the state now, not when the dialog's "close" event arrives a task later —
       // a Ctrl+K pressed in between would otherwise find the state still open and do nothing.
       onCancel={onClose}
-      // The "close" event is queued as a task, and the browser runs input before queued tasks: a
+      // The "close" event is a queued task, and the browser runs input before queued tasks: a
       // Ctrl+K pressed right after Escape can reopen the dialog before this event arrives. Only a
-      // dialog that is still closed when it arrives tells the state (Chrome may close without
-      // "cancel" when the page has had no user activation).
+      // dialog that is still closed when it arrives tells the state.
       onClose={() => {
         if (!dialogRef.current?.open) onClose();
       }}

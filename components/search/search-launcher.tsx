@@ -16,6 +16,11 @@ function isEditable(target: EventTarget | null): boolean {
 /** The header's search button; "/" or Ctrl+K (⌘K) opens it from anywhere except while typing. */
 export function SearchLauncher() {
   const [open, setOpen] = useState(false);
+  // Each request to open counts, even when the state already says open: Escape without a prior
+  // user activation closes the dialog with no "cancel" event, and its "close" event is a queued
+  // task that a Ctrl+K pressed at once can overtake — the state then still says open while the
+  // dialog is closed, and only a new request makes the dialog show itself again.
+  const [openRequests, setOpenRequests] = useState(0);
   const [mounted, setMounted] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
 
@@ -29,6 +34,7 @@ export function SearchLauncher() {
       event.preventDefault();
       setMounted(true);
       setOpen(true);
+      setOpenRequests((n) => n + 1);
     }
     window.addEventListener('keydown', onKeyDown);
     // Announced only once the listener is attached: the server-rendered button cannot honour the
@@ -50,6 +56,7 @@ export function SearchLauncher() {
         onClick={() => {
           setMounted(true);
           setOpen(true);
+          setOpenRequests((n) => n + 1);
         }}
         // Warm the dialog's code while the pointer is on its way.
         onPointerEnter={() => void loadDialog()}
@@ -68,7 +75,7 @@ export function SearchLauncher() {
       {mounted ? (
         <LoadBoundary what="Search" className={LOAD_FAILED_TOAST}>
           <Suspense fallback={null}>
-            <SearchDialog open={open} onClose={() => setOpen(false)} />
+            <SearchDialog open={open} openRequests={openRequests} onClose={() => setOpen(false)} />
           </Suspense>
         </LoadBoundary>
       ) : null}

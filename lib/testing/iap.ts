@@ -50,6 +50,11 @@ export async function startTestIap(audience = '/projects/123456789012/global/bac
         .setExpirationTime(rest.exp ?? now + 600)
         .sign(options.key ?? privateKey);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A killed Berth's keep-alive sockets would otherwise hold close() until they time out.
+        server.closeAllConnections();
+      }),
   };
 }

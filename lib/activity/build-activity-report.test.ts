@@ -75,6 +75,7 @@ function sources(change: Partial<ActivitySources> = {}): ActivitySources {
       audit('logs.query', PRIYA, 'app:care-admin', '2026-12-03T15:00:00.000Z', { environment: 'stage', lines: 5 }),
       audit('logs.unmask', PRIYA, 'app:care-admin', '2026-12-03T15:01:00.000Z', { environment: 'production', scope: 'line', reason: 'RF-2211 which patient', lines: 1 }),
       audit('auth.sign-in', ANA, `user:${ANA}`, '2026-12-01T08:00:00.000Z', { mode: 'iap' }),
+      audit('auth.sign-in', 'someone@elsewhere.example', 'user:someone@elsewhere.example', '2026-12-06T23:59:59.999Z', { mode: 'iap', listed: false }),
     ],
     auditTruncated: false,
     auditLimit: 20_000,
@@ -119,6 +120,7 @@ describe('the weekly activity report', () => {
       ['break-glass', 'care-admin', DMITRI],
       ['log-access', 'care-admin', DMITRI],
       ['log-access', 'care-admin', PRIYA],
+      ['sign-in', null, 'someone@elsewhere.example'],
     ]);
     const commit = report.events.find((e) => e.kind === 'values-commit')!;
     expect(commit).toMatchObject({ approver: BEN, changeId: 42, revision: 'a'.repeat(40), summary: 'Raise replicas (apps/patient-portal/values-production.yaml)' });
@@ -129,7 +131,10 @@ describe('the weekly activity report', () => {
       ['Read a page of logs (200 lines, through break-glass)', 'INC-4411 refunds failing'],
       ['Showed masked log lines unmasked (1 line)', 'RF-2211 which patient'],
     ]);
-    expect(report.events.find((e) => e.kind === 'sign-in')!.summary).toBe('Signed in to Berth through Identity-Aware Proxy');
+    expect(report.events.filter((e) => e.kind === 'sign-in').map((e) => e.summary)).toEqual([
+      'Signed in to Berth through Identity-Aware Proxy',
+      'Signed in to Berth through Identity-Aware Proxy (not in teams.yaml: shown only how to be added)',
+    ]);
   });
 
   it('says how complete each kind is: the audit trail and history are, the cluster’s memory is not', () => {
@@ -180,6 +185,7 @@ describe('the weekly activity report', () => {
       ['approval', 'scheduler'],
       // Recorded by an older Berth, or an import: what the trail holds is shown.
       ['log-access', 'care-admin'],
+      ['sign-in', null],
     ]);
     expect(stage.coverage.find((c) => c.kind === 'log-access')).toMatchObject({ state: 'unavailable', note: expect.stringContaining('not recorded') });
   });

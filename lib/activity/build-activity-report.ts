@@ -106,7 +106,12 @@ function fromAudit(event: AuditEvent, sources: ActivitySources): ActivityEvent |
       };
     }
     case 'auth.sign-in':
-      return { ...base, app: null, kind: 'sign-in', summary: `Signed in to Berth${text(event.details.mode) === 'iap' ? ' through Identity-Aware Proxy' : ''}` };
+      return {
+        ...base,
+        app: null,
+        kind: 'sign-in',
+        summary: `Signed in to Berth${text(event.details.mode) === 'iap' ? ' through Identity-Aware Proxy' : ''}${event.details.listed === false ? ' (not in teams.yaml: shown only how to be added)' : ''}`,
+      };
     default: {
       const verb = LOG_READ_ACTIONS[event.action];
       if (!verb || event.details.environment !== sources.environment) return null;
@@ -210,7 +215,7 @@ function coverageOf(sources: ActivitySources, dropped: DroppedRollouts | undefin
       ? { kind: 'break-glass', state: 'complete', note: `${logsNote}, so break-glass is never needed.` }
       : fromAuditTrail('break-glass', 'From Berth’s audit trail: every break-glass, with its reason'),
     logsNote ? { kind: 'log-access', state: 'unavailable', note: `${logsNote}.` } : fromAuditTrail('log-access', 'From Berth’s audit trail: every page, follow, download and unmask of these logs'),
-    fromAuditTrail('sign-in', 'From Berth’s audit trail. Sign-ins are to Berth, not to one environment: every environment’s report lists them all'),
+    fromAuditTrail('sign-in', 'From Berth’s audit trail: the demo sign-in, or behind Identity-Aware Proxy a person’s first request after 8 hours without one. Sign-ins are to Berth, not to one environment: every environment’s report lists them all'),
   ];
 }
 

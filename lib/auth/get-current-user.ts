@@ -5,6 +5,7 @@ import { redirect, unauthorized } from 'next/navigation';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { getConfig } from '@/lib/config/get-config';
 import { getAuthOptions } from './auth-options';
+import { recordIapSignIn } from './record-iap-sign-in';
 import { type BerthUser, resolveUser } from './user';
 import { IAP_HEADER, type IapIdentity, IapVerificationError, verifyIapJwt } from './verify-iap-jwt';
 
@@ -19,7 +20,9 @@ export async function getCurrentUser(requestHeaders?: Headers): Promise<BerthUse
     const identity = await iapIdentity(requestHeaders ?? (await headers()));
     if (!identity) return null;
     // IAP vouches for the Workspace domain too: an identity from outside it is unlisted.
-    return resolveUser(identity.email, await loadCatalog(), { hostedDomain: identity.hd ?? null, companyDomains: config.BERTH_WORKSPACE_DOMAINS });
+    const user = resolveUser(identity.email, await loadCatalog(), { hostedDomain: identity.hd ?? null, companyDomains: config.BERTH_WORKSPACE_DOMAINS });
+    await recordIapSignIn({ email: user.email, listed: user.role !== 'unlisted' });
+    return user;
   }
   const email = await sessionEmail();
   if (!email) return null;

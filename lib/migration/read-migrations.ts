@@ -1,5 +1,5 @@
 import 'server-only';
-import type { ConfigRepo } from '@/lib/gitops/config-repo';
+import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
 import { headRevision, listFolder, readFile } from '@/lib/gitops/read-repo';
 import { type MigrationFileProblem, migrationFilePath, parseMigrationFile, type MigrationFile } from './migration-file';
 
@@ -21,4 +21,9 @@ export async function readAllMigrations(repo: ConfigRepo, revision?: string): Pr
   const at = revision ?? (await headRevision(repo));
   const folders = (await listFolder(repo, 'apps', at)).filter((entry) => entry.type === 'folder').map((entry) => entry.name);
   return Promise.all(folders.sort().map((app) => readMigration(repo, app, at)));
+}
+
+/** An app's migration.yaml at the branch head, for a page that has already found the app. */
+export async function readAppMigration(app: string, deps: { repo?: ConfigRepo } = {}): Promise<AppMigration> {
+  return readMigration(deps.repo ?? getConfigRepo(), app);
 }

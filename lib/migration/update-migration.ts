@@ -11,6 +11,7 @@ import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
 import { fail, type Result } from '@/lib/result/result';
 import { describeState } from './migration-states';
 import { isAtLeast, type MigrationState } from './migration-file';
+import { moveRefusal } from './migration-moves';
 import { updateMigrationInput, type UpdateMigrationInput } from './migration-inputs';
 import { type MigrationWriteDetails, type MigrationWriteOutcome, writeMigration } from './write-migration';
 
@@ -47,19 +48,8 @@ export async function updateMigration(user: BerthUser, raw: UpdateMigrationInput
       audit: () => ({ from, to, ...(to === 'validated-in-stage' ? { validatedBy: user.email } : {}) }),
       edit: (doc, current) => {
         from = current?.state ?? 'aptible-only';
-        if (from === 'cutover') {
-          return fail('conflict', `${app.name} is mid-cutover (GKE at ${current?.gkeShare ?? 0} %): the cutover ladder moves it on — to 100 % with an approved step, or back to 0.`);
-        }
-        if (to === 'cutover') return fail('invalid', 'A cutover starts with the cutover ladder’s first step (a production change with a second person’s approval), not here.');
-        if (to === 'gke-100' && current?.cutover) {
-          return fail('invalid', `${app.name}'s traffic goes through the edge Envoy: it reaches 100 % through the cutover ladder's approved 100 % step.`);
-        }
-        if (to === 'aptible-deprovisioned' && from !== 'gke-100' && from !== 'aptible-deprovisioned') {
-          return fail('invalid', `Aptible can be deprovisioned once GKE has all of ${app.name}'s traffic (now: ${describeState(from).label.toLowerCase()}).`);
-        }
-        if (isAtLeast(to, 'validated-in-stage') && to !== 'validated-in-stage' && !current?.validatedInStage) {
-          return fail('invalid', `${app.name} has not been validated in stage by the ${app.team} team yet.`);
-        }
+        const refusal = moveRefusal(app.name, app.team, current, to);
+        if (refusal) return fail(refusal.code, refusal.message);
         doc.set('state', to);
         if (to === 'validated-in-stage') {
           doc.set('validatedInStage', doc.createNode({ by: user.email, at: today, ...(input.note ? { note: input.note } : {}) }));

@@ -17,6 +17,11 @@ export const mainNav: NavItem[] = [
     description: 'Production values changes waiting for a second person, and the ones you asked for.',
   },
   {
+    href: '/migration',
+    label: 'Migration',
+    description: 'Where each app stands in its move from Aptible, what it is waiting for and who: the working group’s board.',
+  },
+  {
     href: '/guides',
     label: 'Guides',
     description: 'Everything you did on Aptible, and how to do it on GKE — in the terms you already know.',

@@ -7,6 +7,8 @@ import { AppLogAccess } from '@/components/logs/app-log-access';
 import { LogsLink } from '@/components/logs/logs-link';
 import { ValuesFiles } from '@/components/apps/values-files';
 import { AppStatusSection } from '@/components/status/app-status-section';
+import { AppMigrationSection } from '@/components/migration/app-migration-section';
+import { readAppMigration } from '@/lib/migration/read-migrations';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/get-current-user';
@@ -30,6 +32,7 @@ export default async function AppPage({ params }: { params: Promise<{ app: strin
   const { app, team, environments, files, commits, revision, openChanges } = overview;
   const canChange = decide(user, 'values.requestChange', { app }).allowed;
   const logAccess = await checkLogAccessPerEnvironment(user, app, environments);
+  const migration = await readAppMigration(app.name);
   const highlighted = await Promise.all(
     files.map(async (f) => ({ path: f.path, label: f.label, html: f.text === null ? null : await highlightCode(f.text, 'yaml') })),
   );
@@ -60,6 +63,7 @@ export default async function AppPage({ params }: { params: Promise<{ app: strin
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
           <AppStatusSection app={app.name} environments={environments.map((e) => ({ name: e.name, cluster: e.cluster, project: e.project }))} />
+          <AppMigrationSection app={app.name} migration={migration} fromAptible={!!app.aptible} />
           <section aria-labelledby="environments" className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="environments" className="font-semibold text-slate-900">
               Environments

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { approveChangeAction, commentOnChangeAction, rejectChangeAction, withdrawChangeAction } from '@/lib/changes/actions';
-import type { ChangeStatus } from '@/lib/changes/change-request';
+import type { ChangeRequest, ChangeStatus } from '@/lib/changes/change-request';
 
 interface ChangeActionsProps {
   id: number;
@@ -39,7 +39,7 @@ export function ChangeActions({ id, status, diffHash, canReview, reviewReason, i
               : await commentOnChangeAction({ id, body: text });
       if (result.ok) {
         setComment('');
-        setMessage({ ok: true, text: action === 'approve' ? 'Approved.' : action === 'comment' ? 'Comment added.' : 'Done.' });
+        setMessage(outcomeWords(action, result.data));
       } else {
         const firstField = Object.values(result.error.fieldErrors ?? {})[0]?.[0];
         const problem = result.error.details?.problems?.find((p) => p.severity === 'error')?.message;
@@ -96,4 +96,19 @@ export function ChangeActions({ id, status, diffHash, canReview, reviewReason, i
       ) : null}
     </section>
   );
+}
+
+/** What happened, from the request as the server left it: an approval is not a merge. */
+function outcomeWords(action: 'approve' | 'reject' | 'withdraw' | 'comment', change: ChangeRequest): { ok: boolean; text: string } {
+  if (action === 'comment') return { ok: true, text: 'Comment added.' };
+  if (action === 'reject') return { ok: true, text: 'Rejected.' };
+  if (action === 'withdraw') return { ok: true, text: 'Withdrawn.' };
+  switch (change.status) {
+    case 'merged':
+      return { ok: true, text: `Approved and merged as ${change.mergedRevision?.slice(0, 7) ?? 'a new commit'}. CI/CD deploys it next.` };
+    case 'approved':
+      return { ok: true, text: 'Approved: Berth is merging it.' };
+    default:
+      return { ok: false, text: `Approved, but not merged: ${change.statusReason ?? `the request is ${change.status}`}` };
+  }
 }

@@ -10,7 +10,9 @@ import { makeSampleRepo } from '@/lib/testing/sample-repo';
 import { saveValues } from '@/lib/values-files/save-values';
 import { valuesHistory } from '@/lib/values-files/values-history';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
-import { listChangeEvents } from './change-repository';
+import { findChangeRequest, listChangeEvents } from './change-repository';
+import { getChangeRequest } from './get-change-request';
+import { listInbox } from './list-inbox';
 import { approveChange, type ChangeDeps, type ChangeResult, commentOnChange, rejectChange, requestChange, updateChangeRequest, withdrawChange } from './change-flows';
 
 const ana: BerthUser = { email: 'ana.souza@meridiancare.example', name: 'Ana Souza', role: 'engineer', team: 'patient-experience' };
@@ -89,9 +91,11 @@ describeEachDatabase('production change requests', (database) => {
     const opened = await propose(ana, bumpLogLevel('c'));
     if (!opened.ok) throw new Error(opened.error.message);
     await commitChange(repo, { files: [{ path: PROD, text: `${(await readFile(repo, PROD)) ?? ''}# hotfix\n` }], baseRevision: await headRevision(repo), author: priya, message: 'hotfix' });
+    // Approving what can no longer merge is refused with the reason, and the request reads stale.
     const result = await approveChange(chloe, { id: opened.data.id, diffHash: opened.data.diffHash }, deps());
-    expect(outcome(result)).toBe('ok');
-    if (result.ok) expect(result.data).toMatchObject({ status: 'stale', statusReason: expect.stringMatching(/re-bases/) });
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^This change request is stale: .*re-bases/) } });
+    expect(await findChangeRequest(database.db, opened.data.id)).toMatchObject({ status: 'stale', statusReason: expect.stringMatching(/re-bases/) });
+    expect((await listChangeEvents(database.db, opened.data.id)).map((e) => e.kind)).not.toContain('approved');
     const head = await headRevision(repo);
     const rebased = await updateChangeRequest(ana, { id: opened.data.id, text: `${(await readFile(repo, PROD)) ?? ''}# level c\n`, baseRevision: head }, deps());
     expect(outcome(rebased)).toBe('ok');
@@ -183,6 +187,60 @@ describeEachDatabase('production change requests', (database) => {
     const base = await headRevision(repo);
     expect(outcome(await requestChange(dmitri, { app: 'patient-portal', file: 'values-production.yaml', text: 'x: 1\n', baseRevision: base, message: '' }, deps()))).toBe('forbidden');
     expect(outcome(await requestChange(ana, { app: 'patient-portal', file: 'values-stage.yaml', text: 'x: 1\n', baseRevision: base, message: '' }, deps()))).toBe('invalid');
+  });
+  it('refuses a second identical request and points to the open one', async () => {
+    const first = await propose(ana, bumpLogLevel('twice'));
+    if (!first.ok) throw new Error(first.error.message);
+    const second = await requestChange(
+      ana,
+      { app: 'patient-portal', file: 'values-production.yaml', text: first.data.proposedText, baseRevision: first.data.baseRevision, message: 'again' },
+      deps(),
+    );
+    expect(second).toMatchObject({ ok: false, error: { code: 'conflict', details: { existing: first.data.id }, message: expect.stringMatching(`#${first.data.id} already proposes exactly this change`) } });
+    // Another person asking for exactly the same is the same proposal too.
+    const byBen = await requestChange(ben, { app: 'patient-portal', file: 'values-production.yaml', text: first.data.proposedText, baseRevision: first.data.baseRevision, message: '' }, deps());
+    expect(byBen).toMatchObject({ ok: false, error: { details: { existing: first.data.id } } });
+    // Once it is withdrawn, the same change can be requested again.
+    expect(outcome(await withdrawChange(ana, { id: first.data.id }, deps()))).toBe('ok');
+    const third = await requestChange(ana, { app: 'patient-portal', file: 'values-production.yaml', text: first.data.proposedText, baseRevision: first.data.baseRevision, message: 'third' }, deps());
+    expect(outcome(third)).toBe('ok');
+  });
+
+  it('opens one request when two identical ones race (a double click), across connections', async () => {
+    const base = await headRevision(repo);
+    const text = `${(await readFile(repo, PROD)) ?? ''}# double click\n`;
+    const submit = () => requestChange(ana, { app: 'patient-portal', file: 'values-production.yaml', text, baseRevision: base, message: 'double' }, deps());
+    const results = await Promise.all([submit(), submit(), submit()]);
+    const opened = results.filter((r) => r.ok);
+    expect(opened).toHaveLength(1);
+    const id = opened[0].ok ? opened[0].data.id : 0;
+    for (const refused of results.filter((r) => !r.ok)) expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', details: { existing: id } } });
+    const rows = await database.db.selectFrom('change_requests').select('id').where('proposed_text', '=', text).execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('works out staleness when the request is looked at: stale at once, with no approval needed to find out', async () => {
+    const opened = await propose(ana, bumpLogLevel('looked-at'));
+    if (!opened.ok) throw new Error(opened.error.message);
+    const fresh = await getChangeRequest(ben, opened.data.id, deps());
+    expect(fresh.ok && fresh.data.change.status).toBe('open');
+    await commitChange(repo, { files: [{ path: PROD, text: `${(await readFile(repo, PROD)) ?? ''}# someone else\n` }], baseRevision: await headRevision(repo), author: priya, message: 'other' });
+    const seen = await getChangeRequest(ben, opened.data.id, deps());
+    expect(seen).toMatchObject({ ok: true, data: { change: { status: 'stale', statusReason: expect.stringMatching(/changed in the repository/) } } });
+    if (seen.ok) expect(seen.data.events.at(-1)).toMatchObject({ kind: 'stale', actor: { name: 'Berth' } });
+    // The inbox no longer offers it for review.
+    const catalog = await loadCatalog(repo);
+    const inbox = await listInbox(ben, { ...deps(), catalog });
+    expect(inbox.waitingForMe.map((c) => c.id)).not.toContain(opened.data.id);
+  });
+
+  it('moves every overtaken open request to stale when the inbox is listed', async () => {
+    const opened = await propose(ana, bumpLogLevel('inbox'));
+    if (!opened.ok) throw new Error(opened.error.message);
+    await commitChange(repo, { files: [{ path: PROD, text: `${(await readFile(repo, PROD)) ?? ''}# inbox overtaken\n` }], baseRevision: await headRevision(repo), author: priya, message: 'overtake' });
+    const inbox = await listInbox(ben, deps());
+    expect(inbox.waitingForMe.map((c) => c.id)).not.toContain(opened.data.id);
+    expect(inbox.recent.find((c) => c.id === opened.data.id)?.status).toBe('stale');
   });
 });
 

@@ -6,16 +6,18 @@ import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import type { App } from '@/lib/catalog/types';
+import { isUniqueViolation } from '@/lib/db/unique-violation';
 import { placeOfRevision } from '@/lib/gitops/on-branch';
 import { headRevision, readFile } from '@/lib/gitops/read-repo';
 import { refreshFromRemote } from '@/lib/gitops/remote-sync';
 import { fail, ok, type Result } from '@/lib/result/result';
 import { type ChangeDeps, type ChangeStores, changeStores } from './change-deps';
 import type { ChangeRequest } from './change-request';
-import { addChangeEvent, findChangeRequest, transitionChange } from './change-repository';
+import { addChangeEvent, findChangeRequest, findOpenRequestForDiff, transitionChange } from './change-repository';
 import { changeDiffHash } from './diff-hash';
 import { type ChangeResult, mergeApproved, newMergeLease } from './merge-change';
 import { nextStatus } from './state-machine';
+import { refreshStaleness } from './mark-stale';
 
 export type { ChangeDeps, ChangeResult };
 
@@ -50,32 +52,48 @@ export async function requestChange(user: BerthUser, input: RequestChangeInput, 
   if (!proposal.ok) return proposal;
   if (!proposal.data.evaluation.ok) return fail('invalid', 'The proposal has problems; nothing was requested.', { details: { problems: proposal.data.evaluation.problems } });
 
+  // The same proposal already waiting (a second click, a second tab, a retry): point to it. The
+  // database's unique index on open requests' diff hash settles two submissions racing here.
+  const waiting = await findOpenRequestForDiff(stores.db, proposal.data.diffHash);
+  if (waiting) return alreadyRequested(waiting);
+
   const now = new Date().toISOString();
-  const inserted = await stores.db
-    .insertInto('change_requests')
-    .values({
-      app: app.name,
-      file_name: target.name,
-      file_path: target.path,
-      environments: JSON.stringify(target.affects),
-      title: input.message.trim() || `Update ${target.path}`,
-      author_email: user.email,
-      author_name: user.name,
-      base_revision: input.baseRevision,
-      base_text: proposal.data.baseText,
-      proposed_text: input.text,
-      diff_hash: proposal.data.diffHash,
-      evaluation: JSON.stringify(proposal.data.evaluation),
-      status: 'open',
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  let inserted;
+  try {
+    inserted = await stores.db
+      .insertInto('change_requests')
+      .values({
+        app: app.name,
+        file_name: target.name,
+        file_path: target.path,
+        environments: JSON.stringify(target.affects),
+        title: input.message.trim() || `Update ${target.path}`,
+        author_email: user.email,
+        author_name: user.name,
+        base_revision: input.baseRevision,
+        base_text: proposal.data.baseText,
+        proposed_text: input.text,
+        diff_hash: proposal.data.diffHash,
+        evaluation: JSON.stringify(proposal.data.evaluation),
+        status: 'open',
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  } catch (error) {
+    const raced = isUniqueViolation(error) ? await findOpenRequestForDiff(stores.db, proposal.data.diffHash) : null;
+    if (raced) return alreadyRequested(raced);
+    throw error;
+  }
   const id = Number(inserted.id);
   await addChangeEvent(stores.db, { changeId: id, actor: user, kind: 'opened', diffHash: proposal.data.diffHash });
   await audit(stores, user, 'change.request', { id, app: app.name }, { file: target.path, diffHash: proposal.data.diffHash });
   return ok((await findChangeRequest(stores.db, id))!);
+}
+
+function alreadyRequested(existing: ChangeRequest): ChangeResult {
+  return fail('conflict', `Change request #${existing.id} already proposes exactly this change; nothing new was opened.`, { details: { existing: existing.id } });
 }
 
 interface Proposal {
@@ -123,22 +141,31 @@ export async function updateChangeRequest(user: BerthUser, input: { id: number; 
   const proposal = await buildProposal(stores, app, target, input.text, input.baseRevision, environments);
   if (!proposal.ok) return proposal;
   if (!proposal.data.evaluation.ok) return fail('invalid', 'The proposal has problems; nothing was requested.', { details: { problems: proposal.data.evaluation.problems } });
-  const result = await stores.db
-    .updateTable('change_requests')
-    .set({
-      base_revision: input.baseRevision,
-      base_text: proposal.data.baseText,
-      proposed_text: input.text,
-      diff_hash: proposal.data.diffHash,
-      evaluation: JSON.stringify(proposal.data.evaluation),
-      status: 'open',
-      status_reason: null,
-      version: change.version + 1,
-      updated_at: new Date().toISOString(),
-    })
-    .where('id', '=', change.id)
-    .where('version', '=', change.version)
-    .executeTakeFirst();
+  const duplicate = await findOpenRequestForDiff(stores.db, proposal.data.diffHash);
+  if (duplicate && duplicate.id !== change.id) return alreadyRequested(duplicate);
+  let result;
+  try {
+    result = await stores.db
+      .updateTable('change_requests')
+      .set({
+        base_revision: input.baseRevision,
+        base_text: proposal.data.baseText,
+        proposed_text: input.text,
+        diff_hash: proposal.data.diffHash,
+        evaluation: JSON.stringify(proposal.data.evaluation),
+        status: 'open',
+        status_reason: null,
+        version: change.version + 1,
+        updated_at: new Date().toISOString(),
+      })
+      .where('id', '=', change.id)
+      .where('version', '=', change.version)
+      .executeTakeFirst();
+  } catch (error) {
+    const raced = isUniqueViolation(error) ? await findOpenRequestForDiff(stores.db, proposal.data.diffHash) : null;
+    if (raced) return alreadyRequested(raced);
+    throw error;
+  }
   if (Number(result.numUpdatedRows) !== 1) return fail('conflict', 'Someone acted on this change request meanwhile; reload it.');
   await addChangeEvent(stores.db, { changeId: change.id, actor: user, kind: 'updated', diffHash: proposal.data.diffHash });
   await audit(stores, user, 'change.update', change, { diffHash: proposal.data.diffHash });
@@ -159,6 +186,9 @@ export async function approveChange(user: BerthUser, input: { id: number; diffHa
   const decision = decide(user, 'change.approve', { app, authorEmail: change.author.email });
   if (!decision.allowed) return fail('forbidden', decision.reason);
   if (change.status !== 'open') return fail('conflict', `This change request is ${change.status}; it cannot be approved.`);
+  // Overtaken by the repository since the page loaded: say so instead of approving what cannot merge.
+  const current = await refreshStaleness(stores.db, stores.repo, change);
+  if (current.status !== 'open') return fail('conflict', `This change request is ${current.status}: ${current.statusReason ?? 'reload it'}`);
   if (input.diffHash !== change.diffHash) {
     return fail('conflict', 'The proposal changed after you reviewed it: review the new diff and approve again.');
   }

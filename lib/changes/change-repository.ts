@@ -46,6 +46,12 @@ export async function findChangeRequest(db: Db, id: number): Promise<ChangeReque
   return row ? toChangeRequest(row) : null;
 }
 
+/** The open (or merging) request proposing exactly this diff, if any: there is at most one. */
+export async function findOpenRequestForDiff(db: Db, diffHash: string): Promise<ChangeRequest | null> {
+  const row = await db.selectFrom('change_requests').selectAll().where('diff_hash', '=', diffHash).where('status', 'in', ['open', 'approved']).executeTakeFirst();
+  return row ? toChangeRequest(row) : null;
+}
+
 export async function listChangeEvents(db: Db, id: number): Promise<ChangeEvent[]> {
   const rows = await db.selectFrom('change_request_events').selectAll().where('change_id', '=', id).orderBy('id', 'asc').execute();
   return rows.map(toEvent);

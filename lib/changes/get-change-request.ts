@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '@/lib/result/result';
 import { type ChangeDeps, changeStores } from './change-deps';
 import type { ChangeEvent, ChangeRequest } from './change-request';
 import { findChangeRequest, listChangeEvents } from './change-repository';
+import { refreshStaleness } from './mark-stale';
 
 export interface ChangeRequestView {
   change: ChangeRequest;
@@ -16,11 +17,13 @@ export interface ChangeRequestView {
 
 /** One change request with its discussion, for a person who may see its app. */
 export async function getChangeRequest(user: BerthUser, id: number, deps: ChangeDeps = {}): Promise<Result<ChangeRequestView>> {
-  const { db, catalog } = await changeStores(deps);
-  const [change, events, { apps }] = await Promise.all([findChangeRequest(db, id), listChangeEvents(db, id), catalog()]);
-  if (!change) return fail('not-found', 'There is no such change request.');
-  const app = apps.find((a) => a.name === change.app) ?? null;
-  const decision = decide(user, 'app.view', { app: app ?? { name: change.app, team: '' } });
+  const { db, repo, catalog } = await changeStores(deps);
+  const [found, { apps }] = await Promise.all([findChangeRequest(db, id), catalog()]);
+  if (!found) return fail('not-found', 'There is no such change request.');
+  const app = apps.find((a) => a.name === found.app) ?? null;
+  const decision = decide(user, 'app.view', { app: app ?? { name: found.app, team: '' } });
   if (!decision.allowed) return fail('forbidden', decision.reason);
-  return ok({ change, events, app });
+  // Its true state now: an open request the repository has overtaken is stale, not awaiting review.
+  const change = await refreshStaleness(db, repo, found);
+  return ok({ change, events: await listChangeEvents(db, id), app });
 }

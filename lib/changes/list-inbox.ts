@@ -4,6 +4,7 @@ import type { BerthUser } from '@/lib/auth/user';
 import { type ChangeDeps, changeStores } from './change-deps';
 import type { ChangeRequest } from './change-request';
 import { listChangeRequests } from './change-repository';
+import { refreshOpenRequests } from './mark-stale';
 
 export interface ChangesInbox {
   waitingForMe: ChangeRequest[];
@@ -13,7 +14,9 @@ export interface ChangesInbox {
 
 /** The Changes page: what I can review (not my own), what I asked for, and what happened lately. */
 export async function listInbox(user: BerthUser, deps: ChangeDeps = {}): Promise<ChangesInbox> {
-  const { db, catalog } = await changeStores(deps);
+  const { db, repo, catalog } = await changeStores(deps);
+  // A request the repository has overtaken is not "waiting for review": it is stale.
+  await refreshOpenRequests(db, repo);
   const reviewable = (await catalog()).apps.filter((app) => decide(user, 'change.approve', { app, authorEmail: '' }).allowed).map((a) => a.name);
   const [waitingForMe, mine, recent] = await Promise.all([
     listChangeRequests(db, { statuses: ['open'], apps: reviewable, excludeAuthorEmail: user.email }),

@@ -33,7 +33,7 @@ const HEARTBEAT_MS = 3_000;
 type MergeStores = Pick<ChangeStores, 'db' | 'repo'>;
 
 /** A change request after an action, or why the action was refused (validation problems in `details`). */
-export type ChangeResult = Result<ChangeRequest, { problems?: ValuesProblem[] }>;
+export type ChangeResult = Result<ChangeRequest, { problems?: ValuesProblem[]; /** The open request that already proposes exactly this. */ existing?: number }>;
 
 type Person = { name: string; email: string };
 

@@ -13,6 +13,7 @@ import { auditAppendOnly } from './migrations/021-audit-append-only';
 import { appStatusSamples } from './migrations/030-app-status-samples';
 import { cutoverSteps } from './migrations/035-cutover-steps';
 import { changeDecisionsSeen } from './migrations/040-change-decisions-seen';
+import { oneOpenRequestPerDiff } from './migrations/045-one-open-request-per-diff';
 
 export function berthMigrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -27,6 +28,7 @@ export function berthMigrations(dialect: Dialect): Record<string, Migration> {
     '030_app_status_samples': appStatusSamples(dialect),
     '035_cutover_steps': cutoverSteps(dialect),
     '040_change_decisions_seen': changeDecisionsSeen(),
+    '045_one_open_request_per_diff': oneOpenRequestPerDiff(),
   };
 }
 

@@ -6,6 +6,8 @@
 // every kind of line break becomes \n, and invisible or control characters are dropped first so
 // they cannot hide a line from this check while git or a reader still sees it.
 
+// Isomorphic (no server-only): the editor shows the subject this file will write.
+
 /** Keys of the trailers Berth itself writes; nothing else ever becomes a trailer. */
 export type BerthTrailerKey = 'Approved-by' | 'Change-request';
 export type BerthTrailers = Partial<Record<BerthTrailerKey, string[]>>;
@@ -65,4 +67,9 @@ export function composeCommitMessage(personText: string, options: { fallbackSubj
   );
   if (trailerLines.length) paragraphs.push(trailerLines.join('\n'));
   return `${paragraphs.join('\n\n')}\n`;
+}
+
+/** The first line a commit of this text gets: what `git log --oneline` and Berth's history show. */
+export function commitSubject(personText: string, fallbackSubject: string): string {
+  return composeCommitMessage(personText, { fallbackSubject }).split('\n')[0];
 }

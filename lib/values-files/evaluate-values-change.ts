@@ -1,7 +1,7 @@
 import 'server-only';
 import type { App, Environment } from '@/lib/catalog/types';
 import type { ConfigRepo } from '@/lib/gitops/config-repo';
-import { DEFAULT_MAX_BYTES, explainChange, validateValues, type ValuesEffect, type ValuesProblem } from '@/lib/values';
+import { DEFAULT_MAX_BYTES, explainChange, restartedDeployments, validateValues, type RestartedDeployment, type ValuesEffect, type ValuesProblem } from '@/lib/values';
 import { loadValuesContext, withProposedText } from './load-values-layers';
 import type { ValuesFileTarget } from './values-file';
 
@@ -10,6 +10,8 @@ export interface EnvironmentEvaluation {
   ok: boolean;
   problems: ValuesProblem[];
   effects: ValuesEffect[];
+  /** The deployments the commit restarts there, with their pods after it (every one: restart-scope.ts). Absent on requests stored before it was recorded. */
+  restarts?: RestartedDeployment[];
 }
 
 export interface ValuesChangeEvaluation {
@@ -49,7 +51,8 @@ export async function evaluateValuesChange(
       });
       const effects = before.merged && after.merged ? explainChange({ before: before.merged, after: after.merged, environment }) : [];
       const currentText = context.layers.find((l) => l.file === target.path)?.text ?? null;
-      return { environment, ok: after.ok, problems: after.problems, effects, currentText };
+      const restarts = after.merged ? restartedDeployments(after.merged) : [];
+      return { environment, ok: after.ok, problems: after.problems, effects, restarts, currentText };
     }),
   );
   const seen = new Set<string>();

@@ -22,6 +22,8 @@ export interface ValuesEditorView {
   environments: Environment[];
   /** Re-basing one's own open or stale change request: its proposal, on top of the current head. */
   change?: { id: number; proposedText: string };
+  /** The app's other environments' layers, for "production sets FHIR_BASE_URL; stage does not". */
+  otherEnvironments: { name: EnvironmentName; layers: ValuesContext['layers'] }[];
 }
 
 /** What the values editor opens with; null when the app, environment or file does not exist. */
@@ -44,11 +46,16 @@ export async function openValuesEditor(
     ? decide(user, 'values.requestChange', { app })
     : decide(user, 'values.commit', { app, environment: { name: input.environment, requiresApproval: envInfo?.requiresApproval ?? true } });
   const context = await loadValuesContext(repo, app, input.environment, catalog.revision);
+  const otherEnvironments = await Promise.all(
+    app.environments
+      .filter((name) => name !== input.environment)
+      .map(async (name) => ({ name, layers: (await loadValuesContext(repo, app, name, catalog.revision)).layers })),
+  );
   const found = input.change ? await getChangeRequest(user, input.change, { ...deps, repo, catalog }) : null;
   const existing = found?.ok ? found.data.change : null;
   const change =
     existing && existing.author.email === user.email && existing.filePath === target.path && (existing.status === 'open' || existing.status === 'stale')
       ? { id: existing.id, proposedText: existing.proposedText }
       : undefined;
-  return { app, target, approval, permission, context, environments: catalog.environments, change };
+  return { app, target, approval, permission, context, environments: catalog.environments, change, otherEnvironments };
 }

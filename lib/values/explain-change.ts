@@ -30,7 +30,12 @@ export interface ValuesEffect {
   summary: string;
   /** What the same change was on Aptible, when there was an equivalent. */
   aptible?: string;
-  /** Whether running pods are replaced to pick the change up. */
+  /**
+   * Whether the change itself needs new pods (a changed pod template: image, variables, resources).
+   * It is not the whole story on this platform: every values commit restarts every deployment of
+   * the app in the environment anyway, because CI/CD stamps the commit on each pod template
+   * (berth.dev/config-revision) — a replica change included. Say that with restart-scope.ts.
+   */
   restartsPods: boolean;
 }
 

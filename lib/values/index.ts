@@ -33,3 +33,5 @@ export {
 } from './edit-values';
 export { locateValue, type ValueLocation } from './locate-value';
 export { formatValuesPath, getValueAt } from './values-path';
+export { describeRestart, RESTART_REASON, restartedDeployments, type RestartedDeployment } from './restart-scope';
+export { compareVariables, defaultCommitMessage, envVarSources, variablesOf, type EnvVarSource, type VariableGap } from './env-sources';

@@ -3,7 +3,6 @@ import { forbidden, notFound } from 'next/navigation';
 import { ChangeActions } from '@/components/changes/change-actions';
 import { ChangeStatusBadge } from '@/components/changes/change-status-badge';
 import { ProblemsList } from '@/components/values-editor/problems-list';
-import { Badge } from '@/components/ui/badge';
 import { DiffLines } from '@/components/ui/diff-lines';
 import { PageHeader } from '@/components/ui/page-header';
 import { RelativeTime } from '@/components/ui/relative-time';
@@ -12,6 +11,9 @@ import { decide } from '@/lib/auth/policy';
 import { changeIdSchema } from '@/lib/changes/change-inputs';
 import { getChangeRequest } from '@/lib/changes/get-change-request';
 import { markChangeDecisionsSeen } from '@/lib/home/mark-decisions-seen';
+import { getChangeRollout } from '@/lib/changes/change-rollout';
+import { ChangeRolloutList } from '@/components/changes/change-rollout-list';
+import { describeRestart, RESTART_REASON } from '@/lib/values';
 
 export const metadata = { title: 'Change request' };
 
@@ -38,6 +40,7 @@ export default async function ChangePage({ params }: { params: Promise<{ id: str
   const isAuthor = change.author.email === user.email;
   // The author has now seen what was decided: the header's notice of it goes away.
   if (isAuthor) await markChangeDecisionsSeen(user, { changeIds: [change.id] });
+  const rollout = await getChangeRollout(user, change);
 
   return (
     <>
@@ -66,6 +69,7 @@ export default async function ChangePage({ params }: { params: Promise<{ id: str
           . If the server merging it stops, another one finishes the merge or returns the request within a minute.
         </p>
       ) : null}
+      {rollout.length > 0 ? <ChangeRolloutList rollout={rollout} app={change.app} /> : null}
       {change.statusReason ? (
         <p role="note" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {change.statusReason}
@@ -81,17 +85,23 @@ export default async function ChangePage({ params }: { params: Promise<{ id: str
               <div key={env.environment} className="mt-2">
                 <h3 className="text-sm font-medium capitalize text-slate-700">{env.environment}</h3>
                 {env.effects.length === 0 ? (
-                  <p className="text-sm text-slate-600">No effect on what runs.</p>
+                  <p className="text-sm text-slate-600">The values stay the same (comments or formatting only).</p>
                 ) : (
                   <ul className="mt-1 space-y-1 text-sm" aria-label={`Effects in ${env.environment}`}>
                     {env.effects.map((effect) => (
                       <li key={effect.path + effect.summary}>
-                        {effect.summary} {effect.restartsPods ? <Badge tone="warn">pods restart</Badge> : null}
+                        {effect.summary}
                         {effect.aptible ? <span className="block text-xs text-slate-600">On Aptible: {effect.aptible}</span> : null}
                       </li>
                     ))}
                   </ul>
                 )}
+                {env.restarts ? (
+                  <p className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" title={RESTART_REASON}>
+                    {describeRestart(change.app, env.environment, env.restarts)}{' '}
+                    <span className="text-xs">(every values commit restarts all of the app’s pods: CI/CD stamps it on each pod template)</span>
+                  </p>
+                ) : null}
               </div>
             ))}
           </section>

@@ -27,7 +27,7 @@ export default async function EditValuesPage({
   const fileName = (search.success && search.data.file) || (`values-${environment.data}.yaml` as const);
   const view = await openValuesEditor(user, { app: appName, environment: environment.data, file: fileName, change: search.success ? search.data.change : undefined });
   if (!view) notFound();
-  const { app, target, approval, permission, context, environments, change } = view;
+  const { app, target, approval, permission, context, environments, change, otherEnvironments } = view;
 
   return (
     <>
@@ -64,6 +64,7 @@ export default async function EditValuesPage({
         mode={approval ? 'request' : 'commit'}
         permission={permission}
         change={change}
+        otherEnvironments={otherEnvironments}
       />
     </>
   );

@@ -24,7 +24,7 @@ export function NavLinks({ items, notices = null }: { items: { href: string; lab
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto">
-      <ul className="flex gap-1 overflow-x-auto">
+      <ul className="flex flex-wrap gap-1">
         {items.map((item) => {
           const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (

@@ -25,16 +25,16 @@ export function SiteHeader({ connection, userSlot, notices = null }: { connectio
           Berth
         </Link>
         <NavLinks items={mainNav.map(({ href, label }) => ({ href, label }))} notices={notices} />
-        <div className="ml-auto flex flex-wrap items-center gap-3">
+        <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-x-3 gap-y-2">
           {notices ? <DecisionNotice initial={notices} /> : null}
           <SearchLauncher />
           {connection === 'sandbox' ? (
             <Badge tone="warn" title="Berth is connected to the sandbox cluster and logging servers, not to GKE.">
-              Connected to: sandbox
+              <span className="sr-only sm:not-sr-only">Connected to: </span>sandbox
             </Badge>
           ) : (
             <Badge tone="brand" title="Berth is connected to the GKE clusters and Cloud Logging.">
-              Connected to: GKE
+              <span className="sr-only sm:not-sr-only">Connected to: </span>GKE
             </Badge>
           )}
           {userSlot}

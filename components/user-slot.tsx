@@ -24,7 +24,7 @@ export async function UserSlot() {
         <span className="block font-medium text-slate-900">{user.name}</span>
         <span className="block text-xs text-slate-600">
           {user.role}
-          {user.team ? ` · ${user.team}` : ''}
+          {user.team && user.team !== user.role ? ` · ${user.team}` : ''}
         </span>
       </span>
       {demo ? <SignOutButton /> : null}

@@ -74,8 +74,10 @@ test.describe('behind Identity-Aware Proxy', () => {
     const context = await browser.newContext({ extraHTTPHeaders: headers });
     const page = await context.newPage();
     for (const url of ['/', '/apps', '/apps/patient-portal/logs?env=stage', '/guides']) {
-      await page.goto(`${base}${url}`);
+      const response = await page.goto(`${base}${url}`);
       await expect(page, url).toHaveURL(`${base}/ask-to-be-added`);
+      // A refusal answers 403, not 200.
+      expect(response?.status(), url).toBe(403);
     }
     await expect(page.getByRole('heading', { level: 1, name: 'Ask to be added' })).toBeVisible();
     await expect(page.getByText('Berth does not know you yet')).toBeVisible();

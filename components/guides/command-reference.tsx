@@ -19,7 +19,7 @@ const ACLI = 'https://github.com/aptible/aptible-cli/blob/master/';
 /** Every translated command with its flags and equivalents as templates; each entry is a search deep link target. */
 export function CommandReference({ commands, guideTitles }: { commands: CommandEntry[]; guideTitles: Record<string, string> }) {
   return (
-    <div className="space-y-4">
+    <div className="space-y-4 wrap-anywhere">
       {commands.map((entry) => (
         <section
           key={entry.id}

@@ -81,7 +81,7 @@ export function CommandTranslator({ commands, environments, apps, guideTitles, i
   }
 
   return (
-    <section aria-labelledby={`${ids}-title`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+    <section aria-labelledby={`${ids}-title`} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm wrap-anywhere sm:p-5">
       <h2 id={`${ids}-title`} className="sr-only">
         Translate a command
       </h2>
@@ -111,12 +111,12 @@ export function CommandTranslator({ commands, environments, apps, guideTitles, i
           ) : null}
         </div>
         <div className="flex flex-wrap items-end gap-3">
-          <label className="text-sm">
+          <label className="min-w-0 max-w-full text-sm">
             <span className="block text-slate-700">Or pick a command</span>
             <select
               value=""
               onChange={(event) => event.target.value && use(`aptible ${event.target.value} `)}
-              className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm"
+              className="mt-1 max-w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm"
             >
               <option value="">aptible …</option>
               {commands.map((entry) => (

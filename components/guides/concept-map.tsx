@@ -48,7 +48,7 @@ export function ConceptMap({ concepts }: { concepts: ConceptRow[] }) {
           </p>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">Aptible concepts and their GCP/GKE equivalents</caption>
             <thead className="bg-slate-50">

@@ -119,7 +119,7 @@ const components: Partial<Components> = {
     }
     if (className.includes('table-scroll')) {
       return (
-        <div {...props} className="my-6 overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2">
+        <div {...props} className="relative my-6 overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2">
           {props.children}
         </div>
       );

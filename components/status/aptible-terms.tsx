@@ -83,25 +83,46 @@ export function AptibleTermsLegend() {
   return (
     <details className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm">
       <summary className="cursor-pointer font-medium text-slate-800">Kubernetes words and their Aptible equivalents</summary>
-      <table className="mt-2 w-full text-left text-sm">
-        <caption className="sr-only">Kubernetes terms and Aptible terms</caption>
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">Kubernetes</th>
-            <th scope="col" className="py-1 pr-3 font-medium">Aptible</th>
-            <th scope="col" className="py-1 font-medium">What it is</th>
-          </tr>
-        </thead>
-        <tbody>
-          {TERM_PAIRS.map((pair) => (
-            <tr key={pair.kubernetes} className="border-t border-slate-200 align-top">
-              <td className="py-1 pr-3 font-medium text-slate-900">{pair.kubernetes}</td>
-              <td className="py-1 pr-3 text-slate-800">{pair.aptible}</td>
-              <td className="py-1 text-slate-600">{pair.note}</td>
+      <div className="relative mt-2 overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Kubernetes terms and Aptible terms</caption>
+          <thead className="text-xs uppercase text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 pr-3 font-medium">Kubernetes</th>
+              <th scope="col" className="py-1 pr-3 font-medium">Aptible</th>
+              <th scope="col" className="py-1 font-medium">What it is</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {TERM_PAIRS.map((pair) => (
+              <tr key={pair.kubernetes} className="border-t border-slate-200 align-top">
+                <td className="py-1 pr-3 font-medium text-slate-900">{pair.kubernetes}</td>
+                <td className="py-1 pr-3 text-slate-800">{pair.aptible}</td>
+                <td className="py-1 text-slate-600">
+                  <CodeSpans text={pair.note} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </details>
+  );
+}
+
+/** `backticked` words of a note as code, the rest as text. */
+function CodeSpans({ text }: { text: string }) {
+  return (
+    <>
+      {text.split('`').map((part, i) =>
+        i % 2 === 1 ? (
+          <code key={i} className="rounded bg-slate-100 px-1 font-mono text-xs text-slate-800">
+            {part}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
   );
 }

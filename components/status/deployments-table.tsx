@@ -20,7 +20,7 @@ function imageTag(image: string): string {
 export function DeploymentsTable({ deployments, budgets, environment }: { deployments: DeploymentStatus[]; budgets: DisruptionBudgetStatus[]; environment: string }) {
   return (
     <div className="space-y-2">
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full min-w-[36rem] text-left text-sm">
           <caption className="sr-only">Deployments in {environment}</caption>
           <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">

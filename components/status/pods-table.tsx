@@ -14,7 +14,7 @@ export function podStatusTone(pod: PodStatus): BadgeTone {
 
 export function PodsTable({ pods, environment, now, onOpen }: { pods: PodStatus[]; environment: string; now: number; onOpen: (pod: string, trigger: HTMLElement) => void }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[44rem] text-left text-sm">
         <caption className="sr-only">Pods in {environment}</caption>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">

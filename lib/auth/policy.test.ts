@@ -108,6 +108,14 @@ describe('the policy table', () => {
     expect(decide(people.ownEngineer, 'change.approve', { app, authorEmail: author }).reason).toMatch(/cannot approve your own change/);
     expect(decide(people.ownEngineer, 'values.commit', { app, environment: production }).reason).toMatch(/open a change request/);
   });
+
+  it('tells a viewer of the owning team that their role, not their team, is the reason', () => {
+    for (const action of ['values.commit', 'values.requestChange', 'change.approve', 'change.comment'] as const) {
+      const reason = decide(people.viewerInTeam, action, { app, environment: stage, authorEmail: author }).reason;
+      expect(reason).toMatch(/^You are a viewer in Berth: you can look at patient-portal but not /);
+      expect(reason).not.toMatch(/Only the patient-experience team/);
+    }
+  });
 });
 
 describe('who reads logs: every role × environment × own/other team × break-glass', () => {

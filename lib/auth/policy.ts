@@ -71,6 +71,17 @@ function ownsApp(user: BerthUser, app: AppRef): boolean {
   return user.role === 'platform' || (user.role === 'engineer' && user.team === app.team);
 }
 
+/**
+ * Why someone who does not own the app is refused. A viewer may belong to the owning team (a
+ * product manager): telling them "only that team" names the wrong reason — their role is it.
+ */
+function notOwner(user: BerthUser, app: AppRef, verb: string): Decision {
+  if (user.role === 'viewer') {
+    return deny(`You are a viewer in Berth: you can look at ${app.name} but not ${verb}. Ask the platform team if you need an engineer's access.`);
+  }
+  return deny(`Only the ${app.team} team or the platform team can ${verb}.`);
+}
+
 export function decide<A extends Action>(user: BerthUser | null, action: A, resource: PolicyResources[A]): Decision {
   if (!user) return deny('Sign in first.');
   if (user.role === 'unlisted') return deny(NOT_LISTED);
@@ -80,7 +91,7 @@ export function decide<A extends Action>(user: BerthUser | null, action: A, reso
       return allow();
     case 'values.commit': {
       const { app, environment } = resource as PolicyResources['values.commit'];
-      if (!ownsApp(user, app)) return deny(`Only the ${app.team} team or the platform team can change ${app.name}.`);
+      if (!ownsApp(user, app)) return notOwner(user, app, `change ${app.name}`);
       if (environment.requiresApproval) {
         return deny(`Changes to ${environment.name} need a second person's approval: open a change request.`);
       }
@@ -88,12 +99,12 @@ export function decide<A extends Action>(user: BerthUser | null, action: A, reso
     }
     case 'values.requestChange': {
       const { app } = resource as PolicyResources['values.requestChange'];
-      return ownsApp(user, app) ? allow() : deny(`Only the ${app.team} team or the platform team can change ${app.name}.`);
+      return ownsApp(user, app) ? allow() : notOwner(user, app, `change ${app.name}`);
     }
     case 'change.approve': {
       const { app, authorEmail } = resource as PolicyResources['change.approve'];
       if (authorEmail.toLowerCase() === user.email) return deny('You cannot approve your own change: ask a teammate.');
-      return ownsApp(user, app) ? allow() : deny(`Only the ${app.team} team or the platform team can approve changes to ${app.name}.`);
+      return ownsApp(user, app) ? allow() : notOwner(user, app, `approve changes to ${app.name}`);
     }
     case 'cutover.request': {
       const { app } = resource as PolicyResources['cutover.request'];
@@ -110,7 +121,7 @@ export function decide<A extends Action>(user: BerthUser | null, action: A, reso
     }
     case 'change.comment': {
       const { app } = resource as PolicyResources['change.comment'];
-      return ownsApp(user, app) ? allow() : deny(`Only the ${app.team} team or the platform team can discuss changes to ${app.name}.`);
+      return ownsApp(user, app) ? allow() : notOwner(user, app, `discuss changes to ${app.name}`);
     }
     case 'change.withdraw': {
       const { authorEmail } = resource as PolicyResources['change.withdraw'];

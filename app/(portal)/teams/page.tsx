@@ -15,7 +15,7 @@ export default async function TeamsPage() {
         {catalog.teams.map((team) => {
           const apps = catalog.apps.filter((a) => a.team === team.id);
           return (
-            <li key={team.id} className="rounded-lg border border-slate-200 bg-white p-4">
+            <li key={team.id} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
               <h2 className="font-semibold text-slate-900">
                 {team.name} {team.id === user.team ? <span className="text-sm font-normal text-brand-700">(your team)</span> : null}
               </h2>
@@ -25,7 +25,7 @@ export default async function TeamsPage() {
               <ul className="mt-1 text-sm">
                 {team.members.map((m) => (
                   <li key={m.email} className="flex justify-between gap-2">
-                    <span>
+                    <span className="min-w-0 wrap-anywhere">
                       {m.name} <span className="text-slate-500">{m.email}</span>
                     </span>
                     <span className="text-slate-600">{m.role}</span>

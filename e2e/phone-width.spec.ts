@@ -1,0 +1,64 @@
+import { expect, test } from './fixtures';
+import { signInAs } from './helpers';
+
+// At a phone's width (390 px) no main page scrolls sideways: wide tables and code scroll inside
+// their own box, the header wraps. The editor's inputs stay inside their card.
+
+test.describe('phone width', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('no main page scrolls sideways at 390 px', async ({ page, appCopy, uid }) => {
+    test.setTimeout(180_000);
+    const portal = await appCopy('patient-portal');
+    await signInAs(page, 'Ana Souza', '/');
+    // A change request of our own to look at.
+    const file = await (await page.request.get(`/api/apps/${portal.name}/values/values-production.yaml`)).json();
+    const opened = await page.request.post('/api/changes', {
+      data: { app: portal.name, file: 'values-production.yaml', text: `${file.text}# phone width ${uid}\n`, baseRevision: file.revision, message: `Phone width ${uid}` },
+    });
+    expect(opened.status()).toBe(201);
+    const change = (await opened.json()) as { id: number };
+
+    const pages = [
+      '/',
+      '/apps',
+      `/apps/${portal.name}`,
+      `/apps/${portal.name}/values/stage`,
+      `/apps/${portal.name}/values/production`,
+      `/changes/${change.id}`,
+      '/changes',
+      `/apps/${portal.name}/logs`,
+      `/apps/${portal.name}/history`,
+      '/guides',
+      '/guides/welcome',
+      '/concepts',
+      '/commands',
+      '/feedback',
+      '/log-access',
+      '/teams',
+    ];
+    const sideways: string[] = [];
+    for (const path of pages) {
+      await page.goto(path);
+      await expect(page.getByRole('main').getByRole('heading', { level: 1 }).first()).toBeVisible();
+      if (path.includes('/values/')) await expect(page.getByLabel('Pods of web')).toBeVisible();
+      const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      if (width.scroll !== width.client) sideways.push(`${path}: ${width.scroll} px wide in ${width.client}`);
+    }
+    expect(sideways).toEqual([]);
+  });
+
+  test('the editor’s inputs stay inside their card', async ({ page, appCopy }) => {
+    const portal = await appCopy('patient-portal');
+    await signInAs(page, 'Ana Souza', `/apps/${portal.name}/values/stage`);
+    await expect(page.getByLabel('Pods of web')).toBeVisible();
+    const outside = await page.evaluate(() => {
+      const card = document.querySelector('[role="tabpanel"]')!.getBoundingClientRect();
+      return [...document.querySelectorAll('[role="tabpanel"] input, [role="tabpanel"] button')]
+        .map((el) => ({ el, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && (box.left < card.left - 0.5 || box.right > card.right + 0.5))
+        .map(({ el, box }) => `${el.getAttribute('aria-label') ?? el.textContent}: ${Math.round(box.left)}–${Math.round(box.right)} outside ${Math.round(card.left)}–${Math.round(card.right)}`);
+    });
+    expect(outside).toEqual([]);
+  });
+});

@@ -30,7 +30,8 @@ async function openRequest(db: BerthDb, author: typeof ben, title: string, app =
       base_revision: 'a'.repeat(40),
       base_text: 'replicaCount: 2\n',
       proposed_text: 'replicaCount: 3\n',
-      diff_hash: 'h',
+      // One open request per exact proposal (migration 045): each row proposes its own.
+      diff_hash: `h-${app}-${title}`,
       evaluation: '{}',
       status: 'open',
       status_reason: null,

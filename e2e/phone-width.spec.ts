@@ -42,8 +42,27 @@ test.describe('phone width', () => {
       await page.goto(path);
       await expect(page.getByRole('main').getByRole('heading', { level: 1 }).first()).toBeVisible();
       if (path.includes('/values/')) await expect(page.getByLabel('Pods of web')).toBeVisible();
-      const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-      if (width.scroll !== width.client) sideways.push(`${path}: ${width.scroll} px wide in ${width.client}`);
+      const width = await page.evaluate(() => {
+        const root = document.documentElement;
+        const client = root.clientWidth;
+        // On failure, name the element that widens the page: the child whose hiding ends it, level by level.
+        const culprit: string[] = [];
+        for (let node: Element = document.body; root.scrollWidth > client && culprit.length < 12; ) {
+          const child = [...node.children].find((c) => {
+            const el = c as HTMLElement;
+            const display = el.style.display;
+            el.style.display = 'none';
+            const fits = root.scrollWidth <= client;
+            el.style.display = display;
+            return fits;
+          });
+          if (!child) break;
+          culprit.push(`${child.tagName.toLowerCase()}.${String(child.getAttribute('class') ?? '').split(' ').slice(0, 3).join('.')}`);
+          node = child;
+        }
+        return { scroll: root.scrollWidth, client, culprit: culprit.join(' > ') };
+      });
+      if (width.scroll !== width.client) sideways.push(`${path}: ${width.scroll} px wide in ${width.client} (${width.culprit})`);
     }
     expect(sideways).toEqual([]);
   });

@@ -91,7 +91,7 @@ function AppRow({ app }: { app: HomeApp }) {
 export function PersonalHome({ user, home, generatedAt }: { user: BerthUser; home: Home; generatedAt: string }) {
   const firstName = user.name.split(' ')[0] || user.name;
   return (
-    <div className="space-y-6">
+    <div className="space-y-6 wrap-anywhere">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Hello, {firstName}</h1>
         <p className="mt-1 text-sm text-slate-600">

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { getConfig } from '@/lib/config/get-config';
 import { ensureConfigRepo } from '@/lib/gitops/ensure-config-repo';
+import { migrationHistory } from './migration-history';
 
 async function main() {
   const config = getConfig();
@@ -10,6 +11,8 @@ async function main() {
     dir: config.configRepoDir,
     sampleDir: path.join(__dirname, 'config-repo'),
     branch: config.CONFIG_REPO_BRANCH,
+    // The board's burn-up gets the sample company's autumn to draw (sandbox/migration-history.ts).
+    history: migrationHistory(path.join(__dirname, 'config-repo')),
   });
   console.log(
     created

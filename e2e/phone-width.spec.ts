@@ -36,6 +36,8 @@ test.describe('phone width', () => {
       '/feedback',
       '/log-access',
       '/teams',
+      '/migration',
+      `/apps/${portal.name}/migration`,
     ];
     const sideways: string[] = [];
     for (const path of pages) {

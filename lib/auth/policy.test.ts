@@ -91,8 +91,13 @@ const table: Row[] = [
   ['platform', 'feedback.editOwn', { reporterEmail: author, status: 'triaged' }, true],
   ['platform', 'progress.viewEveryone', {}, true],
   ['ownEngineer', 'progress.viewEveryone', {}, false],
+  // The audit trail and the weekly activity report: the platform team only.
   ['platform', 'audit.view', {}, true],
+  ['ownEngineer', 'audit.view', {}, false],
   ['otherEngineer', 'audit.view', {}, false],
+  ['viewerInTeam', 'audit.view', {}, false],
+  ['outsider', 'audit.view', {}, false],
+  ['anonymous', 'audit.view', {}, false],
 ];
 
 describe('the policy table', () => {

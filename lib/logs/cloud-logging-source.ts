@@ -171,14 +171,11 @@ export class CloudLoggingSource implements LogSource {
   private toLogSourceError(error: unknown, projectId: string): LogSourceError {
     const code = grpcCode(error);
     const details = grpcDetails(error);
-    const where = this.options.endpoint ? `at ${this.options.endpoint}` : '(logging.googleapis.com)';
     switch (code) {
       case grpc.status.UNAVAILABLE:
-        return new LogSourceError(
-          'unavailable',
-          `Cloud Logging could not be reached ${where}: ${details}. Try again in a minute; if it keeps failing, tell the platform team.`,
-          { cause: error },
-        );
+        // Said to people: no endpoint and no gRPC text (they carry the backend's address); the
+        // cause, with both, goes to the server log for the platform team.
+        return new LogSourceError('unavailable', 'Cloud Logging could not be reached. Try again in a minute; if it keeps failing, tell the platform team.', { cause: error });
       case grpc.status.DEADLINE_EXCEEDED:
         return new LogSourceError(
           'timeout',

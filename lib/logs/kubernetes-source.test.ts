@@ -9,11 +9,11 @@ import type { Pod } from '@/sandbox/kube-api/kube-types';
 import { type KubeApiServer, startKubeApiServer } from '@/sandbox/kube-api/server';
 import { isPodReady } from '@/sandbox/kube-api/simulator';
 import { app } from '@/sandbox/kube-api/test-helpers';
+import { logSourceRejection } from '@/lib/testing/log-records';
 import { KubernetesSource } from './kubernetes-source';
 import { logErrorResponse, logFailure } from './log-error-response';
 import { interpretLine } from './pod-log-lines';
 import type { LogEntry, LogQuery } from './log-entry';
-import { type LogSourceError, isLogSourceError } from './log-source';
 
 const MINUTE = 60_000;
 const NS = 'demo-forms';
@@ -36,14 +36,7 @@ function write(pod: string, ...lines: string[]): void {
   expect(server.simulator('stage').mutatePod(NS, pod, { type: 'log', lines })).toBe(true);
 }
 
-async function rejection(promise: Promise<unknown>): Promise<LogSourceError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(isLogSourceError(error)).toBe(true);
-  return error as LogSourceError;
-}
+const rejection = logSourceRejection;
 
 async function allPages(from: KubernetesSource, q: LogQuery): Promise<LogEntry[]> {
   const entries: LogEntry[] = [];

@@ -53,15 +53,18 @@ describe('appendFollowed', () => {
     expect(appendFollowed(list, [entry('a', 1)], seen)).toBe(list);
   });
 
-  test('stays fast at 50,000 lines', () => {
+  // Its speed at this size is measured in `npm run bench` (the viewer section), not asserted here.
+  test('keeps 50,000 followed lines from 120 batches, each once, in time order', () => {
     const seen = new Set<string>();
     let list: LogEntry[] = [];
-    const started = performance.now();
     for (let batch = 0; batch < 120; batch += 1) {
-      list = appendFollowed(list, Array.from({ length: 500 }, (_, i) => entry(`b${batch}-${i}`, 0, { time: `2026-11-12T09:${String(batch % 60).padStart(2, '0')}:00.${String(i).padStart(9, '0')}Z` })), seen);
+      const lines = Array.from({ length: 500 }, (_, i) => entry(`b${batch}-${i}`, 0, { time: `2026-11-12T09:${String(batch % 60).padStart(2, '0')}:00.${String(i).padStart(9, '0')}Z` }));
+      // Each batch repeats the previous batch's last line, as a reconnecting follow does.
+      list = appendFollowed(list, batch > 0 ? [list[list.length - 1], ...lines] : lines, seen);
     }
     expect(list).toHaveLength(50_000);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(new Set(ids(list)).size).toBe(50_000);
+    expect(list.every((line, i) => i === 0 || list[i - 1].time <= line.time)).toBe(true);
   });
 });
 

@@ -2,7 +2,8 @@
 // sandbox gRPC server (its feed counts the TailLogEntries calls that are open).
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { MemoryLogFeed } from '@/sandbox/cloud-logging/memory-log-feed';
-import { type CloudLoggingServer, type SandboxLogRecord, startCloudLoggingServer } from '@/sandbox/cloud-logging/server';
+import { type CloudLoggingServer, startCloudLoggingServer } from '@/sandbox/cloud-logging/server';
+import { logRecord } from '@/lib/testing/log-records';
 import { CloudLoggingSource } from './cloud-logging-source';
 import type { LogEntry, LogQuery } from './log-entry';
 import { describeRefusal, LogStreamLimits } from './log-stream-limits';
@@ -13,22 +14,7 @@ let server: CloudLoggingServer;
 let source: CloudLoggingSource;
 const query: LogQuery = { app: 'intake-forms', namespace: 'intake-forms', environment: 'stage', cluster: 'gke-stage' };
 
-let sequence = 0;
-function record(text: string, at = Date.now()): SandboxLogRecord {
-  sequence += 1;
-  return {
-    cluster: 'gke-stage',
-    projectId: 'meridian-stage',
-    namespace: 'intake-forms',
-    pod: 'intake-forms-web-1',
-    container: 'web',
-    podLabels: { 'app.kubernetes.io/instance': 'intake-forms' },
-    time: new Date(at),
-    text,
-    stream: 'stdout',
-    insertId: `shared-${String(sequence).padStart(6, '0')}`,
-  };
-}
+const record = (text: string, at = Date.now()) => logRecord({ time: new Date(at), text }, 'shared');
 
 /** The sandbox answers over gRPC: on a busy machine a call takes a while to start. */
 const eventually = (check: () => void) => vi.waitFor(check, { timeout: 15_000, interval: 20 });

@@ -61,7 +61,7 @@ function AppRow({ app }: { app: HomeApp }) {
       <ul className="mt-2 grid gap-2 sm:grid-cols-2" aria-label={`${app.name} per environment`}>
         {app.environments.map((env) => {
           const style = VERDICT_STYLE[env.verdict];
-          const behind = env.change.state === 'behind' || env.change.state === 'rolling-out';
+          const behind = env.change.state === 'behind' || env.change.state === 'rolling-out' || env.change.state === 'not-deploying';
           return (
             <li key={env.environment} className="flex min-w-0 gap-2 rounded-md border border-slate-200 p-2 text-sm" data-verdict={env.verdict} data-environment={env.environment}>
               <span aria-hidden className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${style.dot}`}>

@@ -3,11 +3,14 @@
 import { fetchJson } from '@/components/data/fetch-json';
 import type { LogFailureDetails } from '@/lib/logs/log-error-response';
 import type { LogEntry } from '@/lib/logs/log-entry';
+import type { UnreadPod } from '@/lib/logs/log-source';
 import { type Failure, ok, type Result } from '@/lib/result/result';
 
 export interface LogPageResponse {
   entries: LogEntry[];
   nextPageToken: string | null;
+  /** Pods left out: still starting, or gone. */
+  unread: UnreadPod[];
 }
 
 /** A failed read of the logs: the route's code, message and (from the log backend) what to do next. */
@@ -17,7 +20,11 @@ export async function fetchLogPage(url: string, signal: AbortSignal): Promise<Re
   const result = await fetchJson<Partial<LogPageResponse>, Partial<LogFailureDetails>>(url, { signal });
   if (!result.ok) return result;
   const body = result.data ?? {};
-  return ok({ entries: Array.isArray(body.entries) ? body.entries : [], nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : null });
+  return ok({
+    entries: Array.isArray(body.entries) ? body.entries : [],
+    nextPageToken: typeof body.nextPageToken === 'string' ? body.nextPageToken : null,
+    unread: Array.isArray(body.unread) ? body.unread : [],
+  });
 }
 
 /** The next step for a failed read: the backend's own hint, or one that follows from the code. */

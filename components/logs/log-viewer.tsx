@@ -19,6 +19,7 @@ import { useLogPages } from './use-log-pages';
 import { usePodOptions } from './use-pod-options';
 import { useReadingPosition } from './use-reading-position';
 import { useUnmask } from './use-unmask';
+import { UnreadPodsNote } from './unread-pods-note';
 
 export interface LogViewerProps {
   app: { name: string; namespace: string };
@@ -162,6 +163,7 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
     // data-full-width: the layout lets this page use the whole screen (long lines, wide monitors).
     <div className="space-y-4" data-full-width>
       {notice}
+      <UnreadPodsNote unread={pages.pages?.[0]?.unread ?? []} />
       {view.previous ? (
         <LoadBoundary what="The notice about the previous container">
           <Suspense fallback={null}>

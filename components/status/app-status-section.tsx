@@ -2,6 +2,7 @@
 
 // The app page's Status section: one live panel per environment, kept current by one SSE stream.
 import { AptibleTermsLegend, AptibleTermsProvider, AptibleTermsToggle, useAptibleTermsSetting } from './aptible-terms';
+import type { LogReading } from './crash-cause';
 import { type EnvironmentInfo, EnvironmentStatus } from './environment-status';
 import { type StreamState, useLiveAppStatus } from './use-live-app-status';
 
@@ -11,7 +12,8 @@ const STREAM_LABEL: Record<StreamState, { text: string; dot: string }> = {
   reconnecting: { text: 'Reconnecting… showing the last update', dot: 'bg-amber-500' },
 };
 
-export function AppStatusSection({ app, environments }: { app: string; environments: EnvironmentInfo[] }) {
+/** `logReading`: per environment, whether the person may read its logs (the crash cause uses it). */
+export function AppStatusSection({ app, environments, logReading = {} }: { app: string; environments: EnvironmentInfo[]; logReading?: Record<string, LogReading> }) {
   const streamState = useLiveAppStatus(
     app,
     environments.map((e) => e.name),
@@ -37,7 +39,7 @@ export function AppStatusSection({ app, environments }: { app: string; environme
         {environments.length === 0 ? (
           <p className="text-sm text-slate-600">{app} is not deployed to any environment (see its app.yaml).</p>
         ) : (
-          environments.map((environment) => <EnvironmentStatus key={environment.name} app={app} environment={environment} streamState={streamState} />)
+          environments.map((environment) => <EnvironmentStatus key={environment.name} app={app} environment={environment} streamState={streamState} logReading={logReading[environment.name]} />)
         )}
       </AptibleTermsProvider>
     </section>

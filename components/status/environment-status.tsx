@@ -16,6 +16,7 @@ import { formatAgo, formatClock, useNow } from './format-time';
 import { PodsTable } from './pods-table';
 import { appStatus } from './status-queries';
 import type { StreamState } from './use-live-app-status';
+import type { LogReading } from './crash-cause';
 import { VerdictPanel } from './verdict-panel';
 
 // A pod's details open on a click: their code loads once the status is on screen, not with the page.
@@ -75,7 +76,7 @@ function Loading({ environment }: { environment: EnvironmentInfo }) {
   );
 }
 
-function StatusBody({ status, now }: { status: AppStatus; now: number }) {
+function StatusBody({ status, now, logReading }: { status: AppStatus; now: number; logReading?: LogReading }) {
   const [openPod, setOpenPod] = useState<string | null>(null);
   // Mounted from the first open on, so closing it returns focus the way a native dialog does.
   const [dialogMounted, setDialogMounted] = useState(false);
@@ -89,8 +90,8 @@ function StatusBody({ status, now }: { status: AppStatus; now: number }) {
   return (
     <div className="space-y-4">
       <ClusterNotice status={status} now={now} />
-      <VerdictPanel status={status} />
-      <ChangeLive change={status.change} app={status.app} />
+      <VerdictPanel status={status} logReading={logReading} />
+      <ChangeLive change={status.change} app={status.app} environment={status.environment} />
 
       {notDeployed ? (
         status.cluster.reachability === 'reachable' ? (
@@ -159,7 +160,7 @@ function StatusBody({ status, now }: { status: AppStatus; now: number }) {
   );
 }
 
-export function EnvironmentStatus({ app, environment, streamState }: { app: string; environment: EnvironmentInfo; streamState: StreamState }) {
+export function EnvironmentStatus({ app, environment, streamState, logReading }: { app: string; environment: EnvironmentInfo; streamState: StreamState; logReading?: LogReading }) {
   const now = useNow(5_000);
   // The stream keeps it current; poll only while the stream is down.
   const query = useSharedFetch(appStatus(app, environment.name), { poll: streamState !== 'live' });
@@ -180,7 +181,7 @@ export function EnvironmentStatus({ app, environment, streamState }: { app: stri
         </Link>
       </div>
       {status ? (
-        <StatusBody status={status} now={now} />
+        <StatusBody status={status} now={now} logReading={logReading} />
       ) : query.error ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
           <p className="font-semibold">The status of {environment.name} could not be loaded.</p>

@@ -36,6 +36,11 @@ function Body({ entry, app, environment }: { entry: TimelineEntry; app: string; 
             ) : null} · {entry.files.join(', ')} ·{' '}
             <Link href={`/apps/${app}/history`}>diff</Link>
           </p>
+          {entry.undeployable ? (
+            <p className="mt-1 text-sm text-red-800">
+              <strong>Will not deploy to {environment}:</strong> its values fail validation — {entry.undeployable}. CI/CD skips this commit.
+            </p>
+          ) : null}
         </>
       );
     case 'rollout':

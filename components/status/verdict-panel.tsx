@@ -1,13 +1,26 @@
 import Link from 'next/link';
 import type { AppStatus } from '@/lib/kube/app-status';
+import { CrashCause, type LogReading, logsLinkFor } from './crash-cause';
 import { appLogsHref } from './log-links';
 import { VERDICT_STYLE } from './verdict-style';
 
 /** The one verdict of an app in an environment, why, what it was on Aptible, and where to learn more. */
-export function VerdictPanel({ status }: { status: AppStatus }) {
+/** Problems whose cause is in the previous container's last lines. */
+const CRASH_KINDS = new Set(['CrashLoopBackOff', 'OOMKilled', 'Restarted']);
+
+export function VerdictPanel({ status, logReading }: { status: AppStatus; logReading?: LogReading }) {
   const { health, problems } = status;
   const style = VERDICT_STYLE[health.verdict];
-  const others = problems.filter((p) => p.title !== health.title);
+  const headline = problems.find((p) => p.title === health.title);
+  const crashed =
+    headline && CRASH_KINDS.has(headline.kind) && headline.container && headline.pods[0]
+      ? { pod: headline.pods[0], container: headline.container, ...(headline.stoppedAt ? { stoppedAt: headline.stoppedAt } : {}) }
+      : undefined;
+  // While a change rolls out, the old revision's troubles end with it: only the new pods' count.
+  const current = new Set(status.pods.filter((p) => p.current).map((p) => p.name));
+  const rollingOut = health.verdict === 'progressing';
+  const others = problems.filter((p) => p.title !== health.title && (!rollingOut || p.pods.length === 0 || p.pods.some((name) => current.has(name))));
+  const logsHref = crashed ? logsLinkFor(status.app, status.environment, crashed) : appLogsHref(status.app, status.environment);
   return (
     <div className={`rounded-md border-l-4 border ${style.panel} p-3`} data-verdict={health.verdict}>
       <div className="flex flex-wrap items-start gap-3">
@@ -25,10 +38,14 @@ export function VerdictPanel({ status }: { status: AppStatus }) {
             <span>{health.title}</span>
           </p>
           <p className="text-sm text-slate-800">{health.reason}</p>
+          {headline?.detail && crashed ? <p className="font-mono text-xs text-slate-800">{headline.detail}</p> : null}
+          {crashed && (health.verdict === 'down' || health.verdict === 'degraded') ? (
+            <CrashCause app={status.app} environment={status.environment} crashed={crashed} reading={logReading} />
+          ) : null}
           {health.aptible ? <p className="text-sm text-slate-700">{health.aptible}</p> : null}
           <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {health.guide ? <Link href={health.guide.href}>Guide: {health.guide.title} →</Link> : null}
-            {health.verdict === 'down' || health.verdict === 'degraded' ? <Link href={appLogsHref(status.app, status.environment)}>Logs of {status.environment} →</Link> : null}
+            {health.verdict === 'down' || health.verdict === 'degraded' ? <Link href={logsHref}>{crashed ? `Logs of the crashed container (${status.environment}) →` : `Logs of ${status.environment} →`}</Link> : null}
           </p>
         </div>
       </div>

@@ -148,7 +148,7 @@ describe('the app status, from the sandbox through the informers', () => {
     expect(production.cluster.name).toBe('gke-production');
   });
 
-  it('keeps an app running when its new values do not validate, and says the change is not live', async () => {
+  it('keeps an app running when its new values do not validate, and says they will not deploy (not "CI/CD deploys it within minutes")', async () => {
     await waitFor(async () => (await status('scheduler', 'stage')).health.verdict === 'healthy', { what: 'scheduler healthy', timeoutMs: 20_000 });
     const head = await headRevision(sample.repo);
     const file = 'apps/scheduler/values-stage.yaml';
@@ -163,7 +163,9 @@ describe('the app status, from the sandbox through the informers', () => {
     expect(deployLog.some((line) => /stage: skipped scheduler at [0-9a-f]{7}: its values do not validate/.test(line))).toBe(true);
     const s = await status('scheduler', 'stage');
     expect(s.health.verdict).toBe('healthy');
-    expect(s.change).toMatchObject({ state: 'behind', behindBy: 1 });
+    expect(s.change).toMatchObject({ state: 'not-deploying', behindBy: 1, undeployable: { file } });
+    expect(s.change.message).toMatch(/^Will not deploy: the newest values \([0-9a-f]{7} “Scale the scheduler api” by Dmitri Volkov\) fail validation — apps\/scheduler\/values-stage.yaml:\d+: .*CI\/CD skips them, so stage keeps running [0-9a-f]{7}\./);
+    expect(s.change.message).not.toMatch(/within minutes/);
   });
 
   it('reports each cluster for readiness, and one verdict per app and environment for the apps list', async () => {

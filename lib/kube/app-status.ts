@@ -44,6 +44,10 @@ export interface StatusProblem {
   pods: string[];
   /** A Kubernetes detail worth quoting (the container's exit message, the event text). */
   detail?: string;
+  /** The container that failed in the first pod (its previous instance's lines say why). */
+  container?: string;
+  /** When that container last stopped. */
+  stoppedAt?: string;
 }
 
 export interface HealthSummary {
@@ -121,6 +125,11 @@ export interface StatusEvent {
   count: number;
   firstSeen?: string;
   lastSeen?: string;
+  /**
+   * How to read it: a start-up probe failing while the app starts is expected (the probe allows
+   * that many failures); a warning about a pod that no longer exists is history.
+   */
+  note?: 'expected-while-starting' | 'pod-gone';
 }
 
 export interface PodStatus {
@@ -148,7 +157,7 @@ export interface PodStatus {
   problem?: StatusProblem['kind'];
 }
 
-export type ChangeLiveState = 'live' | 'rolling-out' | 'behind' | 'unknown' | 'not-deployed';
+export type ChangeLiveState = 'live' | 'rolling-out' | 'behind' | 'not-deploying' | 'unknown' | 'not-deployed';
 
 export interface ConfigCommit {
   revision: string;
@@ -167,6 +176,8 @@ export interface ChangeLiveness {
   running: string[];
   /** Commits changing this app's values since what runs (behind). */
   behindBy?: number;
+  /** The newest values fail validation: CI/CD skips them (not-deploying). */
+  undeployable?: { problem: string; file?: string; line?: number };
 }
 
 export interface AppStatus {

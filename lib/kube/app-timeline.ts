@@ -10,7 +10,18 @@ import { ANNOTATION_CONFIG_REVISION, type AppObjects, LABEL_COMPONENT, ofApp } f
 import { toMillis } from './object-time';
 
 export type TimelineEntry =
-  | { kind: 'commit'; time: string; revision: string; subject: string; author: string; approvedBy?: string; changeId?: number; files: string[] }
+  | {
+      kind: 'commit';
+      time: string;
+      revision: string;
+      subject: string;
+      author: string;
+      approvedBy?: string;
+      changeId?: number;
+      files: string[];
+      /** Its values fail validation in this environment: CI/CD skips it (the first error). */
+      undeployable?: string;
+    }
   | { kind: 'rollout'; time: string; component: string; rolloutNumber?: number; configRevision?: string; images: string[]; replicaSet: string }
   | { kind: 'restart'; time: string; pod: string; container: string; reason: string; exitCode?: number; restarts: number }
   | { kind: 'warning'; time: string; reason: string; message: string; object: string; count: number };

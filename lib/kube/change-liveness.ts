@@ -3,6 +3,16 @@ import { shortRevision } from '@/lib/gitops/short-revision';
 import { plural } from '@/lib/text/plural';
 import type { ChangeLiveness, ConfigCommit, DeploymentStatus } from './app-status';
 
+/** The newest values do not validate, so CI/CD will not deploy them (find-undeployable-values.ts). */
+export interface UndeployableValues {
+  /** The first error, where it is: "apps/x/values-stage.yaml:4: …". */
+  problem: string;
+  /** How many errors in all. */
+  problems: number;
+  file?: string;
+  line?: number;
+}
+
 /** What the config repository says about the revisions running (see get-change-facts.ts). */
 export interface RevisionFacts {
   /** The newest commit that changed this app's values for this environment. */
@@ -10,6 +20,8 @@ export interface RevisionFacts {
   /** Per running config revision: commits since it that changed the values (0: same values as
    * the latest), or null when the revision is not in the repository's history. */
   behind: Record<string, number | null>;
+  /** Set when the values at the head fail validation: the pipeline skips them. */
+  undeployable?: UndeployableValues;
 }
 
 export function changeLiveness(deployments: DeploymentStatus[], revisions: RevisionFacts | undefined, environment: string): ChangeLiveness {
@@ -30,6 +42,16 @@ export function changeLiveness(deployments: DeploymentStatus[], revisions: Revis
   const latestWords = `${shortRevision(latest.revision)} “${latest.subject}” by ${latest.author}`;
   if (behindBy > 0) {
     const oldest = running.find((r) => revisions.behind[r] === behindBy)!;
+    if (revisions.undeployable) {
+      const { problem, problems, file, line } = revisions.undeployable;
+      return {
+        ...base,
+        state: 'not-deploying',
+        behindBy,
+        undeployable: { problem, ...(file ? { file } : {}), ...(line ? { line } : {}) },
+        message: `Will not deploy: the newest values (${latestWords}) fail validation — ${problem}${problems > 1 ? ` (and ${plural(problems - 1, 'more error')})` : ''}. CI/CD skips them, so ${environment} keeps running ${shortRevision(oldest)}. Fix the values to deploy again.`,
+      };
+    }
     return {
       ...base,
       state: 'behind',

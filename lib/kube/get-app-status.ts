@@ -6,6 +6,7 @@ import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
 import { logger } from '@/lib/logger/logger';
 import type { AppStatus, ClusterState } from './app-status';
 import type { ClusterCache } from './cluster-cache';
+import { findUndeployableValues } from './find-undeployable-values';
 import { getRevisionFacts } from './get-revision-facts';
 import { getKubeRuntime, type KubeRuntime } from './kube-runtime';
 import { type RevisionFacts } from './change-liveness';
@@ -57,6 +58,11 @@ export async function statusOf(app: App, environment: EnvironmentName, catalog: 
   let revisions: RevisionFacts | undefined;
   try {
     revisions = await getRevisionFacts(repo, app, environment, runningRevisions(objects, app), catalog.revision);
+    // Behind: will the pipeline deploy the newest values at all? (Checked once per head.)
+    if (revisions && Object.values(revisions.behind).some((n) => n !== null && n > 0)) {
+      const undeployable = await findUndeployableValues(repo, catalog, app, environment, catalog.revision);
+      if (undeployable) revisions = { ...revisions, undeployable };
+    }
   } catch (error) {
     logger.warn({ err: error, app: app.name, environment }, 'could not compare the running revision with the config repository');
   }

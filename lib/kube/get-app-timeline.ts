@@ -11,6 +11,7 @@ import { history } from '@/lib/gitops/history';
 import type { ClusterState } from './app-status';
 import { buildTimeline, type TimelineEntry } from './app-timeline';
 import { configFilesFor } from './config-files';
+import { findUndeployableCommits } from './find-undeployable-values';
 import { clusterOf, NO_OBJECTS, type StatusDeps } from './get-app-status';
 import { getKubeRuntime } from './kube-runtime';
 
@@ -37,5 +38,9 @@ export async function getAppTimeline(
   const paths = [`apps/${app.name}/app.yaml`, ...configFilesFor(app, environment)];
   // Approvals come from Berth's change requests, never from the commits' text.
   const commits = await withApprovals(deps.db ?? (await getDb()), await history(repo, { paths, from: catalog.revision, limit: MAX_COMMITS }));
-  return { entries: buildTimeline({ app: app.name, namespace: app.namespace, objects, commits, since }), cluster: state, since: new Date(since).toISOString() };
+  const entries = buildTimeline({ app: app.name, namespace: app.namespace, objects, commits, since });
+  // A commit whose values do not validate here is skipped by CI/CD: the timeline says so.
+  const undeployable = await findUndeployableCommits({ app, commits, environments: [environment] }, { repo, catalog });
+  const marked = entries.map((e) => (e.kind === 'commit' && undeployable.has(e.revision) ? { ...e, undeployable: undeployable.get(e.revision)![0].problem } : e));
+  return { entries: marked, cluster: state, since: new Date(since).toISOString() };
 }

@@ -221,8 +221,8 @@ const verdicts: VerdictCase[] = [
     name: 'a rollout going well',
     input: input({ deployments: [deployment('web', { current: 3, updated: 1, ready: 3, available: 3 })], pods: [pod('web', 'aaaaa', { hash: 'old1' }), pod('web', 'bbbbb', { hash: 'old1' }), pod('web', 'ccccc')] }),
     verdict: 'progressing',
-    title: /Rolling out/,
-    reason: /web: 1 of 2 new pods created/,
+    title: /^Rolling out your change$/,
+    reason: /web: 1 of 2 new pods ready; the old version still serves \(2 pods ready\)/,
   },
   {
     name: 'an app with no pods yet',
@@ -451,6 +451,14 @@ describe('summarizeAppStatus: is my change live', () => {
       behindBy: 2,
     },
     {
+      name: 'the newest values fail validation: CI/CD skips them',
+      deployments: [deployment('web', { revision: OLD })],
+      revisions: { ...liveFacts, behind: { [OLD]: 1 }, undeployable: { problem: 'apps/intake-forms/values-stage.yaml:3: replicas must be a number', problems: 2, file: 'apps/intake-forms/values-stage.yaml', line: 3 } },
+      state: 'not-deploying',
+      message: /^Will not deploy: the newest values \(aaaaaaa .*\) fail validation — apps\/intake-forms\/values-stage.yaml:3: replicas must be a number \(and 1 more error\)\. CI\/CD skips them, so stage keeps running bbbbbbb\./,
+      behindBy: 1,
+    },
+    {
       name: 'an older commit with the same values',
       deployments: [deployment('web', { revision: OLD })],
       revisions: { ...liveFacts, behind: { [OLD]: 0 } },
@@ -467,5 +475,90 @@ describe('summarizeAppStatus: is my change live', () => {
     expect(status.change.state).toBe(c.state);
     expect(status.change.message).toMatch(c.message);
     if (c.behindBy !== undefined) expect(status.change.behindBy).toBe(c.behindBy);
+  });
+});
+
+describe('summarizeAppStatus: one state while a change rolls out', () => {
+  const oldCrashing = (suffix: string) =>
+    pod('web', suffix, { hash: 'old1', ready: false, state: crashLoop, restarts: 6, lastState: exited('Error', 1, MIN), revision: OLD });
+  const starting = (suffix: string) => pod('web', suffix, { ready: false, state: running(5_000) });
+  const verdictOf = (objects: Partial<AppObjects>) => {
+    const status = summarizeAppStatus(input(objects), NOW);
+    return { verdict: status.health.verdict, title: status.health.title, reason: status.health.reason };
+  };
+
+  it('a fix replacing a crash loop: down, then "rolling out your change" until the new pods are ready, then healthy — never flapping in between', () => {
+    const crashing = (suffix: string) => pod('web', suffix, { ready: false, state: crashLoop, restarts: 6, lastState: exited('Error', 1, MIN) });
+    const before = verdictOf({ deployments: [deployment('web', { ready: 0, available: 0 })], pods: [crashing('aaaaa'), crashing('bbbbb')] });
+    expect(before.verdict).toBe('down');
+
+    const steps = [
+      // The new revision's first pod is created and starting; the old ones still crash.
+      { deployments: [deployment('web', { rollout: 2, current: 3, updated: 1, ready: 0, available: 0 })], pods: [oldCrashing('aaaaa'), oldCrashing('bbbbb'), starting('ccccc')] },
+      // One new pod ready, the second starting, an old one stopping.
+      {
+        deployments: [deployment('web', { rollout: 2, current: 3, updated: 2, ready: 1, available: 1 })],
+        pods: [pod('web', 'aaaaa', { hash: 'old1', ready: false, state: crashLoop, restarts: 6, deleting: true, revision: OLD }), oldCrashing('bbbbb'), pod('web', 'ccccc'), starting('ddddd')],
+      },
+      // Both new pods ready, the last old one on its way out.
+      { deployments: [deployment('web', { rollout: 2, current: 3, updated: 2, ready: 2, available: 2 })], pods: [oldCrashing('bbbbb'), pod('web', 'ccccc'), pod('web', 'ddddd')] },
+    ];
+    const during = steps.map(verdictOf);
+    for (const step of during) {
+      expect(step.verdict).toBe('progressing');
+      expect(step.title).toBe('Rolling out your change');
+    }
+    expect(during[0].reason).toMatch(/web: 0 of 2 new pods ready; the old version is not serving either \(none of its 2 pods is ready\), so requests fail until a new pod is ready\./);
+    expect(during[2].reason).toMatch(/web: 2 of 2 new pods ready/);
+
+    const after = verdictOf({ deployments: [deployment('web', { rollout: 2 })], pods: [pod('web', 'ccccc'), pod('web', 'ddddd')] });
+    expect(after.verdict).toBe('healthy');
+  });
+
+  it('says the old version still serves while a healthy app rolls out', () => {
+    const step = verdictOf({ deployments: [deployment('web', { rollout: 3, current: 3, updated: 1, ready: 2, available: 2 })], pods: [pod('web', 'aaaaa', { hash: 'old1' }), pod('web', 'bbbbb', { hash: 'old1' }), starting('ccccc')] });
+    expect(step).toMatchObject({ verdict: 'progressing', title: 'Rolling out your change' });
+    expect(step.reason).toMatch(/web: 0 of 2 new pods ready; the old version still serves \(2 pods ready\)/);
+  });
+
+  it('leaves the rollout state as soon as the new revision clearly fails', () => {
+    const failing = verdictOf({
+      deployments: [deployment('web', { rollout: 2, current: 3, updated: 1, ready: 2, available: 2 })],
+      pods: [pod('web', 'aaaaa', { hash: 'old1' }), pod('web', 'bbbbb', { hash: 'old1' }), pod('web', 'ccccc', { ready: false, state: crashLoop, restarts: 3, lastState: exited('Error', 1, MIN) })],
+    });
+    expect(failing.verdict).toBe('degraded');
+    expect(failing.title).toMatch(/CrashLoopBackOff/);
+    const pulling = verdictOf({
+      deployments: [deployment('web', { rollout: 2, current: 3, updated: 1, ready: 2, available: 2 })],
+      pods: [pod('web', 'aaaaa', { hash: 'old1' }), pod('web', 'bbbbb', { hash: 'old1' }), pod('web', 'ccccc', { ready: false, state: { waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image' } } })],
+    });
+    expect(pulling.title).toMatch(/ImagePullBackOff/);
+  });
+
+  it('names the crashed container and when it stopped, for the cause on the verdict', () => {
+    const status = summarizeAppStatus(input({ deployments: [deployment('web', { ready: 0, available: 0 })], pods: [pod('web', 'aaaaa', { ready: false, state: crashLoop, restarts: 5, lastState: exited('Error', 1, 2 * MIN) })] }), NOW);
+    expect(status.problems[0]).toMatchObject({ kind: 'CrashLoopBackOff', container: 'web', stoppedAt: ago(2 * MIN), pods: [`${APP}-web-new1-aaaaa`] });
+  });
+
+  it('reads warnings in context: start-up probe failures of a starting pod are expected, a gone pod’s warnings are marked and last', () => {
+    const startingPod = `${APP}-web-new1-ccccc`;
+    const status = summarizeAppStatus(
+      input({
+        deployments: [deployment('web', { rollout: 2, current: 3, updated: 1, ready: 2, available: 2 })],
+        pods: [pod('web', 'aaaaa', { hash: 'old1' }), pod('web', 'bbbbb', { hash: 'old1' }), starting('ccccc')],
+        events: [
+          event({ kind: 'Pod', name: `${APP}-web-old1-zzzzz` }, 'BackOff', 'Back-off restarting failed container web', 2 * MIN),
+          event({ kind: 'Pod', name: startingPod }, 'Unhealthy', 'Startup probe failed: HTTP probe failed with statuscode: 503', 3 * MIN),
+        ],
+      }),
+      NOW,
+    );
+    expect(status.warnings.map((w) => [w.object.name, w.note])).toEqual([
+      [startingPod, 'expected-while-starting'],
+      [`${APP}-web-old1-zzzzz`, 'pod-gone'],
+    ]);
+    // A start-up probe does not make the starting pod "unhealthy".
+    expect(status.pods.find((p) => p.name === startingPod)?.problem).toBeUndefined();
+    expect(status.health.title).toBe('Rolling out your change');
   });
 });

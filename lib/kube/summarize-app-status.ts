@@ -9,7 +9,7 @@ import { ANNOTATION_CONFIG_REVISION, type AppObjects, controllerName, LABEL_COMP
 import { explainProblem, PROBLEM_PRIORITY, type ProblemFacts, type ProblemKind } from './explain-problem';
 import { toIso, toMillis } from './object-time';
 import { budgetStatus, deploymentStatus, newestReplicaSets } from './summarize-deployments';
-import { containerStatuses, podDisplayStatus, podProblem } from './summarize-pods';
+import { containerStatuses, isStartupProbeFailure, podDisplayStatus, podProblem } from './summarize-pods';
 
 const MAX_WARNINGS = 20;
 const MAX_POD_EVENTS = 30;
@@ -132,7 +132,14 @@ export function summarizeAppStatus(input: AppStatusInput, now: number): AppStatu
     if (termination?.exitCode !== undefined) facts.exitCode = termination.exitCode;
     const detail = termination?.message ?? (failing?.state === 'waiting' ? failing.message : undefined) ?? first.events.find((e) => e.type === 'Warning')?.message;
     if (detail) facts.detail = detail;
-    problems.push(explainProblem(group.kind, facts));
+    const problem = explainProblem(group.kind, facts);
+    // Which container to read the previous lines of, and when it stopped (the Logs deep link).
+    if (failing) {
+      problem.container = failing.name;
+      const stoppedAt = failing.state === 'terminated' ? failing.finishedAt : failing.lastTermination?.finishedAt;
+      if (stoppedAt) problem.stoppedAt = stoppedAt;
+    }
+    problems.push(problem);
   }
   for (const d of deployments) {
     const facts: ProblemFacts = { app, environment, component: d.component, pods: [], desired: d.desired, available: d.available };
@@ -141,6 +148,19 @@ export function summarizeAppStatus(input: AppStatusInput, now: number): AppStatu
     }
   }
   problems.sort((a, b) => rank(a.kind) - rank(b.kind));
+
+  // Warnings read in context: a start-up probe failing on a pod that is still starting is
+  // expected; a warning about a pod that is gone is history (kept, marked, listed last).
+  const podsByName = new Map(pods.map((p) => [p.name, p]));
+  const readWarnings = warnings
+    .map((w) => {
+      if (w.object.kind !== 'Pod') return w;
+      const pod = podsByName.get(w.object.name);
+      if (!pod) return { ...w, note: 'pod-gone' as const };
+      if (isStartupProbeFailure(w) && pod.restarts === 0) return { ...w, note: 'expected-while-starting' as const };
+      return w;
+    })
+    .sort((a, b) => Number(a.note === 'pod-gone') - Number(b.note === 'pod-gone'));
 
   const base = {
     app,
@@ -153,7 +173,7 @@ export function summarizeAppStatus(input: AppStatusInput, now: number): AppStatu
     deployments,
     disruptionBudgets: budgets,
     pods,
-    warnings,
+    warnings: readWarnings,
   };
   return { ...base, health: verdictOf(input, deployments, pods, problems) };
 }
@@ -179,6 +199,16 @@ function verdictOf(input: AppStatusInput, deployments: DeploymentStatus[], pods:
       aptible: 'On Aptible: every service scaled to a container count of 0.',
     };
   }
+  // While a new revision rolls out: one state until it is ready or clearly failing. The steps in
+  // between (new pods starting, old ones stopping, the old revision's crashes) are not verdicts
+  // of their own — they made the banner flap down → degraded → progressing → healthy.
+  // (A first start, with no earlier revision, keeps its own words: "Starting", or what fails.)
+  const rolling = active.filter((d) => d.rollout.state === 'progressing' && ((d.rolloutNumber ?? 1) > 1 || pods.some((p) => p.component === d.component && !p.current)));
+  if (rolling.length) {
+    const currentPods = new Set(pods.filter((p) => p.current && !p.terminating).map((p) => p.name));
+    const failing = problems.some((p) => ROLLOUT_FAILURES.has(p.kind) && p.pods.some((name) => currentPods.has(name)));
+    if (!failing) return rolloutVerdict(rolling, pods);
+  }
   const fromProblem = (verdict: HealthSummary['verdict'], problem: StatusProblem): HealthSummary => ({
     verdict,
     title: problem.title,
@@ -203,15 +233,6 @@ function verdictOf(input: AppStatusInput, deployments: DeploymentStatus[], pods:
     };
   }
   if (problems.length) return fromProblem('degraded', problems[0]);
-  const rolling = active.filter((d) => d.rollout.state === 'progressing');
-  if (rolling.length) {
-    return {
-      verdict: 'progressing',
-      title: 'Rolling out',
-      reason: rolling.map((d) => `${d.component}: ${d.rollout.reason}`).join(' '),
-      aptible: 'On Aptible: a deploy in progress — new containers start before the old ones stop.',
-    };
-  }
   const short = active.filter((d) => d.available < d.desired);
   if (short.length) {
     const d = short[0];
@@ -223,5 +244,32 @@ function verdictOf(input: AppStatusInput, deployments: DeploymentStatus[], pods:
     verdict: 'healthy',
     title: 'Healthy',
     reason: `All ${plural(total, 'pod')} of ${app} are running and ready in ${environment}.`,
+  };
+}
+
+/** Problems of the new revision's own pods that will not fix themselves: the rollout is failing. */
+const ROLLOUT_FAILURES = new Set<ProblemKind>(['ImagePullBackOff', 'CreateContainerConfigError', 'OOMKilled', 'CrashLoopBackOff', 'Restarted', 'Evicted']);
+
+const isReady = (p: PodStatus) => !p.terminating && p.ready.total > 0 && p.ready.ready === p.ready.total;
+
+export const ROLLING_OUT_TITLE = 'Rolling out your change';
+
+/** "web: 1 of 3 new pods ready; the old version still serves (2 pods ready)." */
+function rolloutVerdict(rolling: DeploymentStatus[], pods: PodStatus[]): HealthSummary {
+  const parts = rolling.map((d) => {
+    const own = pods.filter((p) => p.component === d.component);
+    const newReady = own.filter((p) => p.current && isReady(p)).length;
+    const old = own.filter((p) => !p.current && !p.terminating);
+    const oldReady = old.filter(isReady).length;
+    const progress = `${d.component}: ${newReady} of ${plural(d.desired, 'new pod')} ready`;
+    if (oldReady > 0) return `${progress}; the old version still serves (${plural(oldReady, 'pod')} ready).`;
+    if (old.length > 0) return `${progress}; the old version is not serving either (none of its ${plural(old.length, 'pod')} is ready)${d.port !== undefined ? ', so requests fail until a new pod is ready' : ''}.`;
+    return `${progress}; no old version runs${d.port !== undefined && newReady === 0 ? ', so nothing serves until a new pod is ready' : ''}.`;
+  });
+  return {
+    verdict: 'progressing',
+    title: ROLLING_OUT_TITLE,
+    reason: `${parts.join(' ')} Berth says so here until the new pods are ready, or clearly failing.`,
+    aptible: 'On Aptible: a deploy in progress — new containers start before the old ones stop.',
   };
 }

@@ -101,10 +101,19 @@ export function podProblem(pod: V1Pod, containers: ContainerStatus[], events: St
   if (unschedulable) return 'Pending';
   const notReady = own.some((c) => c.state === 'running' && !c.ready);
   if (notReady) {
-    const probeFailing = events.some((e) => e.type === 'Warning' && e.reason === 'Unhealthy' && now - (toMillis(e.lastSeen) ?? 0) < 5 * 60 * 1000);
+    // A start-up probe failing while the app starts is expected (it allows that many failures);
+    // only the readiness and liveness probes say the running app is unhealthy.
+    const probeFailing = events.some(
+      (e) => e.type === 'Warning' && e.reason === 'Unhealthy' && !isStartupProbeFailure(e) && now - (toMillis(e.lastSeen) ?? 0) < 5 * 60 * 1000,
+    );
     return probeFailing ? 'Unhealthy' : undefined;
   }
   const recentCrash = containers.some((c) => c.lastTermination && now - (toMillis(c.lastTermination.finishedAt) ?? 0) < RECENT_RESTART_MS);
   if (recentCrash) return 'Restarted';
   return undefined;
+}
+
+/** "Startup probe failed: …": Kubernetes' event while a start-up probe has not passed yet. */
+export function isStartupProbeFailure(event: Pick<StatusEvent, 'reason' | 'message'>): boolean {
+  return event.reason === 'Unhealthy' && /^Startup probe failed/i.test(event.message);
 }

@@ -28,6 +28,19 @@ export async function withDeadline<T>(promise: Promise<T>, timeoutMs: number, si
   }
 }
 
+/**
+ * A pod that cannot give lines for a reason that is no fault: its container is still starting
+ * ("is waiting to start: ContainerCreating"), or the pod was deleted after it was listed (404).
+ * Image pull failures are waiting too, but they are a fault the reader must see: not these.
+ */
+export function unreadReason(error: unknown): { reason: 'starting' | 'gone'; detail: string } | undefined {
+  if (!(error instanceof ApiException)) return undefined;
+  const detail = statusMessage(error) ?? '';
+  if (error.code === 404) return { reason: 'gone', detail };
+  if (error.code === 400 && /is waiting to start: (ContainerCreating|PodInitializing)/.test(detail)) return { reason: 'starting', detail };
+  return undefined;
+}
+
 export function toLogSourceError(error: unknown, q: LogQuery): unknown {
   if (error instanceof LogSourceError) return error;
   if (error instanceof DOMException && error.name === 'AbortError') return error;

@@ -185,6 +185,34 @@ describe('query', () => {
   });
 });
 
+describe('pods still starting', () => {
+  test('never fail the answer: the other pods’ lines, and which pod is still starting', async () => {
+    const starter = 'demo-start';
+    const q: LogQuery = { app: starter, namespace: starter, environment: 'production', cluster: 'gke-production' };
+    const podsOf = () => (server.store('production').list('pods', starter) as Pod[]).filter((p) => !p.metadata.deletionTimestamp);
+    // Bound to a node, its container being created (an unbound pod's log is simply empty).
+    const isStarting = (p: Pod) => !!p.spec.nodeName && !(p.status.containerStatuses ?? []).some((c) => c.state.running);
+    server.applyDesiredState('production', [app(starter, [{ name: 'web', replicas: 1 }])]);
+    expect(clock.advanceUntil(() => podsOf().length === 1 && isStarting(podsOf()[0]), { maxMs: MINUTE, stepMs: 10 })).toBe(true);
+
+    // The app's only pod is being created: no lines yet, and no error either.
+    const first = await source.query(q);
+    expect(first.entries).toEqual([]);
+    expect(first.unread).toEqual([{ pod: podsOf()[0].metadata.name, container: 'web', reason: 'starting', detail: expect.stringMatching(/is waiting to start: ContainerCreating/) }]);
+
+    // Running, then a second pod (a scale-up, or a rollout's surge): the first one's lines, and a note for the second.
+    expect(clock.advanceUntil(() => podsOf().every(isPodReady), { maxMs: 5 * MINUTE, stepMs: 500 })).toBe(true);
+    const running = podsOf()[0].metadata.name;
+    expect(server.simulator('production').mutatePod(starter, running, { type: 'log', lines: ['INFO STARTMARK serving'] })).toBe(true);
+    server.applyDesiredState('production', [app(starter, [{ name: 'web', replicas: 2 }])]);
+    const second = () => podsOf().find((p) => p.metadata.name !== running);
+    expect(clock.advanceUntil(() => second() !== undefined && isStarting(second()!), { maxMs: MINUTE, stepMs: 10 })).toBe(true);
+    const page = await source.query({ ...q, text: 'STARTMARK' });
+    expect(page.entries.map((e) => [e.pod, e.severity, e.text])).toEqual([[running, 'INFO', 'INFO STARTMARK serving']]);
+    expect(page.unread?.map((u) => [u.pod, u.reason])).toEqual([[second()!.metadata.name, 'starting']]);
+  });
+});
+
 describe('tail', () => {
   test('streams new lines of the chosen pods until aborted', async () => {
     clock.advance(5_000); // earlier lines are out of the last second the tail starts from

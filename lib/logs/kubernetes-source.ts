@@ -6,9 +6,9 @@ import 'server-only';
 import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { CoreV1Api, KubeConfig, Log } from '@kubernetes/client-node';
-import { toLogSourceError, withDeadline } from './kubernetes-errors';
+import { toLogSourceError, unreadReason, withDeadline } from './kubernetes-errors';
 import { DEFAULT_PAGE_SIZE, type LogEntry, type LogQuery, MAX_PAGE_SIZE } from './log-entry';
-import { type LogPage, type LogSource, LogSourceError } from './log-source';
+import { type LogPage, type LogSource, LogSourceError, type UnreadPod } from './log-source';
 import { dateToNanos } from './log-time';
 import { decodeCursor, encodeCursor, fingerprintOf } from './page-cursor';
 import { compareTimed, countLines, entryFilter, LineParser, type Target, type TimedEntry } from './pod-log-lines';
@@ -80,7 +80,7 @@ export class KubernetesSource implements LogSource {
     let depth = cursor ? Math.min(cursor.d, limits.max) : order === 'desc' ? Math.max(limits.first, pageSize + 1) : limits.first;
     for (;;) {
       const range = order === 'desc' ? { tailLines: depth } : { cursor: cursorMark, limitBytes: depth };
-      const reads = await this.readAll(clients, q, targets, range, signal);
+      const { reads, unread } = await this.readAll(clients, q, targets, range, signal);
       const candidates = reads.flatMap((read) => read.entries).filter((e) => beyondCursor(e) && matches(e));
       candidates.sort((a, b) => (order === 'asc' ? compareTimed(a, b) : compareTimed(b, a)));
       // Past the horizon of a container whose read was cut short, lines may be missing: stop there.
@@ -98,6 +98,7 @@ export class KubernetesSource implements LogSource {
         entries: page.map((e) => e.entry),
         nextPageToken:
           more && last ? encodeCursor({ f: fingerprint, t: last.nanos.toString(), i: last.entry.insertId, d: depth }) : undefined,
+        ...(unread.length > 0 ? { unread } : {}),
       };
     }
   }
@@ -163,7 +164,7 @@ export class KubernetesSource implements LogSource {
     targets: Target[],
     range: { tailLines: number } | { cursor: { nanos: bigint } | undefined; limitBytes: number },
     signal: AbortSignal | undefined,
-  ): Promise<{ entries: TimedEntry[]; cutAt?: bigint }[]> {
+  ): Promise<{ reads: { entries: TimedEntry[]; cutAt?: bigint }[]; unread: UnreadPod[] }> {
     const lower = [q.since ? dateToNanos(q.since) : undefined, 'cursor' in range ? range.cursor?.nanos : undefined]
       .filter((n): n is bigint => n !== undefined)
       .reduce<bigint | undefined>((max, n) => (max === undefined || n > max ? n : max), undefined);
@@ -200,10 +201,21 @@ export class KubernetesSource implements LogSource {
         return { entries, cutAt: bound };
       }),
     );
-    const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    // One pod without logs (no previous container, still starting) must not hide the others.
-    if (failures.length > 0 && failures.length === results.length) throw toLogSourceError(failures[0].reason, q);
-    return results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    // A pod still starting, or gone since it was listed, has no lines to give: it never fails the
+    // answer (during every rollout's surge one is starting); the page says which and why.
+    const unread: UnreadPod[] = [];
+    const failures: unknown[] = [];
+    results.forEach((r, i) => {
+      if (r.status === 'fulfilled') return;
+      const why = unreadReason(r.reason);
+      if (why) unread.push({ pod: targets[i].pod, container: targets[i].container, ...why });
+      else failures.push(r.reason);
+    });
+    // One pod without logs for another reason (no previous container) must not hide the others;
+    // when no pod answered and some failed for a real reason, that reason is the answer.
+    const answered = results.length - failures.length - unread.length;
+    if (failures.length > 0 && answered === 0) throw toLogSourceError(failures[0], q);
+    return { reads: results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])), unread };
   }
 
   /** The pods and containers to read: the app's pods (or the named ones among them). */

@@ -1,10 +1,21 @@
 // The one interface the logs page reads through, whichever backend holds the logs.
 import type { LogEntry, LogQuery } from './log-entry';
 
+/** A pod whose lines are not in the answer, and why (still starting, or gone since it was listed). */
+export interface UnreadPod {
+  pod: string;
+  container: string;
+  reason: 'starting' | 'gone';
+  /** The API's own words ("… is waiting to start: ContainerCreating"). */
+  detail: string;
+}
+
 export interface LogPage {
   entries: LogEntry[];
   /** Present when more entries match; pass it back as `pageToken` with the same query. */
   nextPageToken?: string;
+  /** Pods left out because they have no lines to give yet (starting) or any more (gone). */
+  unread?: UnreadPod[];
 }
 
 export interface LogSource {

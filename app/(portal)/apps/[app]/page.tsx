@@ -4,11 +4,12 @@ import { CommitList } from '@/components/apps/commit-list';
 import { KnownIssueBanner } from '@/components/feedback/known-issue-banner';
 import { CutoverAlarmBanner } from '@/components/migration/cutover-alarm-banner';
 import { AppLogAccess } from '@/components/logs/app-log-access';
-import { LogsLink } from '@/components/logs/logs-link';
 import { ValuesFiles } from '@/components/apps/values-files';
+import { AppActionBar } from '@/components/apps/app-action-bar';
 import { AppStatusSection } from '@/components/status/app-status-section';
 import { AppMigrationSection } from '@/components/migration/app-migration-section';
 import { readAppMigration } from '@/lib/migration/read-migrations';
+import { EnvironmentsSummary } from '@/components/status/environments-summary';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/get-current-user';
@@ -33,6 +34,13 @@ export default async function AppPage({ params }: { params: Promise<{ app: strin
   const canChange = decide(user, 'values.requestChange', { app }).allowed;
   const logAccess = await checkLogAccessPerEnvironment(user, app, environments);
   const migration = await readAppMigration(app.name);
+  // What the crash cause on each verdict may show: production lines only to those who may read them.
+  const logReading = Object.fromEntries(
+    environments.map((env) => {
+      const access = logAccess.get(env.name);
+      return [env.name, { allowed: access?.allowed ?? false, reason: access?.reason ?? '', holdsPhi: env.logsHoldPhi, canBreakGlass: access?.allowed === false && access.canBreakGlass }];
+    }),
+  );
   const highlighted = await Promise.all(
     files.map(async (f) => ({ path: f.path, label: f.label, html: f.text === null ? null : await highlightCode(f.text, 'yaml') })),
   );
@@ -58,11 +66,13 @@ export default async function AppPage({ params }: { params: Promise<{ app: strin
         }
       />
       <CutoverAlarmBanner app={app.name} />
+      <AppActionBar app={app.name} environments={environments} canChange={canChange} logAccess={logAccess} />
+      <EnvironmentsSummary app={app.name} environments={environments.map((e) => e.name)} />
       <KnownIssueBanner app={app.name} />
       <AppLogAccess app={app} user={user} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
-          <AppStatusSection app={app.name} environments={environments.map((e) => ({ name: e.name, cluster: e.cluster, project: e.project }))} />
+          <AppStatusSection app={app.name} environments={environments.map((e) => ({ name: e.name, cluster: e.cluster, project: e.project }))} logReading={logReading} />
           <AppMigrationSection app={app.name} migration={migration} fromAptible={!!app.aptible} />
           <section aria-labelledby="environments" className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="environments" className="font-semibold text-slate-900">
@@ -71,12 +81,7 @@ export default async function AppPage({ params }: { params: Promise<{ app: strin
             <ul className="mt-3 grid gap-3 sm:grid-cols-2">
               {environments.map((env) => (
                 <li key={env.name} className="rounded-md border border-slate-200 p-3">
-                  <div className="flex items-center justify-between gap-2">
-                    <p className="font-medium capitalize text-slate-900">{env.name} <LogsLink app={app.name} environment={env.name} access={logAccess.get(env.name)} /></p>
-                    <Link href={`/apps/${app.name}/values/${env.name}`} className="text-sm">
-                      {canChange ? `Edit ${env.name} values` : `Explore ${env.name} values`}
-                    </Link>
-                  </div>
+                  <p className="font-medium capitalize text-slate-900">{env.name}</p>
                   <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm text-slate-700">
                     <dt className="text-slate-500">Namespace</dt>
                     <dd className="font-mono">{app.namespace}</dd>

@@ -9,6 +9,7 @@ import { requireUser } from '@/lib/auth/get-current-user';
 import { decide } from '@/lib/auth/policy';
 import { isAppName } from '@/lib/catalog/app-name';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
+import { findUndeployableCommits } from '@/lib/kube/find-undeployable-values';
 
 export const metadata = { title: 'Values history' };
 
@@ -20,6 +21,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ app: s
   const app = catalog.apps.find((a) => a.name === name);
   if (!app) notFound();
   const entries = await valuesHistory({ app });
+  const undeployable = await findUndeployableCommits({ app, commits: entries }, { catalog });
   const canChange = decide(user, 'values.requestChange', { app }).allowed;
   return (
     <>
@@ -47,6 +49,11 @@ export default async function HistoryPage({ params }: { params: Promise<{ app: s
                       </>
                     ) : null}
                   </p>
+                  {(undeployable.get(entry.revision) ?? []).map((u) => (
+                    <p key={u.environment} className="mt-1 text-sm text-red-800">
+                      <strong>Will not deploy to {u.environment}:</strong> its values fail validation — {u.problem}. CI/CD skips this commit.
+                    </p>
+                  ))}
                 </div>
                 {canChange && entry.parents.length > 0 ? <RevertButton app={app.name} revision={entry.revision} subject={entry.subject} /> : null}
               </div>

@@ -15,6 +15,8 @@ export const GET = withLogRequest(
         window: { since: query.since?.toISOString() ?? null, until: query.until?.toISOString() ?? null },
         entries: page.entries,
         nextPageToken: page.nextPageToken ?? null,
+        // Pods with no lines to give yet (starting) or any more (gone): the viewer says so.
+        unread: page.unread ?? [],
         // Whether likely PHI was masked, and until when the reader's "show unmasked" lasts.
         masking: { masked: masking.masked, unmaskedUntil: masking.unmasked?.expiresAt ?? null, unmaskEnded: masking.unmaskEnded },
       },

@@ -14,7 +14,7 @@ function WaitingReviews({ initial }: { initial: Notices }) {
       <span aria-hidden className="min-w-5 rounded-full bg-brand-700 px-1.5 text-center text-xs font-semibold leading-5 text-white" data-testid="reviews-waiting">
         {count > 99 ? '99+' : count}
       </span>
-      <span className="sr-only">, {count === 1 ? '1 review waits' : `${count} reviews wait`} for you</span>
+      <span className="sr-only">({count === 1 ? '1 review waits' : `${count} reviews wait`} for you)</span>
     </>
   );
 }

@@ -42,7 +42,7 @@ test.describe('home', () => {
     const reviewerPage = await reviewerContext.newPage();
     await signInAs(reviewerPage, reviewer.name, '/');
     await expect(reviewerPage.getByRole('list', { name: 'Waiting for your review' }).getByRole('link', { name: title })).toBeVisible();
-    const changesLink = reviewerPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Changes, \d+ reviews? waits? for you$/ });
+    const changesLink = reviewerPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Changes \(\d+ reviews? waits? for you\)$/ });
     await expect(changesLink).toBeVisible();
     const waiting = Number(await changesLink.getByTestId('reviews-waiting').textContent());
     expect(waiting).toBeGreaterThanOrEqual(1);

@@ -4,7 +4,6 @@
 // through the logs route — so the same logs.read policy, PHI masking and read record apply as on
 // the Logs page. Lines that may hold patient data (production) are read only when asked; a person
 // who may not read them is told why instead.
-import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { summarizePayload } from '@/lib/logs/format-log-line';
 import type { LogEntry } from '@/lib/logs/log-entry';
@@ -29,7 +28,10 @@ export interface CrashedContainer {
   stoppedAt?: string;
 }
 
-const LINES = 8;
+/** Lines read from the end of the previous container's output… */
+const READ_LINES = 40;
+/** …and shown: from the last error line (a stack trace follows it) or else the last few. */
+const SHOWN_LINES = 12;
 
 type Load = { state: 'idle' } | { state: 'loading' } | { state: 'done'; entries: LogEntry[] } | { state: 'error'; message: string; forbidden: boolean };
 
@@ -37,12 +39,30 @@ function lastLinesUrl(app: string, environment: string, crashed: CrashedContaine
   const params = logViewSearchParams({ env: environment, pods: [crashed.pod], container: crashed.container, previous: true, follow: false });
   // The previous container may have stopped a while ago: look back a day for its lines.
   params.set('range', '24h');
-  params.set('pageSize', String(LINES));
+  params.set('pageSize', String(READ_LINES));
   return `/api/apps/${app}/logs?${params.toString()}`;
 }
 
 function lineText(entry: LogEntry): string {
   return entry.json ? summarizePayload(entry.json) : (entry.text ?? '');
+}
+
+/**
+ * The lines that say why, oldest first: from the last line that states an error (a stack trace's
+ * "at …" lines follow it, and "Error: FHIR_BASE_URL is not set" is what a person needs), else the
+ * last few lines.
+ */
+export function causeLines(entries: LogEntry[]): LogEntry[] {
+  const isErrorLine = (e: LogEntry) => (e.severity === 'ERROR' || e.severity === 'CRITICAL' || e.severity === 'ALERT' || e.severity === 'EMERGENCY') && !/^\s/.test(lineText(e));
+  let start = -1;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    if (isErrorLine(entries[i])) {
+      start = i;
+      break;
+    }
+  }
+  if (start < 0) return entries.slice(-SHOWN_LINES);
+  return entries.slice(start, start + SHOWN_LINES);
 }
 
 export function logsLinkFor(app: string, environment: string, crashed: CrashedContainer): string {
@@ -65,7 +85,7 @@ export function CrashCause({ app, environment, crashed, reading }: { app: string
       if (controller.signal.aborted) return;
       setLoad({
         key,
-        load: result.ok ? { state: 'done', entries: [...result.data.entries].reverse() } : { state: 'error', message: result.error.message, forbidden: result.error.code === 'forbidden' },
+        load: result.ok ? { state: 'done', entries: causeLines([...result.data.entries].reverse()) } : { state: 'error', message: result.error.message, forbidden: result.error.code === 'forbidden' },
       });
     });
     return () => controller.abort();
@@ -73,7 +93,6 @@ export function CrashCause({ app, environment, crashed, reading }: { app: string
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [wanted, key, app, environment]);
 
-  const logsHref = logsLinkFor(app, environment, crashed);
   return (
     <div className="mt-2 rounded border border-slate-300 bg-white/70 p-2 text-sm" data-testid="crash-cause">
       <p className="font-medium text-slate-900">
@@ -103,13 +122,10 @@ export function CrashCause({ app, environment, crashed, reading }: { app: string
       ) : current.entries.length === 0 ? (
         <p className="mt-1 text-slate-700">The previous container wrote nothing in the last day before it stopped.</p>
       ) : (
-        <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-900 p-2 font-mono text-xs leading-5 text-slate-50" data-testid="crash-lines">
+        <pre className="mt-1 whitespace-pre-wrap break-words rounded bg-slate-900 p-2 font-mono text-xs leading-5 text-slate-50" data-testid="crash-lines">
           {current.entries.map((entry) => lineText(entry)).join('\n')}
         </pre>
       )}
-      <p className="mt-1">
-        <Link href={logsHref}>Logs of this crash (previous container) →</Link>
-      </p>
     </div>
   );
 }

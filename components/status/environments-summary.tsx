@@ -41,7 +41,7 @@ function Row({ app, environment }: { app: string; environment: string }) {
         </span>
         {status ? (
           <span className="block text-xs text-slate-600">
-            {CHANGE_WORDS[status.change.state]}
+            {status.change.state === 'rolling-out' && status.deployments.some((d) => d.rollout.state === 'stuck') ? 'newest change deployed, but its rollout is stuck' : CHANGE_WORDS[status.change.state]}
             {status.change.state === 'behind' && status.change.behindBy ? ` (behind by ${status.change.behindBy})` : ''}
             {pods && pods.desired > 0 ? ` · ${pods.ready} of ${pods.desired} pods ready` : ''}
           </span>

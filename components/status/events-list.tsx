@@ -1,4 +1,5 @@
 import type { StatusEvent } from '@/lib/kube/app-status';
+import { formatTime } from '@/lib/text/format-time';
 import { formatAgo } from './format-time';
 
 export function EventsList({ events, now, label, empty }: { events: StatusEvent[]; now: number; label: string; empty: string }) {
@@ -23,7 +24,11 @@ export function EventsList({ events, now, label, empty }: { events: StatusEvent[
             ) : null}
             <span className="ml-auto text-xs text-slate-500">
               {event.count > 1 ? `×${event.count}, ` : ''}
-              {event.lastSeen ? <time dateTime={event.lastSeen}>{formatAgo(event.lastSeen, now)}</time> : null}
+              {event.lastSeen ? (
+                <time dateTime={event.lastSeen} title={formatTime(event.lastSeen)}>
+                  {formatAgo(event.lastSeen, now)}
+                </time>
+              ) : null}
             </span>
           </div>
           <p className="break-words text-slate-700">{event.message}</p>

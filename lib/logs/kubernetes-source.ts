@@ -154,7 +154,9 @@ export class KubernetesSource implements LogSource {
     });
     const results = await Promise.allSettled(follows);
     if (signal.aborted) return;
-    const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    // A pod still starting (or gone) is no failure of the follow: it simply ends, and the
+    // viewer follows again; only a real fault of every pod is an error.
+    const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected' && !unreadReason(r.reason));
     if (failures.length > 0 && failures.length === results.length) throw toLogSourceError(failures[0].reason, q);
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_EVERY_MS, type StatusSample, summarizeStatusHistory } from './status-history';
+import { describeEachDatabase } from '@/lib/testing/databases';
+import { readStatusHistory, SAMPLE_EVERY_MS, type StatusSample, summarizeStatusHistory } from './status-history';
 
 const now = Date.parse('2026-12-04T12:00:00Z');
 const DAY = 24 * 60 * 60_000;
@@ -34,5 +35,20 @@ describe('the status history of a day', () => {
 
   it('ignores samples outside the window', () => {
     expect(summarizeStatusHistory([at(DAY + 60_000, 'down'), at(-60_000, 'down')], { now })).toEqual({ windowMs: DAY, coveredMs: 0, unhealthy: [] });
+  });
+});
+
+describeEachDatabase('the status history table', (database) => {
+  it('reads back one app’s samples of one environment since a time, oldest first', async () => {
+    const rows = [
+      { app: 'history-app', environment: 'stage', verdict: 'healthy', sampled_at: new Date(now - 2 * SAMPLE_EVERY_MS).toISOString() },
+      { app: 'history-app', environment: 'stage', verdict: 'down', sampled_at: new Date(now - SAMPLE_EVERY_MS).toISOString() },
+      { app: 'history-app', environment: 'production', verdict: 'healthy', sampled_at: new Date(now - SAMPLE_EVERY_MS).toISOString() },
+      { app: 'history-app', environment: 'stage', verdict: 'healthy', sampled_at: new Date(now - 2 * DAY).toISOString() },
+    ];
+    await database.db.insertInto('app_status_samples').values(rows).execute();
+    const samples = await readStatusHistory(database.db, 'history-app', 'stage', new Date(now - DAY));
+    expect(samples.map((s) => s.verdict)).toEqual(['healthy', 'down']);
+    expect(summarizeStatusHistory(samples, { now }).unhealthy.map((u) => u.verdict)).toEqual(['down']);
   });
 });

@@ -68,7 +68,7 @@ test.describe('an editor that cannot lose or misstate an edit', () => {
 
     // Removing the override brings values.yaml's value back, and can be undone.
     await page.getByRole('tab', { name: 'Form' }).click();
-    await nodeEnv.getByRole('button', { name: 'Remove the stage override of NODE_ENV' }).click();
+    await nodeEnv.getByRole('button', { name: 'Remove override of NODE_ENV (stage)' }).click();
     const removed = page.getByRole('status').filter({ hasText: 'Removed the stage override of NODE_ENV' });
     await expect(removed).toContainText('values.yaml’s value applies again');
     await expect(page.getByLabel('Value of NODE_ENV')).toHaveValue('production');

@@ -191,7 +191,7 @@ export function ValuesForm({ text, onChange, layers, file, merged, environment, 
                     <Button
                       type="button"
                       variant="ghost"
-                      aria-label={source?.inheritedFrom ? `Remove the ${environment} override of ${variable.name}` : `Remove ${variable.name}`}
+                      aria-label={source?.inheritedFrom ? `Remove override of ${variable.name} (${environment})` : `Remove ${variable.name}`}
                       onClick={() => remove(variable.name, source?.inheritedFrom ?? null)}
                     >
                       {source?.inheritedFrom ? 'Remove override' : 'Remove'}

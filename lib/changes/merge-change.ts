@@ -12,14 +12,15 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { BerthDb } from '@/lib/db/get-db';
-import { commitChange, UnknownRevisionError } from '@/lib/gitops/commit-change';
+import { commitChange } from '@/lib/gitops/commit-change';
 import { placeOfRevision } from '@/lib/gitops/on-branch';
 import { refreshFromRemote } from '@/lib/gitops/remote-sync';
 import { logger } from '@/lib/logger/logger';
 import { fail, ok, type Result } from '@/lib/result/result';
 import type { ValuesProblem } from '@/lib/values';
 import { evaluateValuesChange } from '@/lib/values-files/evaluate-values-change';
-import { configuredRemote, repositoryUnwritable, resolveValuesTarget } from '@/lib/values-files/save-values';
+import { configuredRemote, resolveValuesTarget } from '@/lib/values-files/save-values';
+import { commitRefusal } from '@/lib/gitops/commit-refusal';
 import type { ValuesFileName } from '@/lib/values-files/values-file';
 import { type ChangeDeps, type ChangeStores, changeStores } from './change-deps';
 import type { ChangeRequest, ChangeStatus } from './change-request';
@@ -144,11 +145,11 @@ async function merge(stores: MergeStores, change: ChangeRequest, approver: Perso
     });
   } catch (error) {
     if (error instanceof MergeTakenOverError) return fail('conflict', `${error.message} Reload it.`);
-    const unwritable = repositoryUnwritable(error);
-    const reason = error instanceof UnknownRevisionError ? error.message : (unwritable ?? 'The commit failed; approve again to retry.');
-    if (!(error instanceof UnknownRevisionError)) logger.error({ err: error, change: change.id }, 'merging a change request failed');
+    const refusal = commitRefusal(error);
+    const reason = refusal?.error.message ?? 'The commit failed; approve again to retry.';
+    if (refusal?.error.code !== 'invalid') logger.error({ err: error, change: change.id }, 'merging a change request failed');
     await returnToOpen(reason);
-    return fail(unwritable ? 'unavailable' : 'conflict', reason);
+    return fail(refusal?.error.code === 'unavailable' ? 'unavailable' : 'conflict', reason);
   }
   if (result.status === 'committed' || result.status === 'unchanged') {
     // merge_commit only for a commit Berth wrote for this request: the head that already held

@@ -10,7 +10,7 @@ import { viewApp } from '@/lib/catalog/view-app';
 import type { BerthDb } from '@/lib/db/get-db';
 import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
 import { headRevision } from '@/lib/gitops/read-repo';
-import { fail, ok, type Result } from '@/lib/result/result';
+import { fail, ok, type Result, parseInput } from '@/lib/result/result';
 import { type AptibleEndpoint, type AptibleService, type PasteProblem, parseAptibleConfig, parseAptibleEndpoints, parseAptibleServices } from './aptible-paste';
 import { type AptibleFacts, computeParity, type ParityReport, parityFromMigrationFile } from './compute-parity';
 import { textCarriesSecret } from './find-inline-secrets';
@@ -18,7 +18,7 @@ import { loadEffectiveValues } from './load-parity';
 import { checkParityInput, type CheckParityInput, dropConfigKeyInput, type DropConfigKeyInput } from './migration-inputs';
 import type { MigrationFile } from './migration-file';
 import { readMigration } from './read-migrations';
-import { type MigrationWriteDetails, type MigrationWriteOutcome, writeMigration } from './write-migration';
+import { appForMigrationUpdate, type MigrationWriteDetails, type MigrationWriteOutcome, writeMigration } from './write-migration';
 
 export type PasteName = 'config' | 'services' | 'endpoints';
 
@@ -48,10 +48,10 @@ export interface CheckParityDeps {
 const WITHHELD_COMMAND = 'CMD';
 
 export async function checkParity(user: BerthUser, raw: CheckParityInput, deps: CheckParityDeps = {}): Promise<Result<ParityCheck, ParityCheckDetails>> {
-  const parsedInput = checkParityInput.safeParse(raw);
   // zod's messages name the field, never its text.
-  if (!parsedInput.success) return fail('invalid', parsedInput.error.issues[0]?.message ?? 'The request is not valid.');
-  const input = parsedInput.data;
+  const parsed = parseInput(checkParityInput, raw);
+  if (!parsed.ok) return parsed;
+  const input = parsed.data;
   const repo = deps.repo ?? getConfigRepo();
   const found = await viewApp(user, input.app, { repo });
   if (!found.ok) return found;
@@ -167,15 +167,13 @@ function parityNode(doc: Document, parity: NonNullable<MigrationFile['parity']>)
  * takes it back: the key must then be in env or secretEnv to count).
  */
 export async function dropConfigKey(user: BerthUser, raw: DropConfigKeyInput, deps: CheckParityDeps = {}): Promise<Result<MigrationWriteOutcome, MigrationWriteDetails>> {
-  const parsedInput = dropConfigKeyInput.safeParse(raw);
-  if (!parsedInput.success) return fail('invalid', parsedInput.error.issues[0]?.message ?? 'The request is not valid.');
-  const input = parsedInput.data;
+  const parsed = parseInput(dropConfigKeyInput, raw);
+  if (!parsed.ok) return parsed;
+  const input = parsed.data;
   const repo = deps.repo ?? getConfigRepo();
-  const found = await viewApp(user, input.app, { repo });
-  if (!found.ok) return found;
-  const { app } = found.data;
-  const decision = decide(user, 'migration.update', { app });
-  if (!decision.allowed) return fail('forbidden', decision.reason);
+  const allowed = await appForMigrationUpdate(user, input.app, repo);
+  if (!allowed.ok) return allowed;
+  const app = allowed.data;
   return writeMigration(
     user,
     {

@@ -5,15 +5,14 @@ import 'server-only';
 // and the state together; a state the ladder owns cannot be typed in here.
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
-import { viewApp } from '@/lib/catalog/view-app';
 import type { BerthDb } from '@/lib/db/get-db';
 import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
-import { fail, type Result } from '@/lib/result/result';
+import { fail, type Result, parseInput } from '@/lib/result/result';
 import { describeState } from './migration-states';
 import { isAtLeast, type MigrationState } from './migration-file';
 import { moveRefusal } from './migration-moves';
 import { updateMigrationInput, type UpdateMigrationInput } from './migration-inputs';
-import { type MigrationWriteDetails, type MigrationWriteOutcome, writeMigration } from './write-migration';
+import { appForMigrationUpdate, type MigrationWriteDetails, type MigrationWriteOutcome, writeMigration } from './write-migration';
 
 export interface UpdateMigrationDeps {
   repo?: ConfigRepo;
@@ -22,15 +21,13 @@ export interface UpdateMigrationDeps {
 }
 
 export async function updateMigration(user: BerthUser, raw: UpdateMigrationInput, deps: UpdateMigrationDeps = {}): Promise<Result<MigrationWriteOutcome, MigrationWriteDetails>> {
-  const parsedInput = updateMigrationInput.safeParse(raw);
-  if (!parsedInput.success) return fail('invalid', parsedInput.error.issues[0]?.message ?? 'The request is not valid.');
-  const input = parsedInput.data;
+  const parsed = parseInput(updateMigrationInput, raw);
+  if (!parsed.ok) return parsed;
+  const input = parsed.data;
   const repo = deps.repo ?? getConfigRepo();
-  const found = await viewApp(user, input.app, { repo });
-  if (!found.ok) return found;
-  const { app } = found.data;
-  const decision = decide(user, 'migration.update', { app });
-  if (!decision.allowed) return fail('forbidden', decision.reason);
+  const allowed = await appForMigrationUpdate(user, input.app, repo);
+  if (!allowed.ok) return allowed;
+  const app = allowed.data;
   const to: MigrationState = input.state;
   if (to === 'validated-in-stage') {
     const validate = decide(user, 'migration.validate', { app });

@@ -5,15 +5,26 @@ import 'server-only';
 // changed since then is a conflict; a result the schema refuses writes nothing.
 import { type Document, parseDocument } from 'yaml';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
+import { viewApp } from '@/lib/catalog/view-app';
 import type { App } from '@/lib/catalog/types';
 import { type BerthDb, getDb } from '@/lib/db/get-db';
-import { commitChange, UnknownRevisionError } from '@/lib/gitops/commit-change';
+import { commitChange } from '@/lib/gitops/commit-change';
+import { commitRefusal } from '@/lib/gitops/commit-refusal';
 import type { ConfigRepo } from '@/lib/gitops/config-repo';
 import { readFile } from '@/lib/gitops/read-repo';
 import { fail, type Failure, ok, type Result } from '@/lib/result/result';
-import { configuredRemote, repositoryUnwritable } from '@/lib/values-files/save-values';
+import { configuredRemote } from '@/lib/values-files/save-values';
 import { type MigrationFile, type MigrationFileProblem, migrationFilePath, parseMigrationFile } from './migration-file';
+
+/** The app whose migration `user` may change: one they can see, and the policy table agrees. */
+export async function appForMigrationUpdate(user: BerthUser, appName: string, repo: ConfigRepo): Promise<Result<App, never>> {
+  const found = await viewApp(user, appName, { repo });
+  if (!found.ok) return found;
+  const decision = decide(user, 'migration.update', { app: found.data.app });
+  return decision.allowed ? ok(found.data.app) : fail('forbidden', decision.reason);
+}
 
 export interface MigrationWriteDetails {
   problems?: MigrationFileProblem[];
@@ -78,9 +89,8 @@ export async function writeMigration(user: BerthUser, input: WriteMigrationInput
       remote: configuredRemote(),
     });
   } catch (error) {
-    if (error instanceof UnknownRevisionError) return fail('invalid', error.message);
-    const unwritable = repositoryUnwritable(error);
-    if (unwritable) return fail('unavailable', unwritable);
+    const refusal = commitRefusal(error);
+    if (refusal) return refusal;
     throw error;
   }
   if (result.status === 'conflict') {

@@ -6,9 +6,8 @@ import { isAppName } from '@/lib/catalog/app-name';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import type { App, Environment } from '@/lib/catalog/types';
 import { type BerthDb, getDb } from '@/lib/db/get-db';
-import { RepositoryLockedError } from '@/lib/gitops/atomic-files';
-import { commitChange, type FileConflict, UnknownRevisionError } from '@/lib/gitops/commit-change';
-import { RepositoryDamagedError } from '@/lib/gitops/heal-clone';
+import { commitChange, type FileConflict } from '@/lib/gitops/commit-change';
+import { commitRefusal } from '@/lib/gitops/commit-refusal';
 import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
 import type { RemoteSync } from '@/lib/gitops/remote-sync';
 import { getConfig } from '@/lib/config/get-config';
@@ -57,13 +56,6 @@ export async function resolveValuesTarget(
   const target = valuesFileTarget(app, file);
   if (!target) return fail('not-found', `${appName} has no ${file}: it does not run in that environment.`);
   return ok({ app, target, environments: catalog.environments });
-}
-
-/** Why the config repository cannot take a write now, in words for the person saving (null: another error). */
-export function repositoryUnwritable(error: unknown): string | null {
-  if (error instanceof RepositoryDamagedError) return `${error.message}. Nothing was saved; the platform team has to repair it.`;
-  if (error instanceof RepositoryLockedError) return `${error.message} Nothing was saved.`;
-  return null;
 }
 
 export function configuredRemote(): RemoteSync | undefined {
@@ -117,9 +109,8 @@ export async function saveValues(user: BerthUser, input: SaveValuesInput, deps: 
       },
     });
   } catch (error) {
-    if (error instanceof UnknownRevisionError) return fail('invalid', error.message);
-    const unwritable = repositoryUnwritable(error);
-    if (unwritable) return fail('unavailable', unwritable);
+    const refusal = commitRefusal(error);
+    if (refusal) return refusal;
     throw error;
   }
   if (result.status === 'conflict') {

@@ -6,6 +6,7 @@
 import type { LogEntry, LogQuery } from './log-entry';
 import { INTERNAL_LOG_FAILURE, type LogFailure, logFailure } from './log-error-response';
 import { isLogSourceError, type LogSource } from './log-source';
+import { sleep } from '@/lib/lifecycle/sleep';
 
 export interface LogEventStreamOptions {
   source: LogSource;
@@ -124,7 +125,7 @@ export function logEventStream(options: LogEventStreamOptions): ReadableStream<U
           flush();
           // Next time from the last entry seen (its millisecond: the viewer drops the repeats).
           since = latest ? new Date(Date.parse(latest)) : (since ?? startedAt);
-          if (!segment.signal.aborted) await pause(restartDelayMs, stop.signal);
+          if (!segment.signal.aborted) await sleep(restartDelayMs, stop.signal);
         }
         close();
       };
@@ -133,19 +134,6 @@ export function logEventStream(options: LogEventStreamOptions): ReadableStream<U
     cancel() {
       stop.abort();
     },
-  });
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
   });
 }
 

@@ -40,6 +40,7 @@ import {
 } from './cutover-step';
 import { recordShareInMigration } from './cutover-migration-file';
 import { fetchStatsSnapshot, readRuntimeShare, resolveEnvoyAdminUrl, setRuntimeShare } from './envoy-admin-client';
+import { sleep } from '@/lib/lifecycle/sleep';
 
 /** A runner that has not renewed its lease for this long has stopped (its replica died or hung). */
 export const RUNNER_LEASE_MS = 15_000;
@@ -144,19 +145,6 @@ const nowIso = () => new Date().toISOString();
 
 export function newRunnerLease(): { runner_owner: string; runner_heartbeat_at: string } {
   return { runner_owner: randomUUID(), runner_heartbeat_at: nowIso() };
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 /** Renews the lease; aborts `lost` when the row no longer carries this token (someone took over). */

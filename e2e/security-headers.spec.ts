@@ -18,10 +18,12 @@ test('pages carry a nonce-based CSP their own scripts use; answers with data are
   expect(headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin', 'x-frame-options': 'DENY' });
   expect(headers['permissions-policy']).toContain('camera=()');
   expect(headers['strict-transport-security']).toBeUndefined();
-  // Every script of the page carries this request's nonce, and a reload gets a new one.
-  const scripts = await page.locator('script').evaluateAll((elements) => elements.map((e) => (e as HTMLScriptElement).nonce));
-  expect(scripts.length).toBeGreaterThan(0);
-  expect(new Set(scripts)).toEqual(new Set([nonce]));
+  // Every script the server sent carries this request's nonce, and a reload gets a new one.
+  // (Chunks the page loads later are inserted by those scripts and trusted through
+  // 'strict-dynamic'; whether one is already in the DOM depends on timing, so the HTML is read.)
+  const tags = (await response!.text()).match(/<script\b[^>]*>/g) ?? [];
+  expect(tags.length).toBeGreaterThan(0);
+  expect(new Set(tags.map((tag) => /\snonce="([^"]*)"/.exec(tag)?.[1] ?? '(none)'))).toEqual(new Set([nonce]));
   const again = (await page.reload())!.headers()['content-security-policy'];
   expect(/'nonce-([^']+)'/.exec(again)?.[1]).not.toBe(nonce);
 

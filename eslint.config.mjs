@@ -26,6 +26,7 @@ const config = [
           paths: [
             { name: 'zod', allowTypeImports: true, message: 'zod is ~30 kB gzipped in the browser: validate on the server, or load the schemas with import() (see components/feedback/check-input.ts).' },
             { name: '@/lib/feedback/schemas', allowTypeImports: true, message: 'these schemas bring zod: import labels and limits from @/lib/feedback/feedback-terms, and the schemas with import().' },
+            { name: '@/lib/migration/migration-file', allowTypeImports: true, message: 'the migration.yaml parser brings zod and yaml (~90 kB gzipped): import states from @/lib/migration/migration-states.' },
             { name: 'next-auth/react', message: "next-auth's client is ~10 kB gzipped: load it on the click (components/auth/dev-sign-in.ts)." },
             { name: '@tanstack/react-query', message: 'Berth reads shared API values with components/data/shared-fetch.ts.' },
           ],

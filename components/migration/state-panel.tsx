@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { updateMigrationAction } from '@/lib/migration/actions';
-import { isAtLeast, type MigrationState } from '@/lib/migration/migration-file';
+import { isAtLeast, type MigrationState } from '@/lib/migration/migration-states';
 import { describeState } from '@/lib/migration/migration-states';
 
 export function StatePanel({ app, state, moves, revision }: { app: string; state: MigrationState; moves: MigrationState[]; revision: string }) {

@@ -5,18 +5,15 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { findNode } from '@/lib/values/find-node';
 
-/** Where an app stands, in the order it moves. */
-export const MIGRATION_STATES = ['aptible-only', 'gke-stage', 'validated-in-stage', 'cutover', 'gke-100', 'aptible-deprovisioned'] as const;
-export type MigrationState = (typeof MIGRATION_STATES)[number];
+import { isAtLeast, MIGRATION_STATES, type MigrationState } from './migration-states';
+
+// The states live in the browser-safe migration-states.ts (no zod, no yaml in a page's bundle).
+export { isAtLeast, MIGRATION_STATES, type MigrationState };
 
 export function migrationFilePath(app: string): string {
   return `apps/${app}/migration.yaml`;
 }
 
-/** True when `state` is `other` or further along. */
-export function isAtLeast(state: MigrationState, other: MigrationState): boolean {
-  return MIGRATION_STATES.indexOf(state) >= MIGRATION_STATES.indexOf(other);
-}
 
 export const CONFIG_KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const configKey = z.string().regex(CONFIG_KEY_PATTERN, 'an environment variable name (letters, digits and _, not starting with a digit)');

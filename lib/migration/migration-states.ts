@@ -1,6 +1,13 @@
 // The states of an app's move in the working group's words, for the board and the app page.
 // Isomorphic.
-import { MIGRATION_STATES, type MigrationState } from './migration-file';
+/** Where an app stands, in the order it moves. */
+export const MIGRATION_STATES = ['aptible-only', 'gke-stage', 'validated-in-stage', 'cutover', 'gke-100', 'aptible-deprovisioned'] as const;
+export type MigrationState = (typeof MIGRATION_STATES)[number];
+
+/** True when `state` is `other` or further along. */
+export function isAtLeast(state: MigrationState, other: MigrationState): boolean {
+  return MIGRATION_STATES.indexOf(state) >= MIGRATION_STATES.indexOf(other);
+}
 
 export interface StateDescription {
   state: MigrationState;

@@ -27,3 +27,15 @@ export function jsonData(data: unknown, options: { status?: number } = {}): Resp
 export function respond<T>(result: Result<T>, options: { status?: number; requestId?: string } = {}): Response {
   return result.ok ? jsonData(result.data, options) : failureResponse(result.error, options.requestId);
 }
+
+/** A CSV download (exports for spreadsheets): never cached, never sniffed as something else. */
+export function csvDownload(csv: string, filename: string): Response {
+  return new Response(csv, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${filename}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}

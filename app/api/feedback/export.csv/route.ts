@@ -2,7 +2,7 @@
 import { withUser } from '@/lib/auth/with-user';
 import { feedbackToCsv } from '@/lib/feedback/export-csv';
 import { EXPORT_LIMIT, listFeedback } from '@/lib/feedback/list-feedback';
-import { jsonError } from '@/lib/http/respond';
+import { csvDownload, jsonError } from '@/lib/http/respond';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,12 +11,5 @@ export const GET = withUser(async (request, { user, requestId }) => {
   const board = await listFeedback(user, { filter: Object.fromEntries(url.searchParams), limit: EXPORT_LIMIT });
   if (!board) return jsonError('unauthenticated', 'Sign in to Berth first.', { requestId });
   const day = new Date().toISOString().slice(0, 10);
-  return new Response(feedbackToCsv(board.items, url.origin), {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="berth-feedback-${day}.csv"`,
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    },
-  });
+  return csvDownload(feedbackToCsv(board.items, url.origin), `berth-feedback-${day}.csv`);
 });

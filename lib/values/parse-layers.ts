@@ -16,7 +16,14 @@ export function parseLayers(layers: readonly ValuesLayer[], options: { maxBytes?
   for (const layer of layers) {
     const result = parseValues(layer.text, { file: layer.file, maxBytes: options.maxBytes });
     problems.push(...result.problems);
-    if (result.ok) parsed.push({ ...layer, doc: result.doc, lineCounter: result.lineCounter, value: result.value });
+    if (!result.ok) continue;
+    // The document is read through, not copied: a quickly read file builds it only when asked.
+    parsed.push(
+      Object.defineProperties({ ...layer, value: result.value }, {
+        doc: { get: () => result.doc, enumerable: true },
+        lineCounter: { get: () => result.lineCounter, enumerable: true },
+      }) as ParsedValuesLayer,
+    );
   }
   return { parsed, problems };
 }

@@ -17,6 +17,7 @@ import { HELM_YAML_OPTIONS, MAX_ALIAS_COUNT } from './helm-yaml-options';
 import { keyAsString } from './find-node';
 import { isValuesMap } from './merge';
 import { problemAt, problemAtFileStart } from './problem-at';
+import { readPlainValues } from './read-plain-values';
 import type { ValuesMap, ValuesProblem } from './types';
 
 export const DEFAULT_MAX_BYTES = 256 * 1024;
@@ -37,6 +38,11 @@ export interface ParseValuesOptions {
   maxBytes?: number;
   /** Maps and lists nested deeper than this are refused (code 'too-deep'). */
   maxDepth?: number;
+  /**
+   * false reads the file with the full reader even when it is an ordinary one: what
+   * read-plain-values.test.ts compares the quick reader with. Default true.
+   */
+  readQuickly?: boolean;
 }
 
 export type ParseValuesResult =
@@ -300,6 +306,32 @@ function withPlainEnv<T>(parse: () => T): T {
   }
 }
 
+function readDocument(text: string, lineCounter = new LineCounter()): { doc: Document; lineCounter: LineCounter } {
+  return { doc: withPlainEnv(() => parseDocument(text, { ...HELM_YAML_OPTIONS, lineCounter })), lineCounter };
+}
+
+/**
+ * A file the quick reader read (read-plain-values.ts): the full reader would find nothing to say,
+ * so its document, with every position, is only built when something asks for it: a schema
+ * problem or a warning to place, an edit to make.
+ */
+function withDocumentOnDemand(text: string, value: ValuesMap): ParseValuesResult {
+  let read: { doc: Document; lineCounter: LineCounter } | undefined;
+  return {
+    ok: true,
+    value,
+    problems: [],
+    get doc() {
+      read ??= readDocument(text);
+      return read.doc;
+    },
+    get lineCounter() {
+      read ??= readDocument(text);
+      return read.lineCounter;
+    },
+  };
+}
+
 /** Parse one values file. Never throws on user input. */
 export function parseValues(text: string, options: ParseValuesOptions): ParseValuesResult {
   const { file } = options;
@@ -339,11 +371,15 @@ export function parseValues(text: string, options: ParseValuesOptions): ParseVal
       ],
     };
   }
-  const doc = withPlainEnv(() => parseDocument(text, { ...HELM_YAML_OPTIONS, lineCounter }));
+  // 3. Most files are ordinary: read them quickly, and build the document only if it is needed.
+  const plain = options.readQuickly === false ? undefined : readPlainValues(text, { maxDepth, maxEntries: MAX_VALUES_ENTRIES });
+  if (plain) return withDocumentOnDemand(text, plain);
+
+  const { doc } = readDocument(text, lineCounter);
   const errors: ValuesProblem[] = [];
   const warnings: ValuesProblem[] = [];
 
-  // 3. File hygiene that parses fine but causes trouble elsewhere.
+  // 4. File hygiene that parses fine but causes trouble elsewhere.
   if (text.charCodeAt(0) === 0xfeff) {
     warnings.push(
       problemAt(file, lineCounter, 0, 1, {
@@ -365,7 +401,7 @@ export function parseValues(text: string, options: ParseValuesOptions): ParseVal
     );
   }
 
-  // 4. Syntax. A stack overflow inside yaml comes back as RESOURCE_EXHAUSTION: stop there.
+  // 5. Syntax. A stack overflow inside yaml comes back as RESOURCE_EXHAUSTION: stop there.
   if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) {
     return {
       ok: false,
@@ -379,7 +415,7 @@ export function parseValues(text: string, options: ParseValuesOptions): ParseVal
     };
   }
 
-  // 5. Limits: nesting, and how many keys and items there are (what every later step walks).
+  // 6. Limits: nesting, and how many keys and items there are (what every later step walks).
   let entries = 0;
   for (const { node, depth } of walkNodes(doc)) {
     const [from] = span(node);
@@ -438,7 +474,7 @@ export function parseValues(text: string, options: ParseValuesOptions): ParseVal
 
   warnings.push(...findChangedKeys(doc, file, lineCounter), ...findImpreciseNumbers(doc, file, lineCounter));
 
-  // 6. Build the plain value. Alias bombs only show here: parseDocument stays cheap, toJS explodes.
+  // 7. Build the plain value. Alias bombs only show here: parseDocument stays cheap, toJS explodes.
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

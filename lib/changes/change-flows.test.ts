@@ -1,12 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { listAuditEvents } from '@/lib/audit/list-audit-events';
 import type { BerthUser } from '@/lib/auth/user';
 import { commitChange } from '@/lib/gitops/commit-change';
-import type { ConfigRepo } from '@/lib/gitops/config-repo';
 import { headRevision, readFile } from '@/lib/gitops/read-repo';
 import { describeEachDatabase } from '@/lib/testing/databases';
-import { makeSampleRepo } from '@/lib/testing/sample-repo';
+import { sampleRepoForSuite } from '@/lib/testing/sample-repo';
 import { saveValues } from '@/lib/values-files/save-values';
 import { valuesHistory } from '@/lib/values-files/values-history';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
@@ -27,15 +25,8 @@ const PROD = 'apps/patient-portal/values-production.yaml';
 const outcome = (result: ChangeResult) => (result.ok ? 'ok' : result.error.code);
 
 describeEachDatabase('production change requests', (database) => {
-  let repo: ConfigRepo;
-  let dir: string;
-  let cleanup: () => void;
-  beforeAll(async () => {
-    ({ repo, dir, cleanup } = await makeSampleRepo());
-  });
-  afterAll(() => cleanup());
+  const { repo, git } = sampleRepoForSuite();
   const deps = (): ChangeDeps => ({ db: database.db, repo });
-  const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
 
   async function propose(author: BerthUser, edit: (text: string) => string, message = 'Scale web in production') {
     const base = await headRevision(repo);

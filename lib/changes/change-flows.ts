@@ -11,6 +11,7 @@ import { placeOfRevision } from '@/lib/gitops/on-branch';
 import { headRevision, readFile } from '@/lib/gitops/read-repo';
 import { refreshFromRemote } from '@/lib/gitops/remote-sync';
 import { fail, ok, type Result } from '@/lib/result/result';
+import type { ValuesProblem } from '@/lib/values';
 import { type ChangeDeps, type ChangeStores, changeStores } from './change-deps';
 import type { ChangeRequest } from './change-request';
 import { addChangeEvent, findChangeRequest, findOpenRequestForDiff, transitionChange } from './change-repository';
@@ -50,7 +51,6 @@ export async function requestChange(user: BerthUser, input: RequestChangeInput, 
 
   const proposal = await buildProposal(stores, app, target, input.text, input.baseRevision, environments);
   if (!proposal.ok) return proposal;
-  if (!proposal.data.evaluation.ok) return fail('invalid', 'The proposal has problems; nothing was requested.', { details: { problems: proposal.data.evaluation.problems } });
 
   // The same proposal already waiting (a second click, a second tab, a retry): point to it. The
   // database's unique index on open requests' diff hash settles two submissions racing here.
@@ -70,11 +70,7 @@ export async function requestChange(user: BerthUser, input: RequestChangeInput, 
         title: input.message.trim() || `Update ${target.path}`,
         author_email: user.email,
         author_name: user.name,
-        base_revision: input.baseRevision,
-        base_text: proposal.data.baseText,
-        proposed_text: input.text,
-        diff_hash: proposal.data.diffHash,
-        evaluation: JSON.stringify(proposal.data.evaluation),
+        ...proposalColumns(proposal.data, input),
         status: 'open',
         created_at: now,
         updated_at: now,
@@ -82,9 +78,7 @@ export async function requestChange(user: BerthUser, input: RequestChangeInput, 
       .returning('id')
       .executeTakeFirstOrThrow();
   } catch (error) {
-    const raced = isUniqueViolation(error) ? await findOpenRequestForDiff(stores.db, proposal.data.diffHash) : null;
-    if (raced) return alreadyRequested(raced);
-    throw error;
+    return alreadyRequested(await requestRacedBy(stores, error, proposal.data.diffHash));
   }
   const id = Number(inserted.id);
   await addChangeEvent(stores.db, { changeId: id, actor: user, kind: 'opened', diffHash: proposal.data.diffHash });
@@ -96,10 +90,31 @@ function alreadyRequested(existing: ChangeRequest): ChangeResult {
   return fail('conflict', `Change request #${existing.id} already proposes exactly this change; nothing new was opened.`, { details: { existing: existing.id } });
 }
 
+/**
+ * The open request that won when a write of this diff failed on the unique index of open
+ * requests' diff hashes (another submission got there first); any other failure is thrown on.
+ */
+async function requestRacedBy(stores: ChangeStores, error: unknown, diffHash: string): Promise<ChangeRequest> {
+  const raced = isUniqueViolation(error) ? await findOpenRequestForDiff(stores.db, diffHash) : null;
+  if (!raced) throw error;
+  return raced;
+}
+
 interface Proposal {
   baseText: string;
   evaluation: Awaited<ReturnType<typeof evaluateValuesChange>>;
   diffHash: string;
+}
+
+/** What a request stores of its proposal, the same when it is opened and when it is updated. */
+function proposalColumns(proposal: Proposal, input: { text: string; baseRevision: string }) {
+  return {
+    base_revision: input.baseRevision,
+    base_text: proposal.baseText,
+    proposed_text: input.text,
+    diff_hash: proposal.diffHash,
+    evaluation: JSON.stringify(proposal.evaluation),
+  };
 }
 
 async function buildProposal(
@@ -109,7 +124,7 @@ async function buildProposal(
   text: string,
   baseRevision: string,
   environments: Parameters<typeof evaluateValuesChange>[5],
-): Promise<Result<Proposal, never>> {
+): Promise<Result<Proposal, { problems: ValuesProblem[] }>> {
   // The base must be a commit of the branch: otherwise the reviewer's diff would be against
   // nothing (the whole file shown as added) or against history the branch never had.
   let place = await placeOfRevision(stores.repo, baseRevision);
@@ -124,6 +139,8 @@ async function buildProposal(
   if ((baseText ?? '') === text) return fail('invalid', 'The proposal is the same as the file: nothing to review.');
   // Evaluated against the head it would land on now; evaluated again at merge time.
   const evaluation = await evaluateValuesChange(stores.repo, app, target, text, await headRevision(stores.repo), environments);
+  // Opening and updating refuse alike: a request with problems is never stored.
+  if (!evaluation.ok) return fail('invalid', 'The proposal has problems; nothing was requested.', { details: { problems: evaluation.problems } });
   const diffHash = changeDiffHash({ baseRevision, filePath: target.path, baseText: baseText ?? '', proposedText: text });
   return ok({ baseText: baseText ?? '', evaluation, diffHash });
 }
@@ -140,7 +157,6 @@ export async function updateChangeRequest(user: BerthUser, input: { id: number; 
   const { app, target, environments } = resolved.data;
   const proposal = await buildProposal(stores, app, target, input.text, input.baseRevision, environments);
   if (!proposal.ok) return proposal;
-  if (!proposal.data.evaluation.ok) return fail('invalid', 'The proposal has problems; nothing was requested.', { details: { problems: proposal.data.evaluation.problems } });
   const duplicate = await findOpenRequestForDiff(stores.db, proposal.data.diffHash);
   if (duplicate && duplicate.id !== change.id) return alreadyRequested(duplicate);
   let result;
@@ -148,11 +164,7 @@ export async function updateChangeRequest(user: BerthUser, input: { id: number; 
     result = await stores.db
       .updateTable('change_requests')
       .set({
-        base_revision: input.baseRevision,
-        base_text: proposal.data.baseText,
-        proposed_text: input.text,
-        diff_hash: proposal.data.diffHash,
-        evaluation: JSON.stringify(proposal.data.evaluation),
+        ...proposalColumns(proposal.data, input),
         status: 'open',
         status_reason: null,
         version: change.version + 1,
@@ -162,9 +174,7 @@ export async function updateChangeRequest(user: BerthUser, input: { id: number; 
       .where('version', '=', change.version)
       .executeTakeFirst();
   } catch (error) {
-    const raced = isUniqueViolation(error) ? await findOpenRequestForDiff(stores.db, proposal.data.diffHash) : null;
-    if (raced) return alreadyRequested(raced);
-    throw error;
+    return alreadyRequested(await requestRacedBy(stores, error, proposal.data.diffHash));
   }
   if (Number(result.numUpdatedRows) !== 1) return fail('conflict', 'Someone acted on this change request meanwhile; reload it.');
   await addChangeEvent(stores.db, { changeId: change.id, actor: user, kind: 'updated', diffHash: proposal.data.diffHash });

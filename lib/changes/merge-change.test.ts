@@ -1,13 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { BerthUser } from '@/lib/auth/user';
 import { BERTH_COMMITTER } from '@/lib/gitops/berth-identity';
 import { buildCommit } from '@/lib/gitops/build-commit';
 import { commitChange } from '@/lib/gitops/commit-change';
-import type { ConfigRepo } from '@/lib/gitops/config-repo';
 import { headRevision, readFile } from '@/lib/gitops/read-repo';
 import { describeEachDatabase } from '@/lib/testing/databases';
-import { makeSampleRepo } from '@/lib/testing/sample-repo';
+import { sampleRepoForSuite } from '@/lib/testing/sample-repo';
 import { addChangeEvent, findChangeRequest } from './change-repository';
 import { approveChange, type ChangeDeps, rejectChange, requestChange, updateChangeRequest, withdrawChange } from './change-flows';
 import { approvalsForCommits } from './commit-approvals';
@@ -21,15 +19,8 @@ const LONG_AGO = '2000-01-01T00:00:00.000Z';
 // What a replica that died mid-merge leaves in the database and the repository, and what the next
 // replica makes of it.
 describeEachDatabase('change requests left approved by a merge that stopped', (database) => {
-  let repo: ConfigRepo;
-  let dir: string;
-  let cleanup: () => void;
-  beforeAll(async () => {
-    ({ repo, dir, cleanup } = await makeSampleRepo());
-  });
-  afterAll(() => cleanup());
+  const { repo, git } = sampleRepoForSuite();
   const deps = (): ChangeDeps => ({ db: database.db, repo });
-  const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
   const commitsFor = (id: number) => git('log', '--format=%(trailers:key=Change-request,valueonly)').split('\n').filter((l) => l.trim() === `#${id}`).length;
 
   let counter = 0;

@@ -18,7 +18,7 @@ import { loadEffectiveValues } from './load-parity';
 import { checkParityInput, type CheckParityInput, dropConfigKeyInput, type DropConfigKeyInput } from './migration-inputs';
 import type { MigrationFile } from './migration-file';
 import { readMigration } from './read-migrations';
-import { appForMigrationUpdate, type MigrationWriteDetails, type MigrationWriteOutcome, writeMigration } from './write-migration';
+import { startMigrationUpdate, type MigrationWriteDetails, type MigrationWriteOutcome, writeMigration } from './write-migration';
 
 export type PasteName = 'config' | 'services' | 'endpoints';
 
@@ -167,13 +167,9 @@ function parityNode(doc: Document, parity: NonNullable<MigrationFile['parity']>)
  * takes it back: the key must then be in env or secretEnv to count).
  */
 export async function dropConfigKey(user: BerthUser, raw: DropConfigKeyInput, deps: CheckParityDeps = {}): Promise<Result<MigrationWriteOutcome, MigrationWriteDetails>> {
-  const parsed = parseInput(dropConfigKeyInput, raw);
-  if (!parsed.ok) return parsed;
-  const input = parsed.data;
-  const repo = deps.repo ?? getConfigRepo();
-  const allowed = await appForMigrationUpdate(user, input.app, repo);
-  if (!allowed.ok) return allowed;
-  const app = allowed.data;
+  const started = await startMigrationUpdate(user, dropConfigKeyInput, raw, deps);
+  if (!started.ok) return started;
+  const { input, app, repo } = started.data;
   return writeMigration(
     user,
     {

@@ -26,6 +26,15 @@ async function findApp(ctx: RunnerContext, name: string): Promise<App | null> {
   return catalog.apps.find((a) => a.name === name) ?? null;
 }
 
+/** The step and its app, which the policy needs to say who may decide on it or roll it back. */
+async function stepWithApp(ctx: RunnerContext, id: number): Promise<Result<{ step: CutoverStep; app: App }, never>> {
+  const step = await findCutoverStep(ctx.db, id);
+  if (!step) return fail('not-found', 'There is no such cutover step.');
+  const app = await findApp(ctx, step.app);
+  if (!app) return fail('not-found', `The app ${step.app} no longer exists.`);
+  return ok({ step, app });
+}
+
 async function audit(ctx: RunnerContext, user: { email: string }, action: string, step: Pick<CutoverStep, 'id' | 'app' | 'share'>, details: Record<string, unknown> = {}) {
   await recordAuditEvent(ctx.db, { actor: user.email, action, target: `cutover-step:${step.id}`, details: { app: step.app, share: step.share, ...details } });
 }
@@ -120,10 +129,9 @@ function oneAtATime(active: CutoverStep): StepResult {
  */
 export async function approveStep(user: BerthUser, input: { id: number; comment?: string }, deps: CutoverDeps = {}): Promise<StepResult> {
   const ctx = await runnerContext(deps);
-  const step = await findCutoverStep(ctx.db, input.id);
-  if (!step) return fail('not-found', 'There is no such cutover step.');
-  const app = await findApp(ctx, step.app);
-  if (!app) return fail('not-found', `The app ${step.app} no longer exists.`);
+  const found = await stepWithApp(ctx, input.id);
+  if (!found.ok) return found;
+  const { step, app } = found.data;
   const decision = decide(user, 'cutover.approve', { app, requesterEmail: step.requestedBy.email });
   if (!decision.allowed) return fail('forbidden', decision.reason);
   if (step.status !== 'requested') return fail('conflict', `This step is ${step.status}; it cannot be approved.`);
@@ -148,10 +156,9 @@ export async function approveStep(user: BerthUser, input: { id: number; comment?
 
 export async function rejectStep(user: BerthUser, input: { id: number; reason: string }, deps: CutoverDeps = {}): Promise<StepResult> {
   const ctx = await runnerContext(deps);
-  const step = await findCutoverStep(ctx.db, input.id);
-  if (!step) return fail('not-found', 'There is no such cutover step.');
-  const app = await findApp(ctx, step.app);
-  if (!app) return fail('not-found', `The app ${step.app} no longer exists.`);
+  const found = await stepWithApp(ctx, input.id);
+  if (!found.ok) return found;
+  const { step, app } = found.data;
   const decision = decide(user, 'cutover.approve', { app, requesterEmail: step.requestedBy.email });
   if (!decision.allowed) return fail('forbidden', decision.reason.replace('approve', 'reject'));
   return closeRequested(ctx, user, step, 'rejected', input.reason);
@@ -186,10 +193,9 @@ async function closeRequested(ctx: RunnerContext, user: BerthUser, step: Cutover
  */
 export async function rollbackStep(user: BerthUser, input: { id: number }, deps: CutoverDeps = {}): Promise<StepResult> {
   const ctx = await runnerContext(deps);
-  const step = await findCutoverStep(ctx.db, input.id);
-  if (!step) return fail('not-found', 'There is no such cutover step.');
-  const app = await findApp(ctx, step.app);
-  if (!app) return fail('not-found', `The app ${step.app} no longer exists.`);
+  const found = await stepWithApp(ctx, input.id);
+  if (!found.ok) return found;
+  const { step, app } = found.data;
   const decision = decide(user, 'cutover.rollback', { app });
   if (!decision.allowed) return fail('forbidden', decision.reason);
   if (step.status === 'rolling-back') return fail('conflict', `This step is already being rolled back${step.rollback.error ? ` (Envoy has not answered since ${step.rollback.failingSince}; Berth keeps trying)` : ''}.`);

@@ -6,13 +6,13 @@ import 'server-only';
 import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import type { BerthDb } from '@/lib/db/get-db';
-import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
-import { fail, type Result, parseInput } from '@/lib/result/result';
+import type { ConfigRepo } from '@/lib/gitops/config-repo';
+import { fail, type Result } from '@/lib/result/result';
 import { describeState } from './migration-states';
 import { isAtLeast, type MigrationState } from './migration-file';
 import { moveRefusal } from './migration-moves';
 import { updateMigrationInput, type UpdateMigrationInput } from './migration-inputs';
-import { appForMigrationUpdate, type MigrationWriteDetails, type MigrationWriteOutcome, writeMigration } from './write-migration';
+import { startMigrationUpdate, type MigrationWriteDetails, type MigrationWriteOutcome, writeMigration } from './write-migration';
 
 export interface UpdateMigrationDeps {
   repo?: ConfigRepo;
@@ -21,13 +21,9 @@ export interface UpdateMigrationDeps {
 }
 
 export async function updateMigration(user: BerthUser, raw: UpdateMigrationInput, deps: UpdateMigrationDeps = {}): Promise<Result<MigrationWriteOutcome, MigrationWriteDetails>> {
-  const parsed = parseInput(updateMigrationInput, raw);
-  if (!parsed.ok) return parsed;
-  const input = parsed.data;
-  const repo = deps.repo ?? getConfigRepo();
-  const allowed = await appForMigrationUpdate(user, input.app, repo);
-  if (!allowed.ok) return allowed;
-  const app = allowed.data;
+  const started = await startMigrationUpdate(user, updateMigrationInput, raw, deps);
+  if (!started.ok) return started;
+  const { input, app, repo } = started.data;
   const to: MigrationState = input.state;
   if (to === 'validated-in-stage') {
     const validate = decide(user, 'migration.validate', { app });

@@ -12,18 +12,29 @@ import type { App } from '@/lib/catalog/types';
 import { type BerthDb, getDb } from '@/lib/db/get-db';
 import { commitChange } from '@/lib/gitops/commit-change';
 import { commitRefusal } from '@/lib/gitops/commit-refusal';
-import type { ConfigRepo } from '@/lib/gitops/config-repo';
+import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
 import { readFile } from '@/lib/gitops/read-repo';
-import { fail, type Failure, ok, type Result } from '@/lib/result/result';
+import { fail, type Failure, type InputSchema, ok, parseInput, type Result } from '@/lib/result/result';
 import { configuredRemote } from '@/lib/values-files/save-values';
 import { type MigrationFile, type MigrationFileProblem, migrationFilePath, parseMigrationFile } from './migration-file';
 
-/** The app whose migration `user` may change: one they can see, and the policy table agrees. */
-export async function appForMigrationUpdate(user: BerthUser, appName: string, repo: ConfigRepo): Promise<Result<App, never>> {
-  const found = await viewApp(user, appName, { repo });
+/**
+ * How every change a person types into an app's migration begins: the input parsed, then the app,
+ * which must be one they can see and whose migration the policy table lets them change.
+ */
+export async function startMigrationUpdate<I extends { app: string }>(
+  user: BerthUser,
+  schema: InputSchema<I>,
+  raw: unknown,
+  deps: { repo?: ConfigRepo },
+): Promise<Result<{ input: I; app: App; repo: ConfigRepo }, never>> {
+  const parsed = parseInput(schema, raw);
+  if (!parsed.ok) return parsed;
+  const repo = deps.repo ?? getConfigRepo();
+  const found = await viewApp(user, parsed.data.app, { repo });
   if (!found.ok) return found;
   const decision = decide(user, 'migration.update', { app: found.data.app });
-  return decision.allowed ? ok(found.data.app) : fail('forbidden', decision.reason);
+  return decision.allowed ? ok({ input: parsed.data, app: found.data.app, repo }) : fail('forbidden', decision.reason);
 }
 
 export interface MigrationWriteDetails {

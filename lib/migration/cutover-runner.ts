@@ -23,7 +23,7 @@ import { getConfig } from '@/lib/config/get-config';
 import { type BerthDb, getDb } from '@/lib/db/get-db';
 import type { CutoverStepsTable, Database } from '@/lib/db/schema';
 import { type ConfigRepo, getConfigRepo } from '@/lib/gitops/config-repo';
-import { isShuttingDown, onShutdown } from '@/lib/lifecycle/shutdown';
+import { repeatInBackground } from '@/lib/lifecycle/repeat-in-background';
 import { logger } from '@/lib/logger/logger';
 import { computeCutoverWindow, type CutoverWindow, CutoverWindowError, type CutoverWindowOptions } from './cutover-window';
 import {
@@ -73,7 +73,7 @@ export class RunnerRegistry {
   }
 }
 
-const holder = globalThis as typeof globalThis & { __berthCutoverRunners?: RunnerRegistry; __berthCutoverSweep?: NodeJS.Timeout };
+const holder = globalThis as typeof globalThis & { __berthCutoverRunners?: RunnerRegistry };
 
 function processRegistry(): RunnerRegistry {
   holder.__berthCutoverRunners ??= new RunnerRegistry();
@@ -507,31 +507,14 @@ export async function recoverCutoverSteps(deps: CutoverDeps = {}): Promise<numbe
   return taken;
 }
 
-const SWEEP_MS = 5_000;
-
 /** Every replica looks for steps whose runner stopped, at start-up and every few seconds. */
 export function startCutoverRunner(): void {
-  if (holder.__berthCutoverSweep) return;
-  let running = false;
-  const sweep = async () => {
-    if (running || isShuttingDown()) return;
-    running = true;
-    try {
-      await recoverCutoverSteps();
-    } catch (error) {
-      logger.warn({ err: error }, 'could not look for cutover steps left by a stopped runner; retrying shortly');
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void sweep(), SWEEP_MS);
-  timer.unref?.();
-  holder.__berthCutoverSweep = timer;
-  // Windows stop with the process; their leases expire and the next replica continues them.
-  onShutdown('cutover-runner', async () => {
-    clearInterval(timer);
-    holder.__berthCutoverSweep = undefined;
-    await processRegistry().stopAll();
+  repeatInBackground({
+    name: 'cutover-runner',
+    everyMs: 5_000,
+    run: () => recoverCutoverSteps(),
+    failure: 'could not look for cutover steps left by a stopped runner; retrying shortly',
+    // Windows stop with the process; their leases expire and the next replica continues them.
+    stop: () => processRegistry().stopAll(),
   });
-  void sweep();
 }

@@ -1,17 +1,15 @@
 // End to end inside one process: the sample config repository, the sandbox (Kubernetes API server,
 // Cloud Logging, the deployer) and Berth's real informers — a values commit becomes pods, and the
 // status says so.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BerthDb, createDb } from '@/lib/db/create-db';
+import type { BerthDb } from '@/lib/db/create-db';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { parseConfig } from '@/lib/config/get-config';
 import { commitChange } from '@/lib/gitops/commit-change';
 import { headRevision, readFile } from '@/lib/gitops/read-repo';
-import { makeSampleRepo } from '@/lib/testing/sample-repo';
-import { type Sandbox, startSandbox } from '@/sandbox/deployer/start-sandbox';
+import { type SandboxWorld, startSandboxWorld } from '@/lib/testing/sandbox-world';
+import type { Sandbox } from '@/sandbox/deployer/start-sandbox';
 import { waitFor } from '@/sandbox/kube-api/test-helpers';
 import type { AppStatus } from './app-status';
 import { checkClusters } from './check-clusters';
@@ -23,7 +21,8 @@ import { createKubeRuntime, type KubeRuntime, loadClusterTargets } from './kube-
 import { subscribe } from './subscribe-app-status';
 import type { BerthUser } from '@/lib/auth/user';
 
-let sample: Awaited<ReturnType<typeof makeSampleRepo>>;
+let world: SandboxWorld;
+let sample: SandboxWorld['sample'];
 let sandbox: Sandbox;
 let runtime: KubeRuntime;
 let deps: StatusDeps;
@@ -42,23 +41,12 @@ async function status(app: string, env: 'stage' | 'production'): Promise<AppStat
 const web = (s: AppStatus) => s.deployments.find((d) => d.component === 'web');
 
 beforeAll(async () => {
-  sample = await makeSampleRepo();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-status-'));
-  // The deployer polls rarely here: the tests call syncNow() to deploy exactly when they mean to.
-  sandbox = await startSandbox({ dataDir, configRepoDir: sample.dir, seed: 'status-it', timeScale: 50, deployIntervalMs: 60_000, log: (line) => deployLog.push(line) });
-  const config = parseConfig({ NODE_ENV: 'test', BERTH_DATA_DIR: dataDir, KUBECONFIG: sandbox.addresses.kubeconfig, BERTH_SANDBOX: '1' }, dataDir);
-  runtime = createKubeRuntime(loadClusterTargets(config), { initialBackoffMs: 50, maxBackoffMs: 250, probeIntervalMs: 0 });
+  world = await startSandboxWorld({ seed: 'status-it', log: (line) => deployLog.push(line) });
+  ({ sample, sandbox, runtime, db, dataDir } = world);
   deps = { runtime, repo: sample.repo };
-  db = await createDb({ url: `file:${path.join(dataDir, 'berth.db')}` });
 });
 
-afterAll(async () => {
-  await db?.destroy();
-  await runtime?.close();
-  await sandbox?.close();
-  sample?.cleanup();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => world?.close());
 
 describe('the app status, from the sandbox through the informers', () => {
   it('turns a values commit of replicas 2 → 3 into 3 ready pods in stage, and shows the new revision live', async () => {

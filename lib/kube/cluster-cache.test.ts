@@ -11,6 +11,7 @@ import { app, waitFor } from '@/sandbox/kube-api/test-helpers';
 import type { ClusterState } from './app-status';
 import { ClusterCache } from './cluster-cache';
 import { summarizeAppStatus } from './summarize-app-status';
+import { freePort } from '@/lib/testing/free-port';
 
 const hello = app('hello', [{ name: 'web', replicas: 2, port: 8080, readinessPath: '/healthz' }], { pdb: { minAvailable: 1 } });
 
@@ -45,14 +46,6 @@ function startCache(server: string): ClusterCache {
   caches.add(cache);
   cache.start();
   return cache;
-}
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }
 
 function clusterState(cache: ClusterCache): ClusterState {

@@ -3,7 +3,6 @@
 // process, is stopped with SIGSTOP (its connections stay open, nothing is refused), then resumed.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -12,17 +11,10 @@ import { checkClusters } from './check-clusters';
 import { type CacheChange, ClusterCache } from './cluster-cache';
 import { createKubeRuntime, loadClusterTargets } from './kube-runtime';
 import { parseConfig } from '@/lib/config/get-config';
+import { freePort } from '@/lib/testing/free-port';
 
 let dir = '';
 let server: ChildProcess;
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-silent-'));

@@ -10,6 +10,7 @@ import { type CloudLoggingServer, type SandboxLogRecord, startCloudLoggingServer
 import { logRecord, logSourceRejection } from '@/lib/testing/log-records';
 import { CloudLoggingSource } from './cloud-logging-source';
 import type { LogEntry, LogQuery } from './log-entry';
+import { type SandboxLogSource, startSandboxLogSource } from '@/lib/testing/sandbox-log-source';
 
 const NOW = Date.now();
 const T0 = NOW - 10 * 60_000; // ten minutes ago: inside the default 24 hours
@@ -45,19 +46,17 @@ const records: SandboxLogRecord[] = [
 feed.push(...records);
 const appRecords = records.slice(0, 9);
 
+let logging: SandboxLogSource;
 let server: CloudLoggingServer;
 let source: CloudLoggingSource;
 const query: LogQuery = { app: 'intake-forms', namespace: 'intake-forms', environment: 'stage', cluster: 'gke-stage' };
 
 beforeAll(async () => {
-  server = await startCloudLoggingServer({ feed, projectId: ['meridian-stage'] });
-  source = new CloudLoggingSource({ projectId: 'meridian-stage', endpoint: server.endpoint, timeoutMs: 5_000 });
+  logging = await startSandboxLogSource(feed);
+  ({ server, source } = logging);
 });
 
-afterAll(async () => {
-  await source.close();
-  await server.close();
-});
+afterAll(() => logging?.close());
 
 async function allPages(q: LogQuery): Promise<{ entries: LogEntry[]; pages: number; tokens: string[] }> {
   const entries: LogEntry[] = [];

@@ -2,7 +2,7 @@
 // Cloud Logging client against the sandbox gRPC server fed from memory.
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { MemoryLogFeed } from '@/sandbox/cloud-logging/memory-log-feed';
-import { type CloudLoggingServer, type SandboxLogRecord, startCloudLoggingServer } from '@/sandbox/cloud-logging/server';
+import { type SandboxLogRecord, startCloudLoggingServer } from '@/sandbox/cloud-logging/server';
 import { logRecord } from '@/lib/testing/log-records';
 import { probeLogBackend } from './check-log-backend';
 import { CloudLoggingSource } from './cloud-logging-source';
@@ -11,9 +11,10 @@ import { formatLogLine } from './format-log-line';
 import type { LogEntry, LogQuery } from './log-entry';
 import { logEventStream } from './log-event-stream';
 import type { LogSource } from './log-source';
+import { type SandboxLogSource, startSandboxLogSource } from '@/lib/testing/sandbox-log-source';
 
 const feed = new MemoryLogFeed();
-let server: CloudLoggingServer;
+let logging: SandboxLogSource;
 let source: CloudLoggingSource;
 const query: LogQuery = { app: 'intake-forms', namespace: 'intake-forms', environment: 'stage', cluster: 'gke-stage' };
 const T0 = Date.now() - 30 * 60_000;
@@ -69,14 +70,11 @@ function eventReader(stream: ReadableStream<Uint8Array>) {
 beforeAll(async () => {
   // 1,500 lines over ten minutes, an error every 100th.
   feed.push(...Array.from({ length: 1_500 }, (_, i) => record(T0 + i * 400, i % 100 === 0 ? `Error: failure ${i}` : `line ${i}`, i % 100 === 0 ? { stream: 'stderr' } : {})));
-  server = await startCloudLoggingServer({ feed, projectId: ['meridian-stage'] });
-  source = new CloudLoggingSource({ projectId: 'meridian-stage', endpoint: server.endpoint, timeoutMs: 5_000 });
+  logging = await startSandboxLogSource(feed);
+  ({ source } = logging);
 });
 
-afterAll(async () => {
-  await source.close();
-  await server.close();
-});
+afterAll(() => logging?.close());
 
 describe('logEventStream', () => {
   test('sends retry and ready, then new entries in batches with their time as id, until the client goes', async () => {

@@ -2,15 +2,16 @@
 // sandbox gRPC server (its feed counts the TailLogEntries calls that are open).
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { MemoryLogFeed } from '@/sandbox/cloud-logging/memory-log-feed';
-import { type CloudLoggingServer, startCloudLoggingServer } from '@/sandbox/cloud-logging/server';
+import { startCloudLoggingServer } from '@/sandbox/cloud-logging/server';
 import { logRecord } from '@/lib/testing/log-records';
 import { CloudLoggingSource } from './cloud-logging-source';
 import type { LogEntry, LogQuery } from './log-entry';
 import { describeRefusal, LogStreamLimits } from './log-stream-limits';
 import { followKey, SharedTails } from './shared-tail';
+import { type SandboxLogSource, startSandboxLogSource } from '@/lib/testing/sandbox-log-source';
 
 const feed = new MemoryLogFeed();
-let server: CloudLoggingServer;
+let logging: SandboxLogSource;
 let source: CloudLoggingSource;
 const query: LogQuery = { app: 'intake-forms', namespace: 'intake-forms', environment: 'stage', cluster: 'gke-stage' };
 
@@ -27,14 +28,11 @@ function follower(shared: SharedTails, q: LogQuery) {
 }
 
 beforeAll(async () => {
-  server = await startCloudLoggingServer({ feed, projectId: ['meridian-stage'] });
-  source = new CloudLoggingSource({ projectId: 'meridian-stage', endpoint: server.endpoint, timeoutMs: 5_000 });
+  logging = await startSandboxLogSource(feed);
+  ({ source } = logging);
 });
 
-afterAll(async () => {
-  await source.close();
-  await server.close();
-});
+afterAll(() => logging?.close());
 
 describe('identical follows share one upstream tail', () => {
   test('three followers of the same filter hold one TailLogEntries call and each get every line; the last to leave ends it', async () => {

@@ -9,6 +9,7 @@ import type { EdgeRoute } from '@/sandbox/envoy-admin/edge-proxy';
 import { type EnvoyAdminServer, startEnvoyAdminServer } from '@/sandbox/envoy-admin/server';
 import { computeCutoverWindow } from './cutover-window';
 import { checkEnvoyReady, fetchClusters, fetchStatsSnapshot, readRuntimeShare, resolveEnvoyAdminUrl, setRuntimeShare } from './envoy-admin-client';
+import { freePort } from '@/lib/testing/free-port';
 
 const ROUTE: EdgeRoute = { app: 'provider-api', runtimeKey: 'routing.traffic_shift.provider-api', aptibleCluster: 'provider-api_aptible', gkeCluster: 'provider-api_gke', staticShare: 0, adminShare: 25 };
 const OTHER: EdgeRoute = { app: 'patient-portal', runtimeKey: 'routing.traffic_shift.patient-portal', aptibleCluster: 'patient-portal_aptible', gkeCluster: 'patient-portal_gke', staticShare: 100 };
@@ -172,17 +173,6 @@ describe('Envoy admin client against a real process', () => {
     expect(gone.ok ? 'ok' : gone.error.details).toMatchObject({ reason: 'refused' });
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function listen(onSocket: (socket: net.Socket) => void): Promise<{ url: string; close(): void }> {
   return new Promise((resolve) => {

@@ -1,31 +1,28 @@
 // Readiness end to end in one process: the sample config repository, the sandbox (kube API with
 // the deployer's pods and their logs), Berth's informers sampled into the status history in SQLite,
 // and pod logs read through the Kubernetes API — on an app that passes and on apps that fail.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BerthUser } from '@/lib/auth/user';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { parseConfig } from '@/lib/config/get-config';
-import { type BerthDb, createDb } from '@/lib/db/create-db';
+import type { BerthDb } from '@/lib/db/create-db';
 import { commitChange } from '@/lib/gitops/commit-change';
 import { headRevision, readFile } from '@/lib/gitops/read-repo';
 import { getStatusSummary } from '@/lib/kube/get-status-summary';
-import { createKubeRuntime, type KubeRuntime, loadClusterTargets } from '@/lib/kube/kube-runtime';
+import type { KubeRuntime } from '@/lib/kube/kube-runtime';
 import { SAMPLE_EVERY_MS, sampleAppStatuses } from '@/lib/kube/status-history';
 import { createLogSource } from '@/lib/logs/get-log-source';
 import type { LogSource } from '@/lib/logs/log-source';
-import { makeSampleRepo } from '@/lib/testing/sample-repo';
-import { type Sandbox, startSandbox } from '@/sandbox/deployer/start-sandbox';
+import { type SandboxWorld, startSandboxWorld } from '@/lib/testing/sandbox-world';
 import { waitFor } from '@/sandbox/kube-api/test-helpers';
 import type { ReadinessCheckId } from './compute-readiness';
 import { type AppReadiness, getReadiness, type ReadinessDeps } from './load-readiness';
 
 const priya: BerthUser = { email: 'priya.raman@meridiancare.example', name: 'Priya Raman', role: 'platform', team: 'platform' };
 
-let sample: Awaited<ReturnType<typeof makeSampleRepo>>;
-let sandbox: Sandbox;
+let world: SandboxWorld;
+let sample: SandboxWorld['sample'];
 let runtime: KubeRuntime;
 let db: BerthDb;
 let logSource: LogSource;
@@ -42,12 +39,9 @@ const statuses = (r: AppReadiness) => Object.fromEntries(r.checks.map((c) => [c.
 const check = (r: AppReadiness, id: ReadinessCheckId) => r.checks.find((c) => c.id === id)!;
 
 beforeAll(async () => {
-  sample = await makeSampleRepo();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-readiness-'));
-  sandbox = await startSandbox({ dataDir, configRepoDir: sample.dir, seed: 'readiness-it', timeScale: 50, deployIntervalMs: 60_000 });
-  const config = parseConfig({ NODE_ENV: 'test', BERTH_DATA_DIR: dataDir, KUBECONFIG: sandbox.addresses.kubeconfig, BERTH_SANDBOX: '1', LOG_SOURCE: 'kubernetes' }, dataDir);
-  runtime = createKubeRuntime(loadClusterTargets(config), { initialBackoffMs: 50, maxBackoffMs: 250, probeIntervalMs: 0 });
-  db = await createDb({ url: `file:${path.join(dataDir, 'berth.db')}` });
+  world = await startSandboxWorld({ seed: 'readiness-it', env: { LOG_SOURCE: 'kubernetes' } });
+  ({ sample, runtime, db, dataDir } = world);
+  const { config } = world;
   const catalog = await loadCatalog(sample.repo);
   logSource = createLogSource(config, { environments: () => catalog.environments });
   deps = { repo: sample.repo, db, logSource };
@@ -62,13 +56,7 @@ beforeAll(async () => {
   );
 }, 90_000);
 
-afterAll(async () => {
-  await db?.destroy();
-  await runtime?.close();
-  await sandbox?.close();
-  sample?.cleanup();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => world?.close());
 
 describe('readiness, computed from what Berth sees', () => {
   it('says honestly that stage health cannot pass while the history covers less than a day', async () => {

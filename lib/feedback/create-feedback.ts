@@ -5,7 +5,7 @@ import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { FeedbackCatalog } from './feedback-catalog';
 import { type FeedbackDeps, feedbackStores } from './feedback-deps';
-import { appendUpdate, toNumber } from './feedback-rows';
+import { appendUpdate, toNumber, writtenColumns } from './feedback-rows';
 import { ITEMS_PER_MINUTE, countRecentItems, lockSubmitter } from './rate-limit';
 import { type NewFeedback, newFeedbackSchema } from './schemas';
 
@@ -31,11 +31,7 @@ export async function createFeedback(user: BerthUser | null, raw: unknown, deps:
     const row = await trx
       .insertInto('feedback_items')
       .values({
-        kind: input.kind,
-        title: input.title,
-        description: input.description,
-        severity: input.severity ?? null,
-        worked_on_aptible: input.workedOnAptible ? 1 : 0,
+        ...writtenColumns(input),
         app: input.context.app ?? null,
         environment: input.context.environment ?? null,
         guide: input.context.guide ?? null,

@@ -4,7 +4,7 @@ import { decide } from '@/lib/auth/policy';
 import type { BerthUser } from '@/lib/auth/user';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { type FeedbackDeps, feedbackStores } from './feedback-deps';
-import { appendUpdate, findItemRow } from './feedback-rows';
+import { appendUpdate, findItemRow, writtenColumns } from './feedback-rows';
 import { editFeedbackSchema } from './schemas';
 
 /** The reporter rewords their item until the platform team has triaged it (the platform team always may). */
@@ -21,28 +21,14 @@ export async function editFeedback(user: BerthUser | null, raw: unknown, deps: F
     const decision = decide(user, 'feedback.editOwn', { reporterEmail: row.reporter_email, status: row.status });
     if (!decision.allowed) return fail('forbidden', decision.reason);
 
-    const changed = (['kind', 'title', 'description', 'severity', 'worked_on_aptible'] as const).filter((field) => {
-      const next = {
-        kind: input.kind,
-        title: input.title,
-        description: input.description,
-        severity: input.severity ?? null,
-        worked_on_aptible: input.workedOnAptible ? 1 : 0,
-      }[field];
-      return String(next) !== String(row[field]);
-    });
+    const next = writtenColumns(input);
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((field) => String(next[field]) !== String(row[field]));
     if (changed.length === 0) return ok({ id: input.id });
 
     const at = now.toISOString();
     await trx
       .updateTable('feedback_items')
-      .set({
-        kind: input.kind,
-        title: input.title,
-        description: input.description,
-        severity: input.severity ?? null,
-        worked_on_aptible: input.workedOnAptible ? 1 : 0,
-      })
+      .set(next)
       .where('id', '=', input.id)
       .execute();
     await appendUpdate(trx, { itemId: input.id, actor: user, kind: 'edited', body: changed.join(', '), at });

@@ -2,10 +2,21 @@ import 'server-only';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, FeedbackItemsTable, FeedbackUpdatesTable } from '@/lib/db/schema';
 import { parseFeedbackLink } from './feedback-link';
-import type { FeedbackKind, FeedbackStatus, Severity } from './schemas';
+import type { FeedbackKind, FeedbackStatus, NewFeedback, Severity } from './schemas';
 import type { FeedbackItem, FeedbackUpdate, FeedbackUpdateKind } from './types';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** What the reporter wrote, as its columns: filing stores them, rewording compares and replaces them. */
+export function writtenColumns(input: Pick<NewFeedback, 'kind' | 'title' | 'description' | 'severity' | 'workedOnAptible'>) {
+  return {
+    kind: input.kind,
+    title: input.title,
+    description: input.description,
+    severity: input.severity ?? null,
+    worked_on_aptible: input.workedOnAptible ? 1 : 0,
+  };
+}
 
 /** Items with their vote and comment counts; callers add where/order/limit. */
 export function selectFeedbackItems(db: Db) {

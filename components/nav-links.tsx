@@ -1,7 +1,6 @@
 'use client';
 
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { PageLinks } from './ui/page-links';
 import type { Notices } from './home/notices-query';
 import { useNotices } from './home/use-notices';
 
@@ -21,28 +20,18 @@ function WaitingReviews({ initial }: { initial: Notices }) {
 
 /** `notices`: the signed-in person's (null when signed out): Changes shows the reviews waiting. */
 export function NavLinks({ items, notices = null }: { items: { href: string; label: string }[]; notices?: Notices | null }) {
-  const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto">
-      <ul className="flex flex-wrap gap-1">
-        {items.map((item) => {
-          const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
-          return (
-            <li key={item.href}>
-              <Link
-                href={item.href}
-                aria-current={current ? 'page' : undefined}
-                className={`flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium no-underline hover:no-underline ${
-                  current ? 'bg-brand-50 text-brand-800' : 'text-slate-700 hover:bg-slate-100'
-                }`}
-              >
-                {item.label}
-                {item.href === '/changes' && notices ? <WaitingReviews initial={notices} /> : null}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+    <PageLinks
+      label="Main"
+      items={items}
+      className="order-last w-full sm:order-none sm:w-auto"
+      listClassName="flex flex-wrap gap-1"
+      linkClassName={(current) =>
+        `flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium no-underline hover:no-underline ${
+          current ? 'bg-brand-50 text-brand-800' : 'text-slate-700 hover:bg-slate-100'
+        }`
+      }
+      after={(item) => (item.href === '/changes' && notices ? <WaitingReviews initial={notices} /> : null)}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { inputClass } from '@/components/feedback/form-field';
+import { FilterSelect, inputClass } from '@/components/feedback/form-field';
 import { ACTIVITY_KINDS, activityKindLabels } from '@/lib/activity/activity-kinds';
 import type { ActivityReportPage } from '@/lib/activity/get-activity-report';
 import { ENVIRONMENT_NAMES } from '@/lib/catalog/app-name';
@@ -21,19 +21,7 @@ export function activityHref(filters: Filters, change: Partial<Filters> = {}, pa
 export function ActivityFilters({ filters, choices, fieldError }: { filters: Filters; choices: ActivityReportPage['choices']; fieldError?: string }) {
   const people = choices.people.some((p) => p.email === filters.person) || !filters.person ? choices.people : [{ email: filters.person, name: filters.person }, ...choices.people];
   const select = (name: string, label: string, value: string | undefined, options: { value: string; label: string }[], any?: string) => (
-    <div>
-      <label htmlFor={`activity-${name}`} className="block text-xs font-medium text-slate-700">
-        {label}
-      </label>
-      <select id={`activity-${name}`} name={name} defaultValue={value ?? ''} className={`${inputClass} mt-1`}>
-        {any ? <option value="">{any}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect id={`activity-${name}`} name={name} label={label} value={value} options={options} any={any} />
   );
   const active = Boolean(filters.kind || filters.app || filters.person);
   return (

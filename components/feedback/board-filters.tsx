@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { FeedbackCatalog } from '@/lib/feedback/feedback-catalog';
 import { FEEDBACK_KINDS, FEEDBACK_STATUSES, type FeedbackStatus, feedbackKindLabels, feedbackStatusLabels } from '@/lib/feedback/feedback-terms';
 import type { BoardFilter } from '@/lib/feedback/schemas';
-import { inputClass } from './form-field';
+import { FilterSelect } from './form-field';
 
 /** The board URL for a filter, leaving out defaults so links stay short. */
 export function boardHref(filter: BoardFilter, change: Partial<BoardFilter> = {}, path = '/feedback'): string {
@@ -54,19 +54,7 @@ export function StatusTabs({ filter, counts }: { filter: BoardFilter; counts: Re
 export function BoardFilters({ filter, catalog }: { filter: BoardFilter; catalog: FeedbackCatalog }) {
   const active = Boolean(filter.kind || filter.team || filter.app || filter.session || filter.guide);
   const select = (name: string, label: string, value: string | undefined, options: { value: string; label: string }[], any: string) => (
-    <div>
-      <label htmlFor={`filter-${name}`} className="block text-xs font-medium text-slate-700">
-        {label}
-      </label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ''} className={`${inputClass} mt-1`}>
-        <option value="">{any}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect id={`filter-${name}`} name={name} label={label} value={value} options={options} any={any} />
   );
   return (
     <form method="get" action="/feedback" aria-label="Filter feedback" className="mb-4 rounded-lg border border-slate-200 bg-white p-3">

@@ -59,3 +59,22 @@ export function FieldError({ id, error }: { id: string; error?: string[] }) {
 
 export const inputClass =
   'block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-900 shadow-xs placeholder:text-slate-400 aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600';
+
+/** One filter of a GET form (the board's, the activity report's): a small label over a select whose empty choice, `any`, means no filter. */
+export function FilterSelect({ id, name, label, value, options, any }: { id: string; name: string; label: string; value: string | undefined; options: { value: string; label: string }[]; any?: string }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-xs font-medium text-slate-700">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ''} className={`${inputClass} mt-1`}>
+        {any ? <option value="">{any}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

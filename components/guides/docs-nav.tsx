@@ -1,7 +1,6 @@
 'use client';
 
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { PageLinks } from '@/components/ui/page-links';
 
 const items = [
   { href: '/guides', label: 'Guides' },
@@ -12,27 +11,17 @@ const items = [
 
 /** The "Learn" area's own tabs: guides, the concept map, the translator and the sessions. */
 export function DocsNav() {
-  const pathname = usePathname();
   return (
-    <nav aria-label="Learn" className="no-print -mt-2 mb-6 border-b border-slate-200">
-      <ul className="flex gap-1 overflow-x-auto text-sm">
-        {items.map((item) => {
-          const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
-          return (
-            <li key={item.href}>
-              <Link
-                href={item.href}
-                aria-current={current ? 'page' : undefined}
-                className={`-mb-px block whitespace-nowrap border-b-2 px-3 py-2 font-medium no-underline hover:no-underline ${
-                  current ? 'border-brand-700 text-brand-800' : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900'
-                }`}
-              >
-                {item.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+    <PageLinks
+      label="Learn"
+      items={items}
+      className="no-print -mt-2 mb-6 border-b border-slate-200"
+      listClassName="flex gap-1 overflow-x-auto text-sm"
+      linkClassName={(current) =>
+        `-mb-px block whitespace-nowrap border-b-2 px-3 py-2 font-medium no-underline hover:no-underline ${
+          current ? 'border-brand-700 text-brand-800' : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900'
+        }`
+      }
+    />
   );
 }

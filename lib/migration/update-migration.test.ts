@@ -1,13 +1,11 @@
 // Moving apps along their migration and recording parity, against a real git repository and
 // SQLite/PostgreSQL: who may, what lands in migration.yaml under whose name, and that a paste's
 // values are never kept — not in the repository's history, not in the database.
-import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { BerthUser } from '@/lib/auth/user';
 import { headRevision, readFile } from '@/lib/gitops/read-repo';
-import type { ConfigRepo } from '@/lib/gitops/config-repo';
 import { describeEachDatabase } from '@/lib/testing/databases';
-import { makeSampleRepo } from '@/lib/testing/sample-repo';
+import { sampleRepoForSuite } from '@/lib/testing/sample-repo';
 import { checkParity, dropConfigKey } from './check-parity';
 import { parseMigrationFile } from './migration-file';
 import { updateMigration } from './update-migration';
@@ -43,16 +41,9 @@ Service: web
 Managed TLS Domain: intake.meridiancare.example
 `;
 
-let repo: ConfigRepo;
-let dir: string;
-let cleanup: () => void;
-const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
 describeEachDatabase('the migration of an app', (database) => {
-  beforeAll(async () => {
-    ({ repo, dir, cleanup } = await makeSampleRepo());
-  });
-  afterAll(() => cleanup());
+  const { repo, git } = sampleRepoForSuite();
 
   it('moves intake-forms to GKE stage under the engineer’s name, then records who validated it', async () => {
     const moved = await updateMigration(chloe, { app: 'intake-forms', state: 'gke-stage', baseRevision: await headRevision(repo) }, { repo, db: database.db });

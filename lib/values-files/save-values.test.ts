@@ -1,20 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { listAuditEvents } from '@/lib/audit/list-audit-events';
 import type { BerthUser } from '@/lib/auth/user';
 import { headRevision, readFile } from '@/lib/gitops/read-repo';
 import { describeEachDatabase } from '@/lib/testing/databases';
-import { makeSampleRepo } from '@/lib/testing/sample-repo';
-import type { ConfigRepo } from '@/lib/gitops/config-repo';
+import { sampleRepoForSuite } from '@/lib/testing/sample-repo';
 import { saveValues, type SaveValuesResult } from './save-values';
 
 const ana: BerthUser = { email: 'ana.souza@meridiancare.example', name: 'Ana Souza', role: 'engineer', team: 'patient-experience' };
 const dmitri: BerthUser = { email: 'dmitri.volkov@meridiancare.example', name: 'Dmitri Volkov', role: 'engineer', team: 'clinical' };
 
-let repo: ConfigRepo;
-let dir: string;
-
-const gitCli = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
 const STAGE = 'apps/patient-portal/values-stage.yaml';
 
 /** What happened, in one word: the outcome of a save that went through, or the refusal's code. */
@@ -22,11 +16,7 @@ const outcome = (result: SaveValuesResult) => (result.ok ? result.data.status : 
 
 describeEachDatabase('saving stage values', (database) => {
   // A fresh copy of the sample repository per database suite.
-  let cleanup: () => void;
-  beforeAll(async () => {
-    ({ repo, dir, cleanup } = await makeSampleRepo());
-  });
-  afterAll(() => cleanup());
+  const { repo, git: gitCli } = sampleRepoForSuite();
 
   it('commits a valid change under the engineer’s name, explains it, and audits it', async () => {
     const base = await headRevision(repo);

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
-import type { ConfigRepo } from '@/lib/gitops/config-repo';
-import { makeSampleRepo } from '@/lib/testing/sample-repo';
+import { sampleRepoForSuite } from '@/lib/testing/sample-repo';
 import { parseAptibleConfig, parseAptibleServices } from './aptible-paste';
 import { computeParity } from './compute-parity';
 import { loadParity } from './load-parity';
@@ -76,12 +75,7 @@ describe('parity with Aptible', () => {
 });
 
 describe('parity of the sample company', () => {
-  let repo: ConfigRepo;
-  let cleanup: () => void;
-  beforeAll(async () => {
-    ({ repo, cleanup } = await makeSampleRepo());
-  });
-  afterAll(() => cleanup());
+  const { repo } = sampleRepoForSuite();
 
   it('shows intake-forms unfinished: FHIR_BASE_URL missing in stage, S3 keys open, the rest placed', async () => {
     const catalog = await loadCatalog(repo);

@@ -1,11 +1,10 @@
 // The board and its burn-up on the sample company, against a real git repository and SQLite.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { BerthUser } from '@/lib/auth/user';
 import { loadCatalog } from '@/lib/catalog/load-catalog';
-import type { ConfigRepo } from '@/lib/gitops/config-repo';
 import { headRevision } from '@/lib/gitops/read-repo';
 import { describeEachDatabase } from '@/lib/testing/databases';
-import { makeSampleRepo } from '@/lib/testing/sample-repo';
+import { sampleRepoForSuite } from '@/lib/testing/sample-repo';
 import { computeParity, parityFromMigrationFile } from './compute-parity';
 import { loadEffectiveValues } from './load-parity';
 import { getMigrationBoard } from './load-board';
@@ -16,14 +15,8 @@ import { updateMigration } from './update-migration';
 const grace: BerthUser = { email: 'grace.liu@meridiancare.example', name: 'Grace Liu', role: 'engineer', team: 'care-ops' };
 const dmitri: BerthUser = { email: 'dmitri.volkov@meridiancare.example', name: 'Dmitri Volkov', role: 'engineer', team: 'clinical' };
 
-let repo: ConfigRepo;
-let cleanup: () => void;
-
 describeEachDatabase('the migration board', (database) => {
-  beforeAll(async () => {
-    ({ repo, cleanup } = await makeSampleRepo());
-  });
-  afterAll(() => cleanup());
+  const { repo } = sampleRepoForSuite();
 
   it('the sample company: most apps at 100 % GKE, one mid-cutover at 25 %, one on Aptible with parity unfinished', async () => {
     const states = Object.fromEntries((await readAllMigrations(repo)).map((m) => [m.app, m.status === 'ok' ? `${m.migration.state}${m.migration.gkeShare !== undefined ? ` ${m.migration.gkeShare}` : ''}` : m.status]));

@@ -189,10 +189,9 @@ export async function updateChangeRequest(user: BerthUser, input: { id: number; 
  */
 export async function approveChange(user: BerthUser, input: { id: number; diffHash: string; comment?: string }, deps: ChangeDeps = {}): Promise<ChangeResult> {
   const stores = await changeStores(deps);
-  const change = await findChangeRequest(stores.db, input.id);
-  if (!change) return noSuchRequest();
-  const app = await appOf(stores, change);
-  if (!app) return fail('not-found', `The app ${change.app} no longer exists.`);
+  const found = await changeWithApp(stores, input.id);
+  if (!found.ok) return found;
+  const { change, app } = found.data;
   const decision = decide(user, 'change.approve', { app, authorEmail: change.author.email });
   if (!decision.allowed) return fail('forbidden', decision.reason);
   if (change.status !== 'open') return fail('conflict', `This change request is ${change.status}; it cannot be approved.`);
@@ -213,10 +212,9 @@ export async function approveChange(user: BerthUser, input: { id: number; diffHa
 
 export async function rejectChange(user: BerthUser, input: { id: number; comment: string }, deps: ChangeDeps = {}): Promise<ChangeResult> {
   const stores = await changeStores(deps);
-  const change = await findChangeRequest(stores.db, input.id);
-  if (!change) return noSuchRequest();
-  const app = await appOf(stores, change);
-  if (!app) return fail('not-found', `The app ${change.app} no longer exists.`);
+  const found = await changeWithApp(stores, input.id);
+  if (!found.ok) return found;
+  const { change, app } = found.data;
   const decision = decide(user, 'change.approve', { app, authorEmail: change.author.email });
   if (!decision.allowed) return fail('forbidden', decision.reason.replace('approve', 'reject'));
   if (!nextStatus(change.status, 'reject') || !(await transitionChange(stores.db, change, 'rejected', { status_reason: input.comment }))) {
@@ -243,10 +241,9 @@ export async function withdrawChange(user: BerthUser, input: { id: number }, dep
 
 export async function commentOnChange(user: BerthUser, input: { id: number; body: string }, deps: ChangeDeps = {}): Promise<ChangeResult> {
   const stores = await changeStores(deps);
-  const change = await findChangeRequest(stores.db, input.id);
-  if (!change) return noSuchRequest();
-  const app = await appOf(stores, change);
-  if (!app) return fail('not-found', `The app ${change.app} no longer exists.`);
+  const found = await changeWithApp(stores, input.id);
+  if (!found.ok) return found;
+  const { change, app } = found.data;
   const decision = decide(user, 'change.comment', { app });
   if (!decision.allowed) return fail('forbidden', decision.reason);
   await addChangeEvent(stores.db, { changeId: change.id, actor: user, kind: 'comment', body: input.body });
@@ -254,7 +251,11 @@ export async function commentOnChange(user: BerthUser, input: { id: number; body
   return ok(change);
 }
 
-async function appOf(stores: ChangeStores, change: ChangeRequest): Promise<App | null> {
+/** The request and its app, which the policy needs to say who may approve, reject or discuss it. */
+async function changeWithApp(stores: ChangeStores, id: number): Promise<Result<{ change: ChangeRequest; app: App }, never>> {
+  const change = await findChangeRequest(stores.db, id);
+  if (!change) return noSuchRequest();
   const resolved = await resolveValuesTarget(change.app, change.fileName as ValuesFileName, stores.repo);
-  return resolved.ok ? resolved.data.app : null;
+  if (!resolved.ok) return fail('not-found', `The app ${change.app} no longer exists.`);
+  return ok({ change, app: resolved.data.app });
 }

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useState } from 'react';
 import { fetchJson } from '@/components/data/fetch-json';
 import { Button } from '@/components/ui/button';
-import type { BreakGlassOffer } from './fetch-logs';
+import type { BreakGlassOffer } from './log-failure';
 
 function durationLabel(minutes: number): string {
   return minutes < 60 ? `${minutes} minutes` : minutes === 60 ? '1 hour' : `${minutes / 60} hours`;

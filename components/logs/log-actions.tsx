@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { buildCloudLoggingFilter, logsExplorerUrl } from '@/lib/logs/build-filter';
-import { canFollow, DEFAULT_TIME_RANGE, type LogView, TIME_RANGE_PRESETS } from '@/lib/logs/log-view-params';
+import { canFollow, DEFAULT_TIME_RANGE, type LogView, TIME_RANGE_PRESETS } from '@/lib/logs/log-view';
 
 interface LogActionsProps {
   app: { name: string; namespace: string };

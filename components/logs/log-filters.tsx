@@ -1,15 +1,15 @@
 'use client';
 // The filter bar: environment, severity, text, time range, pod, container, previous container.
 // Every change goes to the viewer as a patch of the view (which also writes the address bar).
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { LoadBoundary } from '@/components/ui/load-boundary';
 import { SEVERITIES, type Severity } from '@/lib/logs/log-entry';
-import { DEFAULT_TIME_RANGE, type LogView, TIME_RANGE_PRESETS, type TimeRangePreset } from '@/lib/logs/log-view-params';
-import { fromUtcInputValue, toUtcInputValue } from '@/lib/text/format-time';
+import { DEFAULT_TIME_RANGE, type LogView, TIME_RANGE_PRESETS, type TimeRangePreset } from '@/lib/logs/log-view';
 import type { PodOption } from './fetch-logs';
+import { controlClass, labelClass } from './filter-classes';
 
-export const controlClass =
-  'block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 shadow-xs disabled:bg-slate-100 disabled:text-slate-500';
-const labelClass = 'block text-xs font-medium text-slate-700';
+const loadCustomRange = () => import('./custom-range');
+const CustomRange = lazy(() => loadCustomRange().then((module) => ({ default: module.CustomRange })));
 
 const SEVERITY_LABELS: Record<Severity, string> = {
   DEFAULT: 'Any severity',
@@ -53,35 +53,11 @@ export function LogFilters({ view, environments, pods, sourceKind, window, onCha
     if ((value.trim() || undefined) !== (view.q?.trim() || undefined)) onChange({ q: value.trim() ? value : undefined });
   };
 
-  // The inputs are in UTC, like every time Berth shows, so they are filled the same way on the
-  // server and in the browser — also when a link ("Logs around this restart") sets the range.
-  const [from, setFrom] = useState(() => (view.since ? toUtcInputValue(view.since) : ''));
-  const [to, setTo] = useState(() => (view.until ? toUtcInputValue(view.until) : ''));
-  const [rangeError, setRangeError] = useState<string | null>(null);
-  const rangeKey = `${view.since?.getTime() ?? ''}:${view.until?.getTime() ?? ''}`;
-  const [syncedRange, setSyncedRange] = useState(rangeKey);
-  if (rangeKey !== syncedRange) {
-    setSyncedRange(rangeKey);
-    setFrom(view.since ? toUtcInputValue(view.since) : '');
-    setTo(view.until ? toUtcInputValue(view.until) : '');
-  }
-  const openCustom = () => {
-    const until = window.until ?? new Date();
-    const since = window.since ?? new Date(until.getTime() - TIME_RANGE_PRESETS[DEFAULT_TIME_RANGE].ms);
-    setFrom(toUtcInputValue(since));
-    setTo(view.until ? toUtcInputValue(until) : '');
-    setRangeError(null);
-    setCustomOpen(true);
-  };
-  const applyCustom = () => {
-    const since = from ? fromUtcInputValue(from) : undefined;
-    const until = to ? fromUtcInputValue(to) : undefined;
-    if ((from && !since) || (to && !until)) return setRangeError('Give the time as date and time, such as 2026-12-04 18:10:00.');
-    if (!since && !until) return setRangeError('Give a start, an end or both.');
-    if (since && until && !(since < until)) return setRangeError('The end must come after the start.');
-    setRangeError(null);
-    onChange({ since, until, range: undefined, follow: until ? false : view.follow });
-  };
+  // Opening the custom range (its inputs and checks) loads its code; it is fetched with the page's
+  // first render, so it is there when asked for.
+  useEffect(() => {
+    void loadCustomRange();
+  }, []);
 
   const selectedPod = view.pods.length === 1 ? view.pods[0] : '';
   const podNames = [...new Set([...pods.map((p) => p.name), ...view.pods])].sort();
@@ -178,7 +154,7 @@ export function LogFilters({ view, environments, pods, sourceKind, window, onCha
           value={showCustom ? 'custom' : (view.range ?? DEFAULT_TIME_RANGE)}
           onChange={(event) => {
             const value = event.target.value;
-            if (value === 'custom') return openCustom();
+            if (value === 'custom') return setCustomOpen(true);
             setCustomOpen(false);
             onChange({ range: value as TimeRangePreset, since: undefined, until: undefined });
           }}
@@ -193,45 +169,17 @@ export function LogFilters({ view, environments, pods, sourceKind, window, onCha
       </div>
 
       {showCustom ? (
-        <fieldset className="flex flex-wrap items-end gap-2">
-          <legend className="sr-only">Custom time range, in UTC</legend>
-          <div>
-            <label htmlFor="log-since" className={labelClass}>
-              From <span className="font-normal text-slate-500">(UTC)</span>
-            </label>
-            <input
-              id="log-since"
-              type="datetime-local"
-              step={1}
-              className={`${controlClass} mt-1`}
-              value={from}
-              onChange={(event) => setFrom(event.target.value)}
-              aria-describedby={rangeError ? 'log-range-error' : undefined}
-            />
-          </div>
-          <div>
-            <label htmlFor="log-until" className={labelClass}>
-              To <span className="font-normal text-slate-500">(UTC; empty: now)</span>
-            </label>
-            <input
-              id="log-until"
-              type="datetime-local"
-              step={1}
-              className={`${controlClass} mt-1`}
-              value={to}
-              onChange={(event) => setTo(event.target.value)}
-              aria-describedby={rangeError ? 'log-range-error' : undefined}
-            />
-          </div>
-          <button type="button" onClick={applyCustom} className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
-            Apply range
-          </button>
-          {rangeError ? (
-            <p id="log-range-error" role="alert" className="basis-full text-xs text-red-700">
-              {rangeError}
-            </p>
-          ) : null}
-        </fieldset>
+        <LoadBoundary what="The custom time range" className="basis-full text-xs text-red-700">
+          <Suspense
+            fallback={
+              <p role="status" className="pb-1.5 text-sm text-slate-600">
+                Loading the custom range…
+              </p>
+            }
+          >
+            <CustomRange view={view} window={window} onChange={onChange} />
+          </Suspense>
+        </LoadBoundary>
       ) : null}
 
       <div>

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import type { UnstructuredStderr } from '@/lib/logs/find-unstructured-stderr';
-import type { LogView } from '@/lib/logs/log-view-params';
+import type { LogView } from '@/lib/logs/log-view';
 import { formatTime } from '@/lib/text/format-time';
 
 function When({ date }: { date: Date }) {

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
-import type { LogView } from '@/lib/logs/log-view-params';
+import type { LogView } from '@/lib/logs/log-view';
 import { BreakGlassForm } from './break-glass-form';
-import { breakGlassOffer, hintFor, isRetryable, type LogPageFailure } from './fetch-logs';
+import type { LogPageFailure } from './fetch-logs';
+import { breakGlassOffer, hintFor, isRetryable } from './log-failure';
 
 function titleOf(error: LogPageFailure): string {
   switch (error.details?.kind) {

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { LoadBoundary } from '@/components/ui/load-boundary';
 import { findUnstructuredStderr } from '@/lib/logs/find-unstructured-stderr';
 import { combineLines, MAX_BUFFERED_LINES, pagesOldestFirst } from '@/lib/logs/log-buffer';
-import { canFollow, type LogView, logViewSearchParams, parseLogView, resolveTimeWindow } from '@/lib/logs/log-view-params';
+import { canFollow, type LogView, logViewSearchParams, resolveTimeWindow } from '@/lib/logs/log-view';
 import { LogActions } from './log-actions';
 import { LogFilters } from './log-filters';
 import type { LogListHandle } from './log-list';
@@ -19,14 +19,13 @@ import { useLogPages } from './use-log-pages';
 import { usePodOptions } from './use-pod-options';
 import { useReadingPosition } from './use-reading-position';
 import { useUnmask } from './use-unmask';
-import { UnreadPodsNote } from './unread-pods-note';
 
 export interface LogViewerProps {
   app: { name: string; namespace: string };
   /** `logsHoldPhi`: its lines come masked, and "Show unmasked" asks why. */
   environments: { name: string; project: string; cluster: string; logsHoldPhi?: boolean }[];
-  /** The page's search params, as the server read them (invalid ones already left out). */
-  initialSearch: string;
+  /** The view the page's search params asked for, as the server read them (invalid ones left out). */
+  initialView: LogView;
   /** The server's clock when it rendered the page: presets count back from it until a change. */
   initialNow: number;
   sourceKind: 'kubernetes' | 'cloud-logging';
@@ -41,17 +40,16 @@ const PAGE_SIZE = 500;
 const loadLogList = () => import('./log-list');
 const loadStates = () => import('./log-states');
 const loadNotices = () => import('./log-notices');
+const loadUnreadPodsNote = () => import('./unread-pods-note');
 const LogList = lazy(() => loadLogList().then((module) => ({ default: module.LogList })));
 const LogsEmpty = lazy(() => loadStates().then((module) => ({ default: module.LogsEmpty })));
 const LogsError = lazy(() => loadStates().then((module) => ({ default: module.LogsError })));
 const RestartViewNotice = lazy(() => loadNotices().then((module) => ({ default: module.RestartViewNotice })));
 const UnstructuredStderrNotice = lazy(() => loadNotices().then((module) => ({ default: module.UnstructuredStderrNotice })));
+const UnreadPodsNote = lazy(() => loadUnreadPodsNote().then((module) => ({ default: module.UnreadPodsNote })));
 
-export function LogViewer({ app, environments, initialSearch, initialNow, sourceKind, notice }: LogViewerProps) {
-  const [view, setView] = useState<LogView>(() => {
-    const parsed = parseLogView(new URLSearchParams(initialSearch));
-    return parsed.ok ? parsed.view : { pods: [], previous: false, follow: false };
-  });
+export function LogViewer({ app, environments, initialView, initialNow, sourceKind, notice }: LogViewerProps) {
+  const [view, setView] = useState<LogView>(initialView);
   const [anchor, setAnchor] = useState(initialNow);
   const environment = environments.find((e) => e.name === view.env) ?? environments[0];
   const following = view.follow && canFollow(view);
@@ -75,7 +73,7 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
   }, [filterParams, timeWindow]);
   const logsUrl = `/api/apps/${encodeURIComponent(app.name)}/logs`;
   useEffect(() => {
-    void Promise.all([loadLogList(), loadStates(), loadNotices()]);
+    void Promise.all([loadLogList(), loadStates(), loadNotices(), loadUnreadPodsNote()]);
   }, []);
   const pages = useLogPages(`${app.name}?${apiParams}`, (pageToken) =>
     `${logsUrl}?${apiParams}&pageSize=${PAGE_SIZE}${pageToken ? `&pageToken=${encodeURIComponent(pageToken)}` : ''}`,
@@ -144,6 +142,7 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
+  const unread = pages.pages?.[0]?.unread ?? [];
   const unstructured = useMemo(() => findUnstructuredStderr(lines), [lines]);
   const [stderrNoticeDismissed, setStderrNoticeDismissed] = useState(false);
   const error = pages.error;
@@ -163,7 +162,13 @@ export function LogViewer({ app, environments, initialSearch, initialNow, source
     // data-full-width: the layout lets this page use the whole screen (long lines, wide monitors).
     <div className="space-y-4" data-full-width>
       {notice}
-      <UnreadPodsNote unread={pages.pages?.[0]?.unread ?? []} />
+      {unread.length > 0 ? (
+        <LoadBoundary what="The note about pods whose lines are not here">
+          <Suspense fallback={null}>
+            <UnreadPodsNote unread={unread} />
+          </Suspense>
+        </LoadBoundary>
+      ) : null}
       {view.previous ? (
         <LoadBoundary what="The notice about the previous container">
           <Suspense fallback={null}>

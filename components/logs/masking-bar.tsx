@@ -1,25 +1,23 @@
 'use client';
 // Above production lines: likely patient data is masked, and "Show unmasked" asks why first — for
 // the whole view (15 minutes) or for the one line picked. The answer is recorded with the reason.
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { formatLogTime } from './log-row';
+import { LoadBoundary } from '@/components/ui/load-boundary';
 import type { Unmask } from './use-unmask';
 import { formatTime } from '@/lib/text/format-time';
 
-export function MaskingBar({ unmask }: { unmask: Unmask }) {
-  const id = useId();
-  const [reason, setReason] = useState('');
-  const field = useRef<HTMLTextAreaElement>(null);
-  const { asking, grant } = unmask;
-  useEffect(() => {
-    if (asking) field.current?.focus();
-  }, [asking]);
+// The reason form opens on "Show unmasked…" (or a line's unmask button): its code loads with the
+// bar, after the page, so it is there by the time anyone asks.
+const loadReasonForm = () => import('./unmask-reason-form');
+const UnmaskReasonForm = lazy(() => loadReasonForm().then((module) => ({ default: module.UnmaskReasonForm })));
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void unmask.submit(reason);
-  };
+export function MaskingBar({ unmask }: { unmask: Unmask }) {
+  const { asking, grant } = unmask;
+  const [reason, setReason] = useState('');
+  useEffect(() => {
+    void loadReasonForm();
+  }, []);
 
   return (
     <section aria-label="Likely patient data" className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950">
@@ -44,37 +42,17 @@ export function MaskingBar({ unmask }: { unmask: Unmask }) {
         </p>
       )}
       {asking ? (
-        <form onSubmit={submit} className="mt-2 space-y-2" aria-labelledby={`${id}-label`}>
-          <label id={`${id}-label`} htmlFor={`${id}-reason`} className="block font-medium">
-            {asking.scope === 'page'
-              ? 'Why do you need these lines unmasked? (15 minutes, recorded)'
-              : `Why do you need the line at ${formatLogTime(asking.entry.time)} (${asking.entry.pod}) unmasked? (recorded)`}
-          </label>
-          <textarea
-            id={`${id}-reason`}
-            ref={field}
-            required
-            minLength={15}
-            maxLength={500}
-            rows={2}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            className="block w-full max-w-2xl rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900"
-          />
-          {unmask.failure ? (
-            <p role="alert" className="text-red-800">
-              {unmask.failure}
-            </p>
-          ) : null}
-          <div className="flex gap-2">
-            <Button type="submit" variant="danger" disabled={unmask.sending}>
-              {unmask.sending ? 'Unmasking…' : 'Show unmasked'}
-            </Button>
-            <Button type="button" variant="secondary" onClick={unmask.cancel}>
-              Cancel
-            </Button>
-          </div>
-        </form>
+        <LoadBoundary what="The form to show lines unmasked" className="mt-2 text-red-800">
+          <Suspense
+            fallback={
+              <p role="status" className="mt-2">
+                Loading the form…
+              </p>
+            }
+          >
+            <UnmaskReasonForm unmask={unmask} asking={asking} reason={reason} onReason={setReason} />
+          </Suspense>
+        </LoadBoundary>
       ) : null}
     </section>
   );

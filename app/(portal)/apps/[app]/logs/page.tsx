@@ -12,7 +12,7 @@ import { loadCatalog } from '@/lib/catalog/load-catalog';
 import { getConfig } from '@/lib/config/get-config';
 import { checkLogAccessPerEnvironment } from '@/lib/logs/log-access';
 import { logSourceKind } from '@/lib/logs/get-log-source';
-import { type LogViewProblem, logViewSearchParams, parseLogView } from '@/lib/logs/log-view-params';
+import { type LogViewProblem, parseLogView } from '@/lib/logs/log-view-params';
 
 export async function generateMetadata({ params }: { params: Promise<{ app: string }> }) {
   const { app } = await params;
@@ -78,7 +78,7 @@ export default async function AppLogsPage({ params, searchParams }: { params: Pr
       <LogViewer
         app={{ name: app.name, namespace: app.namespace }}
         environments={environments}
-        initialSearch={logViewSearchParams(view).toString()}
+        initialView={view}
         initialNow={renderedAt()}
         sourceKind={logSourceKind()}
         notice={

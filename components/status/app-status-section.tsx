@@ -1,7 +1,8 @@
 'use client';
 
 // The app page's Status section: one live panel per environment, kept current by one SSE stream.
-import { AptibleTermsLegend, AptibleTermsProvider, AptibleTermsToggle, useAptibleTermsSetting } from './aptible-terms';
+import type { ReactNode } from 'react';
+import { AptibleTermsProvider, AptibleTermsToggle, useAptibleTermsSetting } from './aptible-terms';
 import type { LogReading } from './crash-cause';
 import { type EnvironmentInfo, EnvironmentStatus } from './environment-status';
 import { type StreamState, useLiveAppStatus } from './use-live-app-status';
@@ -12,8 +13,21 @@ const STREAM_LABEL: Record<StreamState, { text: string; dot: string }> = {
   reconnecting: { text: 'Reconnecting… showing the last update', dot: 'bg-amber-500' },
 };
 
-/** `logReading`: per environment, whether the person may read its logs (the crash cause uses it). */
-export function AppStatusSection({ app, environments, logReading = {} }: { app: string; environments: EnvironmentInfo[]; logReading?: Record<string, LogReading> }) {
+/**
+ * `logReading`: per environment, whether the person may read its logs (the crash cause uses it).
+ * `legend`: the Aptible terms legend, rendered by the server (aptible-terms-legend.tsx).
+ */
+export function AppStatusSection({
+  app,
+  environments,
+  logReading = {},
+  legend,
+}: {
+  app: string;
+  environments: EnvironmentInfo[];
+  logReading?: Record<string, LogReading>;
+  legend?: ReactNode;
+}) {
   const streamState = useLiveAppStatus(
     app,
     environments.map((e) => e.name),
@@ -34,7 +48,7 @@ export function AppStatusSection({ app, environments, logReading = {} }: { app: 
           <AptibleTermsToggle on={aptibleTerms} onChange={setAptibleTerms} />
         </div>
       </div>
-      <AptibleTermsLegend />
+      {legend}
       <AptibleTermsProvider value={aptibleTerms}>
         {environments.length === 0 ? (
           <p className="text-sm text-slate-600">{app} is not deployed to any environment (see its app.yaml).</p>

@@ -7,10 +7,9 @@
 import { useEffect, useState } from 'react';
 import { summarizePayload } from '@/lib/logs/format-log-line';
 import type { LogEntry } from '@/lib/logs/log-entry';
-import { logViewSearchParams } from '@/lib/logs/log-view-params';
+import { logViewSearchParams } from '@/lib/logs/log-view';
 import { Button } from '@/components/ui/button';
 import { fetchLogPage } from '@/components/logs/fetch-logs';
-import { podLogsHref, restartLogsHref } from './log-links';
 
 /** What the person may do with an environment's logs (from the app page's server render). */
 export interface LogReading {
@@ -63,10 +62,6 @@ export function causeLines(entries: LogEntry[]): LogEntry[] {
   }
   if (start < 0) return entries.slice(-SHOWN_LINES);
   return entries.slice(start, start + SHOWN_LINES);
-}
-
-export function logsLinkFor(app: string, environment: string, crashed: CrashedContainer): string {
-  return crashed.stoppedAt ? restartLogsHref(app, environment, crashed.pod, crashed.container, crashed.stoppedAt) : podLogsHref(app, environment, crashed.pod, crashed.container);
 }
 
 export function CrashCause({ app, environment, crashed, reading }: { app: string; environment: string; crashed: CrashedContainer; reading: LogReading | undefined }) {

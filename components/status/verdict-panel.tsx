@@ -1,8 +1,14 @@
 import Link from 'next/link';
+import { lazy, Suspense } from 'react';
 import type { AppStatus } from '@/lib/kube/app-status';
-import { CrashCause, type LogReading, logsLinkFor } from './crash-cause';
-import { appLogsHref } from './log-links';
+import { LoadBoundary } from '@/components/ui/load-boundary';
+import type { LogReading } from './crash-cause';
+import { appLogsHref, crashedContainerLogsHref } from './log-links';
 import { VERDICT_STYLE } from './verdict-style';
+
+// A crash's last lines are read through the logs route once the status says a container crashed:
+// that reader (and its log types) loads then, not with every app page.
+const CrashCause = lazy(() => import('./crash-cause').then((module) => ({ default: module.CrashCause })));
 
 /** The one verdict of an app in an environment, why, what it was on Aptible, and where to learn more. */
 /** Problems whose cause is in the previous container's last lines. */
@@ -20,7 +26,7 @@ export function VerdictPanel({ status, logReading }: { status: AppStatus; logRea
   const current = new Set(status.pods.filter((p) => p.current).map((p) => p.name));
   const rollingOut = health.verdict === 'progressing';
   const others = problems.filter((p) => p.title !== health.title && (!rollingOut || p.pods.length === 0 || p.pods.some((name) => current.has(name))));
-  const logsHref = crashed ? logsLinkFor(status.app, status.environment, crashed) : appLogsHref(status.app, status.environment);
+  const logsHref = crashed ? crashedContainerLogsHref(status.app, status.environment, crashed) : appLogsHref(status.app, status.environment);
   return (
     <div className={`rounded-md border-l-4 border ${style.panel} p-3`} data-verdict={health.verdict}>
       <div className="flex flex-wrap items-start gap-3">
@@ -40,7 +46,17 @@ export function VerdictPanel({ status, logReading }: { status: AppStatus; logRea
           <p className="text-sm text-slate-800">{health.reason}</p>
           {headline?.detail && crashed ? <p className="font-mono text-xs text-slate-800">{headline.detail}</p> : null}
           {crashed && (health.verdict === 'down' || health.verdict === 'degraded') ? (
-            <CrashCause app={status.app} environment={status.environment} crashed={crashed} reading={logReading} />
+            <LoadBoundary what="The crashed container’s last lines" className="mt-2 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-900">
+              <Suspense
+                fallback={
+                  <p role="status" className="mt-2 text-sm text-slate-600">
+                    Loading the crashed container’s last lines…
+                  </p>
+                }
+              >
+                <CrashCause app={status.app} environment={status.environment} crashed={crashed} reading={logReading} />
+              </Suspense>
+            </LoadBoundary>
           ) : null}
           {health.aptible ? <p className="text-sm text-slate-700">{health.aptible}</p> : null}
           <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">

@@ -7,6 +7,7 @@ import { AppLogAccess } from '@/components/logs/app-log-access';
 import { ValuesFiles } from '@/components/apps/values-files';
 import { AppActionBar } from '@/components/apps/app-action-bar';
 import { AppStatusSection } from '@/components/status/app-status-section';
+import { AptibleTermsLegend } from '@/components/status/aptible-terms-legend';
 import { AppMigrationSection } from '@/components/migration/app-migration-section';
 import { readAppMigration } from '@/lib/migration/read-migrations';
 import { EnvironmentsSummary } from '@/components/status/environments-summary';
@@ -72,7 +73,7 @@ export default async function AppPage({ params }: { params: Promise<{ app: strin
       <AppLogAccess app={app} user={user} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
-          <AppStatusSection app={app.name} environments={environments.map((e) => ({ name: e.name, cluster: e.cluster, project: e.project }))} logReading={logReading} />
+          <AppStatusSection app={app.name} environments={environments.map((e) => ({ name: e.name, cluster: e.cluster, project: e.project }))} logReading={logReading} legend={<AptibleTermsLegend />} />
           <AppMigrationSection app={app.name} migration={migration} fromAptible={!!app.aptible} />
           <section aria-labelledby="environments" className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="environments" className="font-semibold text-slate-900">

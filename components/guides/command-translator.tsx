@@ -6,7 +6,8 @@ import type { BerthUser } from '@/lib/auth/user';
 import type { AppShape, TranslatorEnvironment } from '@/lib/guides/app-shape';
 import { describeAccess, type AccessNote } from '@/lib/guides/describe-access';
 import type { CommandEntry, EquivalentTool } from '@/lib/guides/schemas';
-import { translateCommand, type TranslationResult } from '@/lib/guides/translate-command';
+import type { translateCommand, TranslationResult } from '@/lib/guides/translate-command';
+import { translatorStart } from '@/lib/guides/translator-start';
 import { CopyButton } from './copy-button';
 
 type Props = {
@@ -15,6 +16,8 @@ type Props = {
   apps: AppShape[];
   guideTitles: Record<string, string>;
   initial: { q: string; app: string; env: string };
+  /** The server's translation of `initial.q`, shown until the translator's code is in (null: none). */
+  initialResult: TranslationResult | null;
   /** Who is reading: what Berth lets them do, and their IAM database user. */
   viewer: BerthUser;
 };
@@ -31,19 +34,41 @@ const EXAMPLES = [
 const toolLabels: Record<EquivalentTool, string> = { kubectl: 'kubectl', gcloud: 'gcloud', helm: 'helm', git: 'git', shell: 'shell', berth: 'In Berth' };
 const SHELL: ReadonlySet<EquivalentTool> = new Set(['kubectl', 'gcloud', 'helm', 'git', 'shell']);
 
+// The translator (its parser, templates and suggestions) is most of this page's code: it loads
+// right after the page renders, while the input is already usable. Until then the server's
+// translation of the link's command stands, and anything typed waits for it in a loading state.
+type Translate = typeof translateCommand;
+const loadTranslator = () => import('@/lib/guides/translate-command');
+
 /** The aptible → kubectl / gcloud / helm / git / Berth translator; the URL keeps what was typed. */
-export function CommandTranslator({ commands, environments, apps, guideTitles, initial, viewer }: Props) {
+export function CommandTranslator({ commands, environments, apps, guideTitles, initial, initialResult, viewer }: Props) {
+  const [start] = useState(() => translatorStart(initial, environments, apps));
   const [input, setInput] = useState(initial.q);
-  const [pickedApp, setPickedApp] = useState(apps.some((app) => app.name === initial.app) ? initial.app : '');
-  const [env, setEnv] = useState(environments.some((e) => e.name === initial.env) ? initial.env : (environments[0]?.name ?? ''));
+  const [pickedApp, setPickedApp] = useState(start.app);
+  const [env, setEnv] = useState(start.env);
   const inputRef = useRef<HTMLInputElement>(null);
   const ids = useId();
 
+  const [translator, setTranslator] = useState<{ translate: Translate } | { failed: true } | null>(null);
+  useEffect(() => {
+    let current = true;
+    loadTranslator().then(
+      (module) => current && setTranslator({ translate: module.translateCommand }),
+      () => current && setTranslator({ failed: true }),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
   const picked = apps.find((app) => app.name === pickedApp);
-  const result = useMemo(
-    () => (input.trim() ? translateCommand(input, commands, { app: picked, env, user: viewer.email }, { environments, apps }) : null),
-    [input, commands, picked, env, viewer.email, environments, apps],
-  );
+  const translate = translator && 'translate' in translator ? translator.translate : null;
+  // null: nothing typed; undefined: typed, and the translator's code is not in yet.
+  const result = useMemo((): TranslationResult | null | undefined => {
+    if (!input.trim()) return null;
+    if (translate) return translate(input, commands, { app: picked, env, user: viewer.email }, { environments, apps });
+    return input === initial.q && pickedApp === start.app && env === start.env && initialResult ? initialResult : undefined;
+  }, [translate, input, commands, picked, pickedApp, env, viewer.email, environments, apps, initial.q, start, initialResult]);
   // The app and environment the commands were filled for (a typed --app or --environment wins).
   const shownApp = apps.find((app) => app.name === result?.app) ?? picked;
   const environment = environments.find((e) => e.name === (result?.env ?? env));
@@ -64,7 +89,9 @@ export function CommandTranslator({ commands, environments, apps, guideTitles, i
 
   // Keep the URL shareable without adding a history entry per keystroke.
   useEffect(() => {
-    // A value that looks like a secret never goes into the address bar, history or IAP's logs.
+    // A value that looks like a secret never goes into the address bar, history or IAP's logs:
+    // until the translator (which redacts it) is in, the address bar waits.
+    if (result === undefined) return;
     const params = new URLSearchParams();
     const q = result ? result.redactedInput : input.trim();
     if (q) params.set('q', q);
@@ -173,6 +200,20 @@ export function CommandTranslator({ commands, environments, apps, guideTitles, i
       <div className="mt-5 border-t border-slate-100 pt-4">
         {result ? (
           <TranslationView result={result} guideTitles={guideTitles} access={access || null} onUse={use} />
+        ) : result === undefined ? (
+          translator && 'failed' in translator ? (
+            <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+              The translator could not be loaded: check your connection, then{' '}
+              <button type="button" className="font-medium underline" onClick={() => window.location.reload()}>
+                reload the page
+              </button>
+              .
+            </p>
+          ) : (
+            <p role="status" className="text-sm text-slate-600">
+              Loading the translator…
+            </p>
+          )
         ) : (
           <div>
             <p className="text-sm text-slate-700">Type a command as you ran it on Aptible, with its flags, or try one of these:</p>

@@ -7,6 +7,8 @@ import { requireUser } from '@/lib/auth/get-current-user';
 import { loadAppShapes } from '@/lib/guides/load-app-shapes';
 import { listCommands } from '@/lib/guides/load-commands';
 import { listGuides } from '@/lib/guides/load-guides';
+import { translateCommand } from '@/lib/guides/translate-command';
+import { translatorStart } from '@/lib/guides/translator-start';
 
 export const metadata = { title: 'Command translator' };
 
@@ -30,6 +32,11 @@ export default async function CommandsPage({ searchParams }: { searchParams: Pro
   // Every app's real shape: namespace, deployments, autoscaling, image, secrets and database.
   const { environments, apps } = await loadAppShapes();
   const guideTitles = Object.fromEntries(listGuides().map((guide) => [guide.slug, guide.frontmatter.title]));
+  // The link's command, translated here: the page shows it before the translator's code loads.
+  const start = translatorStart(initial, environments, apps);
+  const initialResult = initial.q.trim()
+    ? translateCommand(initial.q, commands, { app: apps.find((app) => app.name === start.app), env: start.env, user: user.email }, { environments, apps })
+    : null;
 
   return (
     <>
@@ -52,6 +59,7 @@ export default async function CommandsPage({ searchParams }: { searchParams: Pro
           apps={apps}
           guideTitles={guideTitles}
           initial={initial}
+          initialResult={initialResult}
           viewer={user}
         />
       </div>

@@ -3,18 +3,22 @@
 // (every snapshot interval, at most every 5 s), and acts through the migration server actions.
 // A rollback that cannot reach Envoy is the first thing on the panel, as an alert.
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { fetchJson } from '@/components/data/fetch-json';
 import { Button } from '@/components/ui/button';
+import { LoadBoundary } from '@/components/ui/load-boundary';
 import { approveStepAction, rejectStepAction, requestStepAction, rollbackStepAction, withdrawStepAction } from '@/lib/migration/actions';
 import type { CutoverStep, StepEvent } from '@/lib/migration/cutover-step';
 import type { CutoverView } from '@/lib/migration/cutover-view';
 import type { CutoverWindow } from '@/lib/migration/cutover-window';
 import type { Result } from '@/lib/result/result';
-import { CutoverChart } from './cutover-chart';
 import { formatDuration, formatMs, formatRate, formatUtcDateTime, formatUtcTime } from './cutover-format';
 
 type Message = { ok: boolean; text: string } | null;
+
+// The charts exist only for a step with a window and numbers: their code loads with such a step
+// (the server renders them into the page; the browser fetches the code while it hydrates them).
+const CutoverChart = lazy(() => import('./cutover-chart').then((module) => ({ default: module.CutoverChart })));
 
 export function CutoverLive({ initial }: { initial: CutoverView }) {
   const router = useRouter();
@@ -198,7 +202,19 @@ function StepCard({ step, view, now, busy, act }: { step: CutoverStep; view: Cut
       {step.status === 'requested' && !may.approve && !may.withdraw ? <p className="mt-1 text-sm text-slate-600">A second person on the owning team or the platform team approves it; Berth then runs it.</p> : null}
 
       {step.numbers ? <Numbers numbers={step.numbers} /> : step.status === 'running' ? <p className="mt-2 text-sm text-slate-600">Measuring: the first numbers come with the next snapshot of Envoy&rsquo;s stats.</p> : null}
-      {step.windowMinutes && view.points.length > 0 ? <CutoverChart points={view.points} /> : null}
+      {step.windowMinutes && view.points.length > 0 ? (
+        <LoadBoundary what="The charts of this step">
+          <Suspense
+            fallback={
+              <p role="status" className="mt-2 text-sm text-slate-600">
+                Loading the charts…
+              </p>
+            }
+          >
+            <CutoverChart points={view.points} />
+          </Suspense>
+        </LoadBoundary>
+      ) : null}
 
       <div className="mt-3 flex flex-wrap items-end gap-2">
         {may.rollback ? (

@@ -3,11 +3,15 @@
 // values. The boxes are emptied once the names are recorded, so values do not linger on screen;
 // spellcheck is off, so no browser service is sent the text either.
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { LoadBoundary } from '@/components/ui/load-boundary';
 import { checkParityAction } from '@/lib/migration/actions';
 import type { ParityCheck, PasteName } from '@/lib/migration/check-parity';
-import { ParityReportView } from './parity-report';
+
+// The comparison table shows only after "Compare": its code loads then (the recorded report above
+// the form is rendered by the server).
+const ParityReportView = lazy(() => import('./parity-report').then((module) => ({ default: module.ParityReportView })));
 
 const BOXES: { name: PasteName; command: (app: string) => string }[] = [
   { name: 'config', command: (app) => `aptible config --app ${app}` },
@@ -104,7 +108,19 @@ export function ParityPasteForm({ app, aptibleApp, revision, environments, canRe
             Read: {Object.entries(result.read).map(([which, n]) => `${n} ${which === 'config' ? 'config keys' : which}`).join(', ')}.
             {result.commandsWithheld.length > 0 ? ` The command of ${result.commandsWithheld.join(', ')} looked like it carried a credential: Berth kept “CMD” instead.` : ''}
           </p>
-          {result.recorded ? null : <ParityReportView report={result.report} environments={environments} />}
+          {result.recorded ? null : (
+            <LoadBoundary what="The comparison">
+              <Suspense
+                fallback={
+                  <p role="status" className="text-sm text-slate-600">
+                    Loading the comparison…
+                  </p>
+                }
+              >
+                <ParityReportView report={result.report} environments={environments} />
+              </Suspense>
+            </LoadBoundary>
+          )}
         </div>
       ) : null}
     </div>

@@ -38,7 +38,7 @@ const config = [
             { regex: '(^|/)crash-cause$', allowTypeImports: true, message: "a crash's last lines load when a container crashed: lazy(() => import('./crash-cause')) (components/status/verdict-panel.tsx)." },
             { regex: '(^|/)parity-report$', allowTypeImports: true, message: "the comparison loads after Compare: lazy(() => import('./parity-report')) (components/migration/parity-paste-form.tsx); the page renders the recorded report on the server." },
             { regex: '(^|/)cutover-chart$', allowTypeImports: true, message: "a step's charts load with the step: lazy(() => import('./cutover-chart')) (components/migration/cutover-live.tsx)." },
-            { regex: '(^|/)(unmask-reason-form|unread-pods-note|log-list|log-states|log-notices|custom-range|follow-stream)$', allowTypeImports: true, message: 'the log viewer loads these when they are needed (import() in components/logs/log-viewer.tsx, log-filters.tsx, masking-bar.tsx, use-log-follow.ts).' },
+            { regex: '(^|/)(unmask-reason-form|unread-pods-note|log-list|log-states|log-notices|log-actions|masking-bar|custom-range|follow-stream)$', allowTypeImports: true, message: 'the log viewer loads these when they are needed (import() in components/logs/log-viewer.tsx, log-filters.tsx, masking-bar.tsx, use-log-follow.ts).' },
           ],
         },
       ],

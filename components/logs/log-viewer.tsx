@@ -7,12 +7,10 @@ import { LoadBoundary } from '@/components/ui/load-boundary';
 import { findUnstructuredStderr } from '@/lib/logs/find-unstructured-stderr';
 import { combineLines, MAX_BUFFERED_LINES, pagesOldestFirst } from '@/lib/logs/log-buffer';
 import { canFollow, type LogView, logViewSearchParams, resolveTimeWindow } from '@/lib/logs/log-view';
-import { LogActions } from './log-actions';
 import { LogFilters } from './log-filters';
 import type { LogListHandle } from './log-list';
 import type { RowExpansion } from './log-row';
 import { LogsLoading } from './logs-loading';
-import { MaskingBar } from './masking-bar';
 import { useFollowedLines } from './use-followed-lines';
 import { useLogFollow } from './use-log-follow';
 import { useLogPages } from './use-log-pages';
@@ -41,6 +39,13 @@ const loadLogList = () => import('./log-list');
 const loadStates = () => import('./log-states');
 const loadNotices = () => import('./log-notices');
 const loadUnreadPodsNote = () => import('./unread-pods-note');
+// The actions row (follow, refresh, copy, download, the Logs Explorer link with its filter builder)
+// and the bar over masked lines are rendered by the server; their code hydrates them right after
+// the filters (a click that comes first is replayed by React once it is in).
+const loadActions = () => import('./log-actions');
+const loadMaskingBar = () => import('./masking-bar');
+const LogActions = lazy(() => loadActions().then((module) => ({ default: module.LogActions })));
+const MaskingBar = lazy(() => loadMaskingBar().then((module) => ({ default: module.MaskingBar })));
 const LogList = lazy(() => loadLogList().then((module) => ({ default: module.LogList })));
 const LogsEmpty = lazy(() => loadStates().then((module) => ({ default: module.LogsEmpty })));
 const LogsError = lazy(() => loadStates().then((module) => ({ default: module.LogsError })));
@@ -73,7 +78,7 @@ export function LogViewer({ app, environments, initialView, initialNow, sourceKi
   }, [filterParams, timeWindow]);
   const logsUrl = `/api/apps/${encodeURIComponent(app.name)}/logs`;
   useEffect(() => {
-    void Promise.all([loadLogList(), loadStates(), loadNotices(), loadUnreadPodsNote()]);
+    void Promise.all([loadActions(), loadMaskingBar(), loadLogList(), loadStates(), loadNotices(), loadUnreadPodsNote()]);
   }, []);
   const pages = useLogPages(`${app.name}?${apiParams}`, (pageToken) =>
     `${logsUrl}?${apiParams}&pageSize=${PAGE_SIZE}${pageToken ? `&pageToken=${encodeURIComponent(pageToken)}` : ''}`,
@@ -178,17 +183,27 @@ export function LogViewer({ app, environments, initialView, initialNow, sourceKi
       ) : null}
       <section aria-label="Log filters" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <LogFilters view={view} environments={environments} pods={podOptions} sourceKind={sourceKind} window={timeWindow} onChange={applyView} searchRef={searchRef} />
-        <LogActions
-          app={app}
-          environment={environment}
-          view={view}
-          anchor={anchor}
-          following={following}
-          live={follow.state?.status === 'live'}
-          downloadHref={`${logsUrl}/download?${apiParams}`}
-          onFollow={() => applyView({ follow: !view.follow }, { keepWindow: true })}
-          onRefresh={refresh}
-        />
+        <LoadBoundary what="Follow, refresh and the links of this view">
+          <Suspense
+            fallback={
+              <p role="status" className="border-t border-slate-100 pt-3 text-sm text-slate-600">
+                Loading follow, refresh and download…
+              </p>
+            }
+          >
+            <LogActions
+              app={app}
+              environment={environment}
+              view={view}
+              anchor={anchor}
+              following={following}
+              live={follow.state?.status === 'live'}
+              downloadHref={`${logsUrl}/download?${apiParams}`}
+              onFollow={() => applyView({ follow: !view.follow }, { keepWindow: true })}
+              onRefresh={refresh}
+            />
+          </Suspense>
+        </LoadBoundary>
       </section>
 
       {unstructured && !stderrNoticeDismissed ? (
@@ -241,7 +256,19 @@ export function LogViewer({ app, environments, initialView, initialNow, sourceKi
           </p>
         ) : null}
 
-        {masked ? <MaskingBar unmask={unmask} /> : null}
+        {masked ? (
+          <LoadBoundary what="The bar about masked patient data" className="border-b border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900">
+            <Suspense
+              fallback={
+                <p role="status" className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950">
+                  Likely patient data is masked.
+                </p>
+              }
+            >
+              <MaskingBar unmask={unmask} />
+            </Suspense>
+          </LoadBoundary>
+        ) : null}
         <LoadBoundary what="The log lines view" className="m-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
           <Suspense fallback={<LogsLoading />}>
             {pages.isPending ? (

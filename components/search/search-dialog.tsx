@@ -175,6 +175,7 @@ export default function SearchDialog({ open, openRequests, onClose }: { open: bo
   return (
     <dialog
       ref={dialogRef}
+      data-search-dialog
       aria-label="Search guides, concepts, commands and sessions"
       // Escape: closed in the state now, not when the dialog's "close" event arrives a task later —
       // a Ctrl+K pressed in between would otherwise find the state still open and do nothing.

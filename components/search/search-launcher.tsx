@@ -30,7 +30,11 @@ export function SearchLauncher() {
       const slash = event.key === '/' && !event.ctrlKey && !event.metaKey;
       const ctrlK = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k';
       if (!slash && !ctrlK) return;
-      if (isEditable(event.target)) return;
+      // Ctrl+K counts in the search's own field too. Right after Escape closes the dialog, focus
+      // stays on that field until the browser's next rendering update moves it off the hidden
+      // dialog, and a Ctrl+K pressed in between was taken for typing and lost (CI saw it).
+      const inSearch = event.target instanceof HTMLElement && event.target.closest('[data-search-dialog]') !== null;
+      if (isEditable(event.target) && !(ctrlK && inSearch)) return;
       event.preventDefault();
       setMounted(true);
       setOpen(true);

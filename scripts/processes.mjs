@@ -76,6 +76,20 @@ export function run(command, args, { env = {}, cwd = process.cwd() } = {}) {
   });
 }
 
+/**
+ * Like run(), but the output is kept and handed back whole, so steps that run side by side do
+ * not interleave their lines.
+ */
+export function runQuietly(command, args, { env = {}, cwd = process.cwd() } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks = [];
+    child.stdout.on('data', (chunk) => chunks.push(chunk));
+    child.stderr.on('data', (chunk) => chunks.push(chunk));
+    child.on('exit', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output: Buffer.concat(chunks).toString() }));
+  });
+}
+
 /** Wait until an HTTP URL answers (any status). */
 export async function waitForHttp(url, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;

@@ -3,7 +3,7 @@
 // (Playwright in Debian's Chromium). Every step runs; the exit code says whether all passed.
 import fs from 'node:fs';
 import path from 'node:path';
-import { run } from './processes.mjs';
+import { run, runQuietly } from './processes.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -12,10 +12,15 @@ fs.rmSync(reports, { recursive: true, force: true });
 fs.mkdirSync(reports, { recursive: true });
 const env = { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', NEXT_TELEMETRY_DISABLED: '1', METADATA_SERVER_DETECTION: 'none' };
 
-const steps = [
+// Type-check, lint and the promtool check read the sources only and each use one core: they run
+// side by side (on 2 cores, ~25 s instead of ~45 s), each one's output printed whole when it ends.
+// The build is not among them: it rewrites .next/types, which the type-check reads.
+const checks = [
   ['type-check', bin('tsc'), ['--noEmit']],
   ['lint', bin('eslint'), ['--max-warnings=0', '.']],
   ['promtool (Debian prometheus) for the metrics format test', process.execPath, [path.join(root, 'scripts', 'ensure-promtool.mjs')]],
+];
+const steps = [
   ['unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(reports, 'vitest.json')}`]],
   ['browser tests', process.execPath, [path.join(root, 'scripts', 'ensure-chromium.mjs')]],
   ['browser tests', process.execPath, [path.join(root, 'scripts', 'build-if-needed.mjs')]],
@@ -23,6 +28,15 @@ const steps = [
 ];
 
 const failed = [];
+console.log(`\n▶ ${checks.map(([name]) => name).join(', ')} (side by side)`);
+await Promise.all(
+  checks.map(async ([name, command, args]) => {
+    const { code, output } = await runQuietly(command, args, { env, cwd: root });
+    console.log(`\n▶ ${name}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`}`);
+    if (output.trim()) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+    if (code !== 0) failed.push(name);
+  }),
+);
 for (const [name, command, args] of steps) {
   if (name === 'browser tests' && failed.includes(name)) continue;
   console.log(`\n▶ ${name}`);

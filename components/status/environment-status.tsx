@@ -30,8 +30,8 @@ function Loading({ environment }: { environment: EnvironmentInfo }) {
       <p role="status" className="text-sm text-slate-600">
         Reading {environment.name} from {environment.cluster}…
       </p>
-      <div className="h-16 animate-pulse rounded-md bg-slate-100" />
-      <div className="h-24 animate-pulse rounded-md bg-slate-100" />
+      <div className="h-16 animate-pulse rounded-md bg-slate-100 motion-reduce:animate-none" />
+      <div className="h-24 animate-pulse rounded-md bg-slate-100 motion-reduce:animate-none" />
     </div>
   );
 }

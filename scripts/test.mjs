@@ -21,7 +21,7 @@ const checks = [
   ['promtool (Debian prometheus) for the metrics format test', process.execPath, [path.join(root, 'scripts', 'ensure-promtool.mjs')]],
 ];
 const steps = [
-  ['unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(reports, 'vitest.json')}`]],
+  ['unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(reports, 'vitest.json')}`, `--reporter=${path.join(root, 'scripts', 'vitest-failures-reporter.mjs')}`]],
   ['browser tests', process.execPath, [path.join(root, 'scripts', 'ensure-chromium.mjs')]],
   ['browser tests', process.execPath, [path.join(root, 'scripts', 'build-if-needed.mjs')]],
   ['browser tests', bin('playwright'), ['test']],
@@ -59,13 +59,29 @@ if (playwright?.stats) {
 }
 
 console.log(failed.length ? `\nFailed: ${[...new Set(failed)].join(', ')}` : '\nAll steps passed.');
+// A CI log is often read from its end only: say there what failed and why, not just that it did.
+for (const line of whatFailed(playwright)) console.log(line);
 console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 process.exit(failed.length ? 1 : 0);
 
-function readJson(file) {
+/** One line per failure of either runner, with the first line of its error. */
+function whatFailed(playwrightReport) {
+  const lines = [];
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
+    lines.push(...fs.readFileSync(path.join(reports, 'vitest-failures.txt'), 'utf8').split('\n').filter(Boolean).map((line) => `  ${line}`));
   } catch {
-    return undefined;
+    // vitest did not get as far as its report: its own output above says why.
   }
+  const firstLine = (text) => String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n')[0].slice(0, 300);
+  const visit = (suite, titles) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue;
+        lines.push(`  ✗ ${spec.file}:${spec.line} › ${[...titles, spec.title].join(' › ')}: ${firstLine(test.results?.at(-1)?.error?.message)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child, [...titles, child.title]);
+  };
+  for (const suite of playwrightReport?.suites ?? []) visit(suite, []);
+  return lines;
 }

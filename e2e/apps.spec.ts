@@ -12,18 +12,24 @@ test.describe('apps and identity', () => {
     await pageReady(page);
     await expect(page.getByRole('banner').getByText('demo sign-in')).toBeVisible();
 
+    // Other tests' private app copies (provider-api-x7k2…) may be listed too: check the seeded apps by name.
     const cards = page.getByRole('list', { name: 'Apps' }).getByRole('listitem');
-    // Dmitri is on the clinical team: provider-api and scheduler come first.
-    await expect(cards.nth(0)).toContainText('provider-api');
+    const card = (name: string) => cards.filter({ has: page.getByRole('link', { name, exact: true }) });
+    // Dmitri is on the clinical team: its apps, provider-api and scheduler, come before every other.
     await expect(cards.nth(0)).toContainText('your team');
-    await expect(cards.nth(1)).toContainText('scheduler');
+    await expect(card('provider-api')).toContainText('your team');
+    await expect(card('scheduler')).toContainText('your team');
+    const teamFirst = (await cards.allInnerTexts()).map((text) => text.includes('your team'));
+    expect(teamFirst.indexOf(false)).toBeGreaterThan(teamFirst.lastIndexOf(true));
 
     await page.getByLabel('Only my team’s apps'.replace('’', "'")).check();
-    await expect(cards).toHaveCount(2);
+    await expect(cards.filter({ hasNotText: 'your team' })).toHaveCount(0);
+    await expect(card('provider-api')).toHaveCount(1);
+    await expect(card('scheduler')).toHaveCount(1);
     await page.getByLabel("Only my team's apps").uncheck();
     await page.getByRole('searchbox', { name: 'Search apps' }).fill('intake');
-    await expect(cards).toHaveCount(1);
-    await cards.first().getByRole('link', { name: 'intake-forms' }).click();
+    await expect(cards.filter({ hasNotText: 'intake' })).toHaveCount(0);
+    await card('intake-forms').getByRole('link', { name: 'intake-forms', exact: true }).click();
 
     await expect(page.getByRole('heading', { level: 1, name: 'intake-forms' })).toBeVisible();
     await expect(page.getByText('read only for you')).toBeVisible();

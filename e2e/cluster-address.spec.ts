@@ -4,14 +4,14 @@ import net from 'node:net';
 import path from 'node:path';
 import { startTestIap, type TestIap } from '../lib/testing/iap';
 import { expect, test } from './fixtures';
-import { refusedClusterPort } from './ports';
+import { ownDataDir, refusedClusterPort, mainDataDir } from './ports';
 
 // Berth — its own production server — pointed at a Kubernetes API and a Cloud Logging endpoint
 // that refuse every connection. The status (page, JSON, stream), the logs (page, JSON) and
 // readiness say the cluster and the logs cannot be reached, and none of them names the address
 // (an internal IP and port is reconnaissance; /api/readyz answers without an identity).
 const root = path.resolve(__dirname, '..');
-const work = path.join(root, '.data', 'e2e-refused');
+const work = ownDataDir('refused');
 const base = `http://127.0.0.1:${refusedClusterPort}`;
 let iap: TestIap;
 let berth: ChildProcess | undefined;
@@ -44,7 +44,7 @@ test.beforeAll(async () => {
   [kubePort, loggingPort] = [await refusingPort(), await refusingPort()];
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true });
-  execFileSync('git', ['clone', '--quiet', '--no-local', path.join(root, '.data', 'e2e', 'config-repo'), path.join(work, 'config-repo')]);
+  execFileSync('git', ['clone', '--quiet', '--no-local', path.join(mainDataDir, 'config-repo'), path.join(work, 'config-repo')]);
   fs.writeFileSync(path.join(work, 'kubeconfig'), kubeconfig(kubePort));
   berth = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '--port', String(refusedClusterPort)], {
     cwd: root,

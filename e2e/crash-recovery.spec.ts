@@ -4,17 +4,16 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { expect, test } from './fixtures';
 import { startTestIap, type TestIap } from '../lib/testing/iap';
-import { productionPort } from './ports';
+import { crashRecoveryPort, ownDataDir, mainDataDir } from './ports';
 import { type BerthProcess, startBerthProcess } from './berth-process';
 
 // A real Berth process (the production server, its own clone and SQLite database) SIGKILLed while
 // people save stage values and approve production changes at once — at several moments — then
 // started again: the repository takes saves, git fsck is clean, every commit holds exactly what
 // someone chose, and no change request stays "approved" without a merge.
-const root = path.resolve(__dirname, '..');
-const work = path.join(root, '.data', 'e2e-crash');
+const work = ownDataDir('crash');
 const clone = path.join(work, 'config-repo');
-const port = productionPort;
+const port = crashRecoveryPort;
 const base = `http://127.0.0.1:${port}`;
 let iap: TestIap;
 let server: BerthProcess | undefined;
@@ -53,7 +52,7 @@ test.beforeAll(async () => {
   iap = await startTestIap();
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true });
-  execFileSync('git', ['clone', '--quiet', '--no-local', path.join(root, '.data', 'e2e', 'config-repo'), clone]);
+  execFileSync('git', ['clone', '--quiet', '--no-local', path.join(mainDataDir, 'config-repo'), clone]);
   await startBerth();
 });
 

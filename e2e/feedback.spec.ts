@@ -173,8 +173,13 @@ test.describe('working-group feedback', () => {
   });
 
   test('a session rating appears in the digest, and rating again changes it', async ({ page, newPerson, uid }) => {
-    const sessionTitle = 'Debugging a broken deploy, live';
-    const sessionPage = '/feedback/sessions/2026-11-19-debugging-a-broken-deploy';
+    // The digest's count for a session is everyone's: `--repeat-each` runs this test's repeats side by
+    // side, so each repeat rates a session of its own and the count stays exact.
+    const [sessionTitle, sessionId] = [
+      ['Debugging a broken deploy, live', '2026-11-19-debugging-a-broken-deploy'],
+      ['Logs, health checks and scaling', '2026-11-12-logs-health-checks-scaling'],
+    ][test.info().repeatEachIndex % 2];
+    const sessionPage = `/feedback/sessions/${sessionId}`;
     // A person of its own (one rating per person per session), and the session's ratings by others
     // as they stand before: the digest's row counts everyone's, this test's rating is one more.
     const rater = await newPerson({ team: 'patient-experience' });

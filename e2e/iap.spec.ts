@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startTestIap, type TestIap } from '../lib/testing/iap';
-import { iapPort } from './ports';
+import { iapPort, mainDataDir } from './ports';
 import { type BerthProcess, startBerthProcess } from './berth-process';
 
 // A second Berth server, started with AUTH_MODE=iap against a JWKS served on 127.0.0.1, sharing
@@ -10,14 +9,13 @@ const port = iapPort;
 const base = `http://127.0.0.1:${port}`;
 let iap: TestIap;
 let server: BerthProcess | undefined;
-const root = path.resolve(__dirname, '..');
 
 test.beforeAll(async () => {
   iap = await startTestIap();
   server = await startBerthProcess({
     port,
     iap,
-    env: { AUTH_SECRET: 'e2e-iap-secret-0123456789abcdef0123456789', BERTH_DATA_DIR: path.join(root, '.data', 'e2e'), BERTH_SANDBOX: '1' },
+    env: { AUTH_SECRET: 'e2e-iap-secret-0123456789abcdef0123456789', BERTH_DATA_DIR: mainDataDir, BERTH_SANDBOX: '1' },
     timeoutMs: 60_000,
   });
 });

@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { pageReady, signInAs } from './helpers';
+import { mainDataDir } from './ports';
 
-const dataDir = path.resolve(__dirname, '..', '.data', 'e2e');
+const dataDir = mainDataDir;
 
 test.describe('migration', () => {
   test('the working group’s board shows each app where it stands, filters by team, and draws the burn-up', async ({ page }) => {

@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startTestIap, type TestIap } from '../lib/testing/iap';
-import { productionPort } from './ports';
+import { ownDataDir, productionPort, mainDataDir } from './ports';
 
 // `npm run start:prod`: the standalone server as the container runs it — no sandbox, IAP on,
 // configured only by the environment. Also its SIGTERM behaviour.
 const root = path.resolve(__dirname, '..');
-const dataDir = path.join(root, '.data', 'e2e-prod');
+const dataDir = ownDataDir('prod');
 const port = productionPort;
 const base = `http://127.0.0.1:${port}`;
 let iap: TestIap;
@@ -23,7 +23,7 @@ test.beforeAll(async () => {
   iap = await startTestIap();
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
-  execFileSync('git', ['clone', '--quiet', path.join(root, '.data', 'e2e', 'config-repo'), path.join(dataDir, 'config-repo')]);
+  execFileSync('git', ['clone', '--quiet', path.join(mainDataDir, 'config-repo'), path.join(dataDir, 'config-repo')]);
   server = spawn(process.execPath, [path.join(root, 'scripts', 'start-prod.mjs')], {
     cwd: root,
     env: {

@@ -5,13 +5,12 @@ import path from 'node:path';
 import pg from 'pg';
 import { expect, test } from '@playwright/test';
 import { startTestIap, type TestIap } from '../lib/testing/iap';
-import { replicaPorts } from './ports';
+import { ownDataDir, replicaPorts, mainDataDir } from './ports';
 import { type BerthProcess, startBerthProcess } from './berth-process';
 
 // Two Berth replicas (separate processes, separate clones) sharing one PostgreSQL database and
 // one bare git remote, as on GKE: nothing lost, nothing applied twice.
-const root = path.resolve(__dirname, '..');
-const work = path.join(root, '.data', 'e2e-scale');
+const work = ownDataDir('scale');
 const remote = path.join(work, 'remote.git');
 const ports = replicaPorts;
 const bases = ports.map((p) => `http://127.0.0.1:${p}`);
@@ -58,7 +57,7 @@ test.beforeAll(async () => {
 
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true });
-  execFileSync('git', ['clone', '--quiet', '--bare', path.join(root, '.data', 'e2e', 'config-repo'), remote]);
+  execFileSync('git', ['clone', '--quiet', '--bare', path.join(mainDataDir, 'config-repo'), remote]);
   for (const index of [0, 1]) execFileSync('git', ['clone', '--quiet', remote, path.join(work, `replica-${index}`)]);
   replicas.push(...(await Promise.all([startReplica(0), startReplica(1)])));
 });

@@ -3,15 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startTestIap, type TestIap } from '../lib/testing/iap';
 import { expect, test } from './fixtures';
-import { productionPort } from './ports';
+import { ownDataDir, silentClusterPort, mainDataDir } from './ports';
 
 // The clusters' API server stops answering without closing anything (SIGSTOP of the sandbox
 // process: connections stay open, nothing is refused). Berth — its own production server on its
 // own sandbox — must say "unreachable since …" on the page, in the live stream and in readiness
 // within its bound, and come back by itself after SIGCONT.
 const root = path.resolve(__dirname, '..');
-const work = path.join(root, '.data', 'e2e-silent');
-const base = `http://127.0.0.1:${productionPort}`;
+const work = ownDataDir('silent');
+const base = `http://127.0.0.1:${silentClusterPort}`;
 /** Berth's promise: a probe every 3 s that must be answered within 6 s. */
 const BOUND_MS = 9_000;
 let iap: TestIap;
@@ -33,11 +33,11 @@ test.beforeAll(async () => {
   iap = await startTestIap();
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true });
-  execFileSync('git', ['clone', '--quiet', '--no-local', path.join(root, '.data', 'e2e', 'config-repo'), path.join(work, 'config-repo')]);
+  execFileSync('git', ['clone', '--quiet', '--no-local', path.join(mainDataDir, 'config-repo'), path.join(work, 'config-repo')]);
   // node itself (not the tsx launcher), so SIGSTOP reaches the process that serves the API.
   sandbox = spawnLogged(['--import', 'tsx', '--conditions=react-server', 'sandbox/main.ts', '--data-dir', work, '--seed', '42', '--time-scale', '20'], { ...process.env, BERTH_DATA_DIR: work });
   await expect.poll(() => fs.existsSync(path.join(work, 'sandbox.json')), { timeout: 90_000, message: `the sandbox did not start:\n${output}` }).toBe(true);
-  berth = spawnLogged([path.join(root, 'node_modules/next/dist/bin/next'), 'start', '--port', String(productionPort)], {
+  berth = spawnLogged([path.join(root, 'node_modules/next/dist/bin/next'), 'start', '--port', String(silentClusterPort)], {
     ...process.env,
     NODE_ENV: 'production',
     AUTH_MODE: 'iap',

@@ -7,9 +7,9 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results/playwright-artifacts',
   fullyParallel: false,
-  // Two spec files at a time: on 2 cores one worker left ~40 % of the CPU idle while pages loaded
-  // (the whole run: 6.4 → 4.6 min). Specs own their data (fixtures/index.ts) and their servers'
-  // ports and folders (ports.ts). E2E_WORKERS=1 runs them one by one.
+  // Two spec files at a time: on 2 cores the whole run went from 6.4 to 4.6–5.0 min, with the CPU
+  // ~94 % busy (vmstat). Specs own their data (fixtures/index.ts) and their servers' ports and
+  // folders (ports.ts). E2E_WORKERS=1 runs them one by one.
   workers: Number(process.env.E2E_WORKERS) || 2,
   retries: 0,
   // A guard against a hung test, not a speed check (speed is measured in bench/): specs wait up to

@@ -22,8 +22,9 @@ const checks = [
 ];
 const vitest = ['unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(reports, 'vitest.json')}`, `--reporter=${path.join(root, 'scripts', 'vitest-failures-reporter.mjs')}`]];
 // Getting the browser tests ready (Chromium there, Berth built) runs beside vitest: its suites
-// mostly wait on clocks and processes (~30 % of 2 cores idle), and the build fits in that (on 2
-// cores vitest took 98–114 s alone, 110–112 s beside a 35 s build).
+// mostly wait on clocks and processes (~30 % of 2 cores idle), and the build uses that. On 2 cores
+// vitest took 98–114 s alone and 110–112 s beside a rebuild; on a fresh clone, whose first build is
+// slower, vitest and the build took 141 s together against 152 s one after the other.
 const browserSetup = [
   ['Chromium for the browser tests', process.execPath, [path.join(root, 'scripts', 'ensure-chromium.mjs')]],
   ['the production build for the browser tests', process.execPath, [path.join(root, 'scripts', 'build-if-needed.mjs')]],
